@@ -1,0 +1,10 @@
+//! cookielint: parse, convert and lint cookie-policy documents.
+//!
+//! Data flows one way: bytes -> [`source::SourceFile`] -> [`syntax`] (plain-text or
+//! Markdown front end, sharing one line grammar) -> [`model::Document`] -> outputs.
+//! The library never prints and never exits; the binary's `cli` module does that.
+
+pub mod lang;
+pub mod normalize;
+pub mod source;
+pub mod vocab;

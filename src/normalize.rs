@@ -1,0 +1,138 @@
+//! Text normalization, in one place: the display form shown to users and the comparison key
+//! that rules compare.
+//!
+//! Both functions are pure and idempotent (`display(display(x)) == display(x)`,
+//! `key(key(x)) == key(x)`). The display form changes nothing but Unicode composition and
+//! whitespace; the key also folds case, compatibility forms, quotes and apostrophes, and
+//! drops invisible characters, so that two texts a reader would call "the same wording"
+//! get the same key.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Display form: NFC, trimmed, every run of whitespace collapsed to one space.
+///
+/// Allocates only when the text is not already in that form.
+pub fn display(text: &str) -> Cow<'_, str> {
+    let trimmed = text.trim();
+    let nfc = is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
+    if nfc && !needs_whitespace_collapse(trimmed) {
+        return Cow::Borrowed(trimmed);
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    let mut pending_space = false;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    };
+    if nfc {
+        trimmed.chars().for_each(|c| push(c, &mut out));
+    } else {
+        trimmed.nfc().for_each(|c| push(c, &mut out));
+    }
+    Cow::Owned(out)
+}
+
+fn needs_whitespace_collapse(text: &str) -> bool {
+    let mut previous_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if previous_space || c != ' ' {
+                return true;
+            }
+            previous_space = true;
+        } else {
+            previous_space = false;
+        }
+    }
+    false
+}
+
+/// Comparison key: NFKC, lower case, quotes and apostrophes unified, dashes unified,
+/// invisible characters dropped, whitespace collapsed and trimmed.
+pub fn key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfkc() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
+                out.push('\'')
+            }
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+            | '\u{2033}' => out.push('"'),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
+                out.push('-')
+            }
+            c if c.is_uppercase() => out.extend(c.to_lowercase()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters a reader cannot see: zero-width characters, bidirectional controls, the
+/// byte-order mark, soft hyphen, and C0/C1 control characters other than tab and line breaks.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{180E}'
+    ) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_collapses_and_composes() {
+        assert_eq!(display("  a \t b  "), "a b");
+        assert_eq!(display("e\u{301}t\u{e9}"), "\u{e9}t\u{e9}");
+        assert!(matches!(display("already clean"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn key_unifies_what_readers_do_not_distinguish() {
+        assert_eq!(key("Qu\u{2019}est-ce"), key("qu'est-ce"));
+        assert_eq!(key("\u{201C}Necessary\u{201D}"), "\"necessary\"");
+        assert_eq!(key("a\u{200B}b\u{00A0} c"), "ab c");
+        assert_eq!(key("ﬁnal"), "final");
+    }
+
+    #[test]
+    fn both_forms_are_idempotent() {
+        for sample in [
+            "  É\u{301}  x\u{2019} ",
+            "A\u{200B}\u{00A0}\u{FEFF}B",
+            "ǅ ß ﬀ",
+        ] {
+            let shown = display(sample).into_owned();
+            assert_eq!(display(&shown), shown.as_str());
+            let k = key(sample);
+            assert_eq!(key(&k), k);
+        }
+    }
+}

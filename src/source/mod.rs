@@ -1,0 +1,186 @@
+//! Source files: decoded text, its line index, and how it was stored on disk.
+//!
+//! A [`SourceFile`] is the only owner of a document's text. Everything downstream refers to
+//! it through [`Span`]s (byte ranges into [`SourceFile::text`]), and converts spans to lines
+//! and columns through [`SourceFile::line_index`] only when rendering.
+
+mod decode;
+mod line_index;
+mod span;
+
+pub use decode::{decode, DecodeError, Decoded, Encoding, DEFAULT_MAX_FILE_SIZE};
+pub use line_index::{LineCol, LineIndex};
+pub use span::Span;
+
+use serde::Serialize;
+
+/// The line-ending convention of a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineEndings {
+    /// `\n` only (also used for a file with no line break at all).
+    Lf,
+    /// `\r\n` only.
+    Crlf,
+    /// `\r` only.
+    Cr,
+    /// More than one convention in one file.
+    Mixed,
+}
+
+impl LineEndings {
+    /// Classifies the line breaks of `text`.
+    pub fn detect(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let (mut lf, mut crlf, mut cr) = (false, false, false);
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes.get(i) {
+                Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => {
+                    crlf = true;
+                    i += 1;
+                }
+                Some(b'\r') => cr = true,
+                Some(b'\n') => lf = true,
+                _ => {}
+            }
+            i += 1;
+        }
+        match (lf, crlf, cr) {
+            (_, false, false) => LineEndings::Lf,
+            (false, true, false) => LineEndings::Crlf,
+            (false, false, true) => LineEndings::Cr,
+            _ => LineEndings::Mixed,
+        }
+    }
+
+    /// The name used in JSON output and messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineEndings::Lf => "lf",
+            LineEndings::Crlf => "crlf",
+            LineEndings::Cr => "cr",
+            LineEndings::Mixed => "mixed",
+        }
+    }
+}
+
+/// One decoded document and its line index.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as given by the user (or a label such as `<stdin>`).
+    pub path: String,
+    /// The decoded text, line endings as in the file, without a byte-order mark.
+    pub text: String,
+    /// The encoding the bytes were decoded from.
+    pub encoding: Encoding,
+    /// The line-ending convention found in the text.
+    pub line_endings: LineEndings,
+    /// Malformed sequences replaced by U+FFFD while decoding.
+    pub replacements: usize,
+    /// Line starts, for rendering positions.
+    pub line_index: LineIndex,
+}
+
+impl SourceFile {
+    /// Decodes `bytes` read from `path`.
+    pub fn from_bytes(
+        path: impl Into<String>,
+        bytes: &[u8],
+        max_size: u64,
+    ) -> Result<Self, DecodeError> {
+        let decoded = decode(bytes, max_size)?;
+        Ok(Self::from_decoded(path.into(), decoded))
+    }
+
+    /// Wraps text that is already decoded (tests, stdin, generated documents).
+    pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Self {
+        Self::from_decoded(
+            path.into(),
+            Decoded {
+                text: text.into(),
+                encoding: Encoding::Utf8,
+                replacements: 0,
+            },
+        )
+    }
+
+    fn from_decoded(path: String, decoded: Decoded) -> Self {
+        let line_endings = LineEndings::detect(&decoded.text);
+        let line_index = LineIndex::new(&decoded.text);
+        SourceFile {
+            path,
+            text: decoded.text,
+            encoding: decoded.encoding,
+            line_endings,
+            replacements: decoded.replacements,
+            line_index,
+        }
+    }
+
+    /// The text a span covers (empty when the span does not fit).
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// Line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.line_index.line_col(&self.text, offset)
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_index.line(offset)
+    }
+}
+
+/// Splits `text` into lines, yielding the span of each line without its terminator.
+///
+/// Recognises `\n`, `\r\n` and lone `\r`. A text ending with a terminator yields no empty
+/// last line.
+pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let rest = bytes.get(start..).unwrap_or(&[]);
+        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) => {
+                let end = start + i;
+                pos = end + 1;
+                if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
+                    pos += 1;
+                }
+                Some(Span::new(start, end))
+            }
+            None => {
+                pos = bytes.len();
+                Some(Span::new(start, bytes.len()))
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings_are_classified() {
+        assert_eq!(LineEndings::detect("a\nb"), LineEndings::Lf);
+        assert_eq!(LineEndings::detect("a\r\nb\r\n"), LineEndings::Crlf);
+        assert_eq!(LineEndings::detect("a\rb"), LineEndings::Cr);
+        assert_eq!(LineEndings::detect("a\r\nb\n"), LineEndings::Mixed);
+        assert_eq!(LineEndings::detect("abc"), LineEndings::Lf);
+    }
+
+    #[test]
+    fn lines_split_on_every_terminator() {
+        let text = "a\r\nbc\rd\n\ne";
+        let got: Vec<&str> = lines(text).map(|s| s.slice(text)).collect();
+        assert_eq!(got, ["a", "bc", "d", "", "e"]);
+    }
+}
