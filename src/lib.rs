@@ -4,7 +4,11 @@
 //! Markdown front end, sharing one line grammar) -> [`model::Document`] -> outputs.
 //! The library never prints and never exits; the binary's `cli` module does that.
 
+pub mod convert;
+pub mod cookie_name;
 pub mod lang;
+pub mod model;
 pub mod normalize;
 pub mod source;
+pub mod syntax;
 pub mod vocab;

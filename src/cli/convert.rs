@@ -1,0 +1,199 @@
+//! `cookielint convert`: documents to JSON, JSON Lines, CSV or canonical Markdown.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use miette::{IntoDiagnostic, Result};
+use rayon::prelude::*;
+
+use cookielint::convert::{csv_header, csv_rows, to_json_value, to_markdown};
+use cookielint::model::{parse, ParseOptions, Parsed};
+use cookielint::source::{SourceFile, DEFAULT_MAX_FILE_SIZE};
+
+use super::input::{self, InputError, InputFile};
+use super::write::write_atomic;
+use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+
+/// Arguments of `convert`.
+#[derive(Args, Debug)]
+pub struct ConvertArgs {
+    /// Files or directories to convert (directories are walked for *.txt, *.md, *.markdown).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    to: OutputFormat,
+    /// Write one output file per input into this directory instead of stdout.
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    output_dir: Option<PathBuf>,
+    /// Read every input as this format instead of detecting it.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    /// Largest file read, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_FILE_SIZE, value_name = "BYTES")]
+    max_file_size: u64,
+}
+
+/// Output formats of `convert`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON object per document (an array for several documents).
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// One row per cookie.
+    Csv,
+    /// Canonical Markdown.
+    Markdown,
+}
+
+impl OutputFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Json => "json",
+            OutputFormat::Jsonl => "jsonl",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Markdown => "md",
+        }
+    }
+}
+
+struct Converted {
+    file: InputFile,
+    source: SourceFile,
+    parsed: Parsed,
+}
+
+/// Runs `convert` and returns the exit code.
+pub fn run(args: ConvertArgs) -> Result<u8> {
+    let (files, mut errors) = input::collect(&args.paths);
+    let options = ParseOptions {
+        format: args.input_format.map(Into::into),
+    };
+    let results: Vec<Result<Converted, InputError>> = files
+        .into_par_iter()
+        .map(|file| {
+            let source = input::read(&file, args.max_file_size)?;
+            let parsed = parse(&source, options);
+            Ok(Converted {
+                file,
+                source,
+                parsed,
+            })
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(doc) => documents.push(doc),
+            Err(err) => errors.push(err),
+        }
+    }
+    for err in &errors {
+        eprintln!("{:?}", miette::Report::msg(err.to_string()));
+    }
+    let code = match &args.output_dir {
+        Some(dir) => write_files(&args, dir, &documents)?,
+        None => {
+            print_stdout(args.to, &documents)?;
+            EXIT_OK
+        }
+    };
+    Ok(if code != EXIT_OK {
+        code
+    } else if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+fn render(format: OutputFormat, doc: &Converted) -> String {
+    match format {
+        OutputFormat::Json => pretty(&to_json_value(&doc.source, &doc.parsed)),
+        OutputFormat::Jsonl => {
+            let mut line = to_json_value(&doc.source, &doc.parsed).to_string();
+            line.push('\n');
+            line
+        }
+        OutputFormat::Csv => csv_header() + &csv_rows(&doc.source, &doc.parsed.document),
+        OutputFormat::Markdown => {
+            let mut md = to_markdown(&doc.parsed.document);
+            md.push('\n');
+            md
+        }
+    }
+}
+
+fn pretty(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn print_stdout(format: OutputFormat, documents: &[Converted]) -> Result<()> {
+    use std::io::Write;
+    let out = match format {
+        OutputFormat::Json if documents.len() == 1 => documents
+            .first()
+            .map(|d| render(format, d))
+            .unwrap_or_default(),
+        OutputFormat::Json => pretty(&serde_json::Value::Array(
+            documents
+                .iter()
+                .map(|d| to_json_value(&d.source, &d.parsed))
+                .collect(),
+        )),
+        OutputFormat::Csv => {
+            let mut out = csv_header();
+            for d in documents {
+                out.push_str(&csv_rows(&d.source, &d.parsed.document));
+            }
+            out
+        }
+        OutputFormat::Jsonl | OutputFormat::Markdown => {
+            documents.iter().map(|d| render(format, d)).collect()
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    match lock.write_all(out.as_bytes()).and_then(|()| lock.flush()) {
+        // A closed pipe (`| head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.into_diagnostic(),
+    }
+}
+
+/// Writes one file per input under `dir`, mirroring each input's path relative to the
+/// directory it was found in. Refuses to write over an input file.
+fn write_files(args: &ConvertArgs, dir: &Path, documents: &[Converted]) -> Result<u8> {
+    let inputs: HashSet<PathBuf> = documents
+        .iter()
+        .filter_map(|d| d.file.path.canonicalize().ok())
+        .collect();
+    let mut code = EXIT_OK;
+    let mut written = HashSet::new();
+    for doc in documents {
+        let target = dir.join(doc.file.relative.with_extension(args.to.extension()));
+        let clash = target.canonicalize().is_ok_and(|t| inputs.contains(&t));
+        if clash || !written.insert(target.clone()) {
+            eprintln!(
+                "error: {}: not written, it would overwrite {}",
+                target.display(),
+                if clash {
+                    "an input file"
+                } else {
+                    "the output of another input"
+                }
+            );
+            code = EXIT_ERROR;
+            continue;
+        }
+        if let Err(err) = write_atomic(&target, render(args.to, doc).as_bytes()) {
+            eprintln!("error: {}: {err}", target.display());
+            code = EXIT_ERROR;
+        }
+    }
+    Ok(code)
+}

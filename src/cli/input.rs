@@ -1,0 +1,146 @@
+//! Finding and reading input files.
+//!
+//! Paths named on the command line are read whatever their extension; directories are walked
+//! in sorted order for `*.txt`, `*.md` and `*.markdown` files, without following symbolic
+//! links (so a link can neither leave the tree nor loop). Each file is opened and read once.
+
+use std::path::{Path, PathBuf};
+
+use cookielint::source::{DecodeError, SourceFile};
+
+/// One input file: where it was found and how it is named in output.
+#[derive(Clone, Debug)]
+pub struct InputFile {
+    /// The file's path.
+    pub path: PathBuf,
+    /// The path relative to the directory argument it was found under (for `-o DIR`).
+    pub relative: PathBuf,
+}
+
+/// Why one input could not be used.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum InputError {
+    /// The path could not be read.
+    #[error("{path}: {source}")]
+    #[diagnostic(code(cookielint::input::io))]
+    Io {
+        /// The path.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The path is a FIFO, socket or device: reading it could block or never end.
+    #[error("{path}: not a regular file")]
+    #[diagnostic(
+        code(cookielint::input::not_a_file),
+        help("name regular files or directories; FIFOs, sockets and devices are not read")
+    )]
+    NotAFile {
+        /// The path.
+        path: String,
+    },
+    /// The bytes could not be decoded.
+    #[error("{path}: {source}")]
+    #[diagnostic(code(cookielint::input::decode))]
+    Decode {
+        /// The path.
+        path: String,
+        /// The decoding error.
+        #[diagnostic_source]
+        source: DecodeError,
+    },
+}
+
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Expands the command-line paths into input files, in a stable order. Paths that do not
+/// exist or cannot be listed are returned as errors alongside the files that can.
+pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, path, &mut files, &mut errors),
+            Ok(meta) if !meta.is_file() => errors.push(InputError::NotAFile {
+                path: path.display().to_string(),
+            }),
+            Ok(_) => files.push(InputFile {
+                path: path.clone(),
+                relative: PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
+            }),
+            Err(source) => errors.push(InputError::Io {
+                path: path.display().to_string(),
+                source,
+            }),
+        }
+    }
+    (files, errors)
+}
+
+fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<InputError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(InputError::Io {
+                path: dir.display().to_string(),
+                source,
+            });
+            return;
+        }
+    };
+    let mut children: Vec<_> = entries.filter_map(Result::ok).collect();
+    children.sort_by_key(|e| e.file_name());
+    for entry in children {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_symlink() {
+            continue;
+        }
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if kind.is_dir() && !hidden {
+            walk(root, &path, files, errors);
+        } else if kind.is_file() && has_known_extension(&path) {
+            let relative = path
+                .strip_prefix(root)
+                .map_or_else(|_| path.clone(), Path::to_path_buf);
+            files.push(InputFile { path, relative });
+        }
+    }
+}
+
+fn has_known_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|k| e.eq_ignore_ascii_case(k)))
+}
+
+/// Reads and decodes one file (one open, one read of at most `max_size + 1` bytes, so a
+/// huge or endless file costs no more than that).
+pub fn read(file: &InputFile, max_size: u64) -> Result<SourceFile, InputError> {
+    use std::io::Read;
+    let path = file.path.display().to_string();
+    let io = |source| InputError::Io {
+        path: path.clone(),
+        source,
+    };
+    let handle = std::fs::File::open(&file.path).map_err(io)?;
+    let size = handle.metadata().map_err(io)?.len();
+    if size > max_size {
+        return Err(InputError::Decode {
+            path,
+            source: DecodeError::TooLarge {
+                size,
+                limit: max_size,
+            },
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    handle
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    SourceFile::from_bytes(path.clone(), &bytes, max_size)
+        .map_err(|source| InputError::Decode { path, source })
+}

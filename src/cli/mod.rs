@@ -1,0 +1,79 @@
+//! The command line: argument parsing (clap), file I/O, output and exit codes.
+//!
+//! This is the only place that prints or exits. Exit codes: 0 success, 1 some input could
+//! not be read (or, for `check`, findings at the failing severity), 2 usage, configuration
+//! or I/O errors that stop the whole run.
+
+mod convert;
+mod input;
+mod write;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Parse, convert and lint cookie-policy documents.
+#[derive(Parser, Debug)]
+#[command(name = "cookielint", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Convert documents to JSON, JSON Lines, CSV or canonical Markdown.
+    Convert(convert::ConvertArgs),
+}
+
+/// Input format override shared by the subcommands.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum InputFormat {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+}
+
+impl From<InputFormat> for cookielint::syntax::Format {
+    fn from(value: InputFormat) -> Self {
+        match value {
+            InputFormat::Text => cookielint::syntax::Format::Text,
+            InputFormat::Markdown => cookielint::syntax::Format::Markdown,
+        }
+    }
+}
+
+/// Exit code: success.
+const EXIT_OK: u8 = 0;
+/// Exit code: findings, or some inputs could not be read.
+const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage, configuration or I/O error.
+const EXIT_ERROR: u8 = 2;
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version to stdout (exit 0) and usage errors to stderr.
+            let code = if err.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_OK
+            };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Convert(args) => convert::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(report) => {
+            eprintln!("{report:?}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}

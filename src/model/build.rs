@@ -1,0 +1,392 @@
+//! Builds a [`Document`] from a front end's blocks.
+//!
+//! One pass over the blocks in order: find the title, put what precedes it in the preamble,
+//! open a section at every later heading, attach paragraphs and tables to the open section,
+//! then derive depths, parents, the platform URL, table categories and the cookie list.
+//! Nothing here looks at markup: only at blocks and the shared vocabulary.
+
+use super::{
+    Column, Cookie, CookieTable, Document, Heading, Paragraph, PlatformUrl, Row, Section, Text,
+    UrlPlacement,
+};
+use crate::cookie_name::{looks_like_cookie_name, split_names};
+use crate::lang::Language;
+use crate::normalize::key;
+use crate::source::{SourceFile, Span};
+use crate::syntax::line::{find_url, url_only};
+use crate::syntax::{Block, HeadingBlock, ParagraphBlock, SyntaxTree, TableBlock};
+use crate::vocab::{self, Category, ColumnRole, SectionRole};
+
+/// Builds the model of `source` from its syntax tree.
+pub fn build(source: &SourceFile, tree: &SyntaxTree) -> Document {
+    let text = source.text.as_str();
+    let blocks = &tree.blocks;
+    let title_index = find_title(text, blocks);
+    let mut doc = Document {
+        source: source.path.clone(),
+        format: tree.format,
+        encoding: source.encoding,
+        line_endings: source.line_endings,
+        language: None,
+        title: None,
+        platform_url: None,
+        preamble: Vec::new(),
+        introduction: Vec::new(),
+        sections: Vec::new(),
+        tables: Vec::new(),
+        cookies: Vec::new(),
+        comments: Vec::new(),
+    };
+    let mut label: Option<Category> = None;
+    for (index, block) in blocks.iter().enumerate() {
+        let before_title = title_index.is_some_and(|t| index < t);
+        match block {
+            Block::Comment(span) => doc.comments.push(*span),
+            _ if before_title => doc.preamble.extend(preamble_texts(text, block)),
+            Block::Heading(h) if Some(index) == title_index => doc.title = Some(heading(text, h)),
+            Block::Heading(h) => {
+                let heading = heading(text, h);
+                let role = vocab::section_role(&heading.text.key);
+                label = None;
+                doc.sections.push(Section {
+                    span: heading.span,
+                    heading,
+                    depth: 2,
+                    role,
+                    parent: None,
+                    paragraphs: Vec::new(),
+                    tables: Vec::new(),
+                });
+            }
+            Block::Paragraph(p) => {
+                let paragraph = paragraph(text, p);
+                if paragraph.label.is_some() {
+                    label = paragraph.label;
+                }
+                match doc.sections.last_mut() {
+                    Some(section) => {
+                        section.span = section.span.cover(p.span);
+                        section.paragraphs.push(paragraph);
+                    }
+                    None => doc.introduction.push(paragraph),
+                }
+            }
+            Block::Table(t) => {
+                let section = doc.sections.len().checked_sub(1);
+                let index = doc.tables.len();
+                let mut table = table(text, t, section);
+                table.category = label;
+                if let Some(s) = doc.sections.last_mut() {
+                    s.span = s.span.cover(t.span);
+                    s.tables.push(index);
+                }
+                doc.tables.push(table);
+            }
+        }
+    }
+    assign_depths(&mut doc.sections, doc.title.as_ref());
+    assign_parents(&mut doc.sections);
+    for table in &mut doc.tables {
+        if table.category.is_none() {
+            table.category = inherited_category(&doc.sections, table.section);
+        }
+    }
+    doc.platform_url = platform_url(text, &mut doc.sections);
+    doc.cookies = cookies(text, &doc.tables);
+    doc.language = document_language(&doc);
+    doc
+}
+
+/// The block index of the title: the first heading worded like a title before any table,
+/// or else the first heading, when it comes before any table and names no known section.
+fn find_title(text: &str, blocks: &[Block]) -> Option<usize> {
+    let first_table = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Table(_)))
+        .unwrap_or(blocks.len());
+    let headings = || {
+        blocks
+            .iter()
+            .enumerate()
+            .take(first_table)
+            .filter_map(|(i, b)| match b {
+                Block::Heading(h) => Some((i, key(h.text.slice(text)))),
+                _ => None,
+            })
+    };
+    if let Some((i, _)) = headings().find(|(_, k)| vocab::is_title(k)) {
+        return Some(i);
+    }
+    let (i, k) = headings().next()?;
+    vocab::section_role(&k).is_none().then_some(i)
+}
+
+fn preamble_texts(text: &str, block: &Block) -> Vec<Text> {
+    match block {
+        Block::Heading(h) => vec![Text::new(text, h.text)],
+        Block::Paragraph(p) => p.lines.iter().map(|l| Text::new(text, *l)).collect(),
+        Block::Table(t) => vec![Text::new(text, t.span)],
+        Block::Comment(_) => Vec::new(),
+    }
+}
+
+fn heading(text: &str, h: &HeadingBlock) -> Heading {
+    Heading {
+        span: h.span,
+        text: Text::new(text, h.text),
+        level: h.level,
+        markup: h.markup,
+        numbering: h.numbering.map(|(_, span)| span),
+    }
+}
+
+fn paragraph(text: &str, p: &ParagraphBlock) -> Paragraph {
+    let text_value = Text::new(text, p.span);
+    let label = p
+        .lines
+        .first()
+        .and_then(|first| inline_label(first.slice(text)));
+    Paragraph {
+        text: text_value,
+        label,
+    }
+}
+
+/// The category named by a label opening a line: "Strictly necessary cookies: These ...".
+fn inline_label(line: &str) -> Option<Category> {
+    let colon = line.find(':')?;
+    if colon > 80 {
+        return None;
+    }
+    let label = line.get(..colon)?;
+    vocab::category_label(&key(label))
+}
+
+fn table(text: &str, t: &TableBlock, section: Option<usize>) -> CookieTable {
+    let rows: Vec<Row> = t
+        .rows
+        .iter()
+        .map(|r| Row {
+            span: r.span,
+            cells: r.cells.iter().map(|c| Text::new(text, *c)).collect(),
+        })
+        .collect();
+    let mut columns: Vec<Column> = match &t.header {
+        Some(header) => header
+            .cells
+            .iter()
+            .map(|c| {
+                let header = Text::new(text, *c);
+                let role = vocab::column_role(&header.key);
+                Column { header, role }
+            })
+            .collect(),
+        None => {
+            let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+            let start = t.span.start;
+            (0..width)
+                .map(|_| Column {
+                    header: Text::new(text, Span::empty(start)),
+                    role: None,
+                })
+                .collect()
+        }
+    };
+    if !columns.iter().any(|c| c.role == Some(ColumnRole::Name)) {
+        guess_name_column(&mut columns, &rows);
+    }
+    CookieTable {
+        span: t.span,
+        section,
+        layout: t.layout,
+        inferred: t.layout == crate::syntax::TableLayout::Inferred,
+        columns,
+        header: t.header.as_ref().map(|h| h.span),
+        separator: t.separator,
+        rows,
+        gaps: t.gaps.clone(),
+        category: None,
+    }
+}
+
+/// Without a recognised name header, the column whose cells mostly have the shape of cookie
+/// names (and whose header, if any, is not otherwise recognised) holds the names.
+fn guess_name_column(columns: &mut [Column], rows: &[Row]) {
+    let best = (0..columns.len())
+        .filter(|&c| columns.get(c).is_some_and(|col| col.role.is_none()))
+        .map(|c| {
+            let shaped = rows
+                .iter()
+                .filter(|r| {
+                    r.cells
+                        .get(c)
+                        .is_some_and(|cell| looks_like_cookie_name(&cell.display))
+                })
+                .count();
+            (shaped, c)
+        })
+        .max_by_key(|(shaped, c)| (*shaped, std::cmp::Reverse(*c)));
+    if let Some((shaped, c)) = best {
+        if shaped * 2 > rows.len() && shaped > 0 {
+            if let Some(column) = columns.get_mut(c) {
+                column.role = Some(ColumnRole::Name);
+            }
+        }
+    }
+}
+
+/// Sets each section's normalised depth: Markdown levels ranked below the title's; numbered
+/// headings by their number of levels; plain headings at 2, or 3 for a category section
+/// that follows a "cookies used" section.
+fn assign_depths(sections: &mut [Section], title: Option<&Heading>) {
+    let title_level = title.and_then(|t| t.level).unwrap_or(0);
+    let mut levels: Vec<u8> = sections
+        .iter()
+        .filter_map(|s| s.heading.level)
+        .filter(|&l| l > title_level)
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let mut seen_cookies_used = false;
+    for section in sections.iter_mut() {
+        let numbered = section.heading.numbering.is_some();
+        section.depth = match section.heading.level {
+            Some(level) => levels
+                .iter()
+                .position(|&l| l == level)
+                .map_or(2, |rank| rank as u8 + 2),
+            None if numbered => numbering_depth(&section.heading.text.display),
+            None => {
+                let category = section.role.and_then(SectionRole::category).is_some();
+                if category && seen_cookies_used {
+                    3
+                } else {
+                    2
+                }
+            }
+        };
+        seen_cookies_used |= section.role == Some(SectionRole::CookiesUsed);
+    }
+}
+
+fn numbering_depth(heading: &str) -> u8 {
+    crate::syntax::line::numbering(heading).map_or(2, |(levels, _)| (levels.min(5) + 1) as u8)
+}
+
+fn assign_parents(sections: &mut [Section]) {
+    let mut stack: Vec<(usize, u8)> = Vec::new();
+    for (i, section) in sections.iter_mut().enumerate() {
+        while stack.last().is_some_and(|&(_, d)| d >= section.depth) {
+            stack.pop();
+        }
+        section.parent = stack.last().map(|&(p, _)| p);
+        stack.push((i, section.depth));
+    }
+}
+
+fn inherited_category(sections: &[Section], mut section: Option<usize>) -> Option<Category> {
+    while let Some(s) = section.and_then(|i| sections.get(i)) {
+        if let Some(category) = s.role.and_then(SectionRole::category) {
+            return Some(category);
+        }
+        section = s.parent;
+    }
+    None
+}
+
+/// The platform URL: in the heading of the "cookies used" section, or on its own line right
+/// after it (that paragraph is then removed from the section), or in any heading.
+fn platform_url(text: &str, sections: &mut [Section]) -> Option<PlatformUrl> {
+    let in_heading = |s: &Section| {
+        let span = s.heading.text.span;
+        find_url(span.slice(text)).map(|r| Span::new(span.start + r.start, span.start + r.end))
+    };
+    let used = sections
+        .iter()
+        .position(|s| s.role == Some(SectionRole::CookiesUsed));
+    if let Some(i) = used {
+        let section = sections.get_mut(i)?;
+        if let Some(span) = in_heading(section) {
+            return Some(platform(text, span, UrlPlacement::Heading, Some(i)));
+        }
+        let own_line = section.paragraphs.first().and_then(|p| {
+            let span = p.text.span;
+            url_only(span.slice(text)).map(|r| Span::new(span.start + r.start, span.start + r.end))
+        });
+        if let Some(span) = own_line {
+            section.paragraphs.remove(0);
+            return Some(platform(text, span, UrlPlacement::OwnLine, Some(i)));
+        }
+    }
+    sections.iter().enumerate().find_map(|(i, s)| {
+        in_heading(s).map(|span| platform(text, span, UrlPlacement::Heading, Some(i)))
+    })
+}
+
+fn platform(
+    text: &str,
+    span: Span,
+    placement: UrlPlacement,
+    section: Option<usize>,
+) -> PlatformUrl {
+    PlatformUrl {
+        url: span.slice(text).to_owned(),
+        span,
+        placement,
+        section,
+    }
+}
+
+fn cookies(text: &str, tables: &[CookieTable]) -> Vec<Cookie> {
+    let mut out = Vec::new();
+    for (t, table) in tables.iter().enumerate() {
+        let Some(column) = table.column(ColumnRole::Name) else {
+            continue;
+        };
+        for (r, row) in table.rows.iter().enumerate() {
+            let Some(cell) = row.cells.get(column) else {
+                continue;
+            };
+            let raw = cell.span.slice(text);
+            for range in split_names(raw) {
+                let span = Span::new(cell.span.start + range.start, cell.span.start + range.end);
+                out.push(Cookie {
+                    name: Text::new(text, span),
+                    table: t,
+                    row: r,
+                    category: table.category,
+                    section: table.section,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The language most paragraphs and headings are written in.
+fn document_language(doc: &Document) -> Option<Language> {
+    let mut votes = [0usize; Language::ALL.len()];
+    let texts = doc
+        .paragraphs()
+        .map(|p| &p.text)
+        .chain(doc.title.iter().map(|t| &t.text))
+        .chain(doc.sections.iter().map(|s| &s.heading.text));
+    for text in texts {
+        if let Some(language) = text.language {
+            if let Some(slot) = Language::ALL
+                .iter()
+                .position(|l| *l == language)
+                .and_then(|i| votes.get_mut(i))
+            {
+                *slot += 1;
+            }
+        }
+    }
+    let (best, count) = votes
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
+    (*count > 0)
+        .then(|| Language::ALL.get(best).copied())
+        .flatten()
+}

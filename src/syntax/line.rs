@@ -1,0 +1,442 @@
+//! The line grammar shared by both front ends, written with nom.
+//!
+//! Every content line of a document (a plain-text line, or a line inside a Markdown
+//! paragraph) is classified exactly once by [`classify`]. Each production is given in its
+//! parser's doc comment in ABNF-like notation (`WSP` is space or tab, `TAB` is `%x09`).
+//!
+//! Invariant: every [`Span`] returned lies inside the line it came from, is trimmed of
+//! surrounding whitespace and starts and ends on `char` boundaries (all delimiters are ASCII).
+
+use nom::branch::alt;
+use nom::bytes::complete::{is_not, tag, take_while, take_while1, take_while_m_n};
+use nom::character::complete::{char, digit1, one_of, space0};
+use nom::combinator::{opt, recognize, verify};
+use nom::multi::{many0_count, many1_count, separated_list1};
+use nom::sequence::{delimited, pair, preceded, terminated};
+use nom::{IResult, Parser};
+
+use crate::source::Span;
+
+/// What one line is, as far as the table grammar is concerned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Only whitespace.
+    Blank,
+    /// A row of dashes separating a header from the rows, tab- or pipe-delimited.
+    Separator {
+        /// The dashed cells.
+        cells: Vec<Span>,
+    },
+    /// Cells separated by tabs.
+    TabRow {
+        /// The cells, trimmed (an empty cell has an empty span).
+        cells: Vec<Span>,
+    },
+    /// Cells separated by pipes.
+    PipeRow {
+        /// The cells, trimmed.
+        cells: Vec<Span>,
+        /// Whether the line opens with a pipe.
+        leading: bool,
+        /// Whether the line closes with a pipe.
+        trailing: bool,
+    },
+    /// `Key: value`, where the key may name a table column.
+    KeyValue {
+        /// The key, without the colon.
+        key: Span,
+        /// The value after the colon.
+        value: Span,
+    },
+    /// A line holding only a URL, possibly in angle brackets.
+    Url {
+        /// The URL without brackets.
+        url: Span,
+    },
+    /// Anything else: prose, a heading, a cell on its own line.
+    Text,
+}
+
+/// Classifies the line at `span` of `text`.
+pub fn classify(text: &str, span: Span) -> LineKind {
+    let line = span.slice(text);
+    if line.trim().is_empty() {
+        return LineKind::Blank;
+    }
+    let base = span.start;
+    let has_tab = line.contains('\t');
+    let has_pipe = line.contains('|');
+    if has_tab || has_pipe {
+        if let Ok((rest, cells)) = separator_row(line) {
+            if rest.trim().is_empty() {
+                return LineKind::Separator {
+                    cells: cells.into_iter().map(|c| sub_span(line, c, base)).collect(),
+                };
+            }
+        }
+    }
+    if has_tab && !is_indented_prose(line) {
+        let cells = tab_cells(line, base);
+        if cells.len() >= 2 {
+            return LineKind::TabRow { cells };
+        }
+    }
+    if has_pipe {
+        if let Some(kind) = pipe_row(line, base) {
+            return kind;
+        }
+    }
+    if let Ok((rest, url)) = url_line(line) {
+        if rest.trim().is_empty() {
+            return LineKind::Url {
+                url: sub_span(line, url, base),
+            };
+        }
+    }
+    if let Ok((_, (key, value))) = key_value(line) {
+        return LineKind::KeyValue {
+            key: sub_span(line, key, base),
+            value: sub_span(line, value, base),
+        };
+    }
+    LineKind::Text
+}
+
+/// A tab at the very start of an otherwise ordinary line is indentation, not a column break.
+fn is_indented_prose(line: &str) -> bool {
+    let inner = line.trim_matches(|c| c == '\t' || c == ' ');
+    !inner.contains('\t')
+}
+
+/// The span of `part` (a sub-slice of `line`) in document coordinates, trimmed.
+fn sub_span(line: &str, part: &str, base: usize) -> Span {
+    let start = (part.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+    Span::new(base + start, base + start + part.len()).trim_in(line, base)
+}
+
+impl Span {
+    /// Trims a span known to lie inside `line`, which starts at document offset `base`.
+    fn trim_in(self, line: &str, base: usize) -> Span {
+        Span::new(self.start - base, self.end - base)
+            .trim(line)
+            .offset(base)
+    }
+}
+
+/// `tab-row = cell 1*( TAB cell )` where `cell = *( any character but TAB )`.
+///
+/// Splitting on tabs needs no backtracking, so it is done directly; every tab is a column
+/// break, so two tabs in a row make an empty cell (reported later as a ragged row).
+fn tab_cells(line: &str, base: usize) -> Vec<Span> {
+    let trimmed_end = line.trim_end_matches([' ', '\t']).len();
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let body = line.get(..trimmed_end).unwrap_or(line);
+    // Leading indentation before the first cell is not a column.
+    let lead = body.len() - body.trim_start_matches([' ', '\t']).len();
+    start += lead;
+    for (i, _) in body.match_indices('\t').filter(|(i, _)| *i >= lead) {
+        cells.push(Span::new(base + start, base + i).trim_in(line, base));
+        start = i + 1;
+    }
+    cells.push(Span::new(base + start, base + trimmed_end).trim_in(line, base));
+    cells
+}
+
+/// `sep-cell = *WSP [":"] 3*"-" [":"] *WSP`
+fn separator_cell(input: &str) -> IResult<&str, &str> {
+    delimited(
+        take_while(|c| c == ' '),
+        recognize((
+            opt(char(':')),
+            take_while_m_n(3, usize::MAX, |c| c == '-'),
+            opt(char(':')),
+        )),
+        take_while(|c| c == ' '),
+    )
+    .parse(input)
+}
+
+/// `separator-row = [ "|" ] sep-cell *( ( "|" / 1*TAB ) sep-cell ) [ "|" ] *WSP`
+fn separator_row(input: &str) -> IResult<&str, Vec<&str>> {
+    let (input, _) = space0(input)?;
+    let (input, _) = opt(char('|')).parse(input)?;
+    let (input, cells) =
+        separated_list1(alt((tag("|"), take_while1(|c| c == '\t'))), separator_cell)
+            .parse(input)?;
+    let (input, _) = opt(char('|')).parse(input)?;
+    let (input, _) = space0(input)?;
+    Ok((input, cells))
+}
+
+/// `pipe-cell = *( "\|" / any character but "|" )`
+fn pipe_cell(input: &str) -> IResult<&str, &str> {
+    recognize(many0_count(alt((tag("\\|"), is_not("|\\"), tag("\\"))))).parse(input)
+}
+
+/// `pipe-row = [ "|" ] pipe-cell 1*( "|" pipe-cell ) [ "|" ]`, or `"|" pipe-cell "|"`.
+///
+/// A line is a pipe row only if, after removing edge pipes, it still has at least two cells,
+/// or it had both edge pipes; prose with a stray `|` and one side empty is not a row.
+fn pipe_row(line: &str, base: usize) -> Option<LineKind> {
+    let trimmed = line.trim();
+    let leading = trimmed.starts_with('|');
+    let trailing = trimmed.ends_with('|') && !trimmed.ends_with("\\|") && trimmed.len() > 1;
+    let (_, parts) = separated_list1(char('|'), pipe_cell).parse(trimmed).ok()?;
+    let mut parts: &[&str] = &parts;
+    if leading {
+        parts = parts.get(1..)?;
+    }
+    if trailing {
+        parts = parts.get(..parts.len().checked_sub(1)?)?;
+    }
+    let enough = parts.len() >= 2 || (leading && trailing && !parts.is_empty());
+    if !enough {
+        return None;
+    }
+    let cells = parts.iter().map(|p| sub_span(line, p, base)).collect();
+    Some(LineKind::PipeRow {
+        cells,
+        leading,
+        trailing,
+    })
+}
+
+/// `url-line = *WSP ( "<" url ">" / url ) *WSP` with `url = ("http://" / "https://") 1*VCHAR`
+fn url_line(input: &str) -> IResult<&str, &str> {
+    preceded(space0, alt((delimited(char('<'), url, char('>')), url))).parse(input)
+}
+
+/// `url = ( "http://" / "https://" ) 1*( any visible character but "<" / ">" )`
+pub fn url(input: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        alt((tag("https://"), tag("http://"))),
+        take_while1(|c: char| !c.is_whitespace() && c != '<' && c != '>'),
+    ))
+    .parse(input)
+}
+
+/// Finds the first `http://` or `https://` URL in `text`, with trailing sentence
+/// punctuation excluded. Returns its byte range in `text`.
+pub fn find_url(text: &str) -> Option<std::ops::Range<usize>> {
+    let start = text
+        .find("https://")
+        .into_iter()
+        .chain(text.find("http://"))
+        .min()?;
+    let rest = text.get(start..)?;
+    let (_, found) = url(rest).ok()?;
+    let found = found.trim_end_matches(['.', ',', ';', ':', ')', '"', '\'']);
+    Some(start..start + found.len())
+}
+
+/// The URL of a text that is nothing but a URL (possibly in angle brackets).
+pub fn url_only(text: &str) -> Option<std::ops::Range<usize>> {
+    let (rest, found) = url_line(text).ok()?;
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    let start = (found.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    Some(start..start + found.len())
+}
+
+/// `key-value = *WSP [emph] key [emph] *WSP ":" [emph] *WSP value`, with
+/// `key = 1*40( any character but ":" / TAB / "|" )`, `emph = "**" / "__" / "*" / "_"` and
+/// `value` the non-empty rest of the line.
+///
+/// Whether the key names a column is decided by the caller (vocabulary); the grammar only
+/// shapes the line. The key may not contain a URL scheme, so `https://...` is not a key.
+fn key_value(input: &str) -> IResult<&str, (&str, &str)> {
+    let emphasis = |i| alt((tag("**"), tag("__"), tag("*"), tag("_"))).parse(i);
+    let (input, _) = space0(input)?;
+    let (input, _) = opt(emphasis).parse(input)?;
+    let (input, key) = verify(
+        take_while_m_n(1, 40, |c: char| {
+            c != ':' && c != '\t' && c != '|' && c != '*'
+        }),
+        |k: &str| !k.trim().is_empty(),
+    )
+    .parse(input)?;
+    let (input, _) = opt(emphasis).parse(input)?;
+    let (input, _) = terminated(space0, char(':')).parse(input)?;
+    let (input, _) = opt(emphasis).parse(input)?;
+    let (input, value) = preceded(space0, nom::combinator::rest).parse(input)?;
+    if value.trim().is_empty() || value.starts_with("//") {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((input, (key, value)))
+}
+
+/// `numbering = 1*( 1*DIGIT "." ) [ 1*DIGIT ] [ ")" / "." ] 1*WSP` or `1*DIGIT ")" 1*WSP` or
+/// roman numerals `1*( "I" / "V" / "X" ) ( "." / ")" / " -" ) 1*WSP`.
+///
+/// Returns the number of levels (`2.1.` has two) and the length in bytes of the prefix
+/// including the trailing whitespace.
+pub fn numbering(line: &str) -> Option<(usize, usize)> {
+    let (rest, prefix) = numbering_prefix(line).ok()?;
+    if rest.trim().is_empty() {
+        return None;
+    }
+    let levels = if prefix.starts_with(|c: char| c.is_ascii_digit()) {
+        prefix
+            .split('.')
+            .filter(|p| p.chars().any(|c| c.is_ascii_digit()))
+            .count()
+            .max(1)
+    } else {
+        1
+    };
+    Some((levels, line.len() - rest.len()))
+}
+
+fn numbering_prefix(input: &str) -> IResult<&str, &str> {
+    let arabic = recognize(pair(
+        many1_count(terminated(
+            digit1::<&str, nom::error::Error<&str>>,
+            char('.'),
+        )),
+        opt(digit1),
+    ));
+    let digits_paren = recognize(terminated(digit1, one_of(").")));
+    let roman = recognize(terminated(
+        take_while1(|c| matches!(c, 'I' | 'V' | 'X')),
+        alt((tag("."), tag(")"), tag(" -"))),
+    ));
+    terminated(
+        alt((arabic, digits_paren, roman)),
+        take_while1(|c| c == ' ' || c == '\t'),
+    )
+    .parse(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> LineKind {
+        classify(line, Span::new(0, line.len()))
+    }
+
+    fn texts<'a>(line: &'a str, cells: &[Span]) -> Vec<&'a str> {
+        cells.iter().map(|c| c.slice(line)).collect()
+    }
+
+    #[test]
+    fn tab_rows_and_separators() {
+        let line = "Nom du prestataire\tService\tNom du cookies\tFinalités";
+        match kind(line) {
+            LineKind::TabRow { cells } => assert_eq!(
+                texts(line, &cells),
+                [
+                    "Nom du prestataire",
+                    "Service",
+                    "Nom du cookies",
+                    "Finalités"
+                ]
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            matches!(kind("-----\t------\t---"), LineKind::Separator { cells } if cells.len() == 3)
+        );
+        assert!(
+            matches!(kind("|---|:---:|---|"), LineKind::Separator { cells } if cells.len() == 3)
+        );
+        assert_eq!(kind("\tindented prose"), LineKind::Text);
+    }
+
+    #[test]
+    fn pipe_rows_with_and_without_edges() {
+        let line = "| Example SA | sessionid | 2 weeks | Keeps you signed in. | ";
+        match kind(line) {
+            LineKind::PipeRow {
+                cells,
+                leading,
+                trailing,
+            } => {
+                assert!(leading && trailing);
+                assert_eq!(
+                    texts(line, &cells),
+                    ["Example SA", "sessionid", "2 weeks", "Keeps you signed in."]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let bare = "Example SA | sessionid | a \\| b";
+        match kind(bare) {
+            LineKind::PipeRow {
+                cells,
+                leading,
+                trailing,
+            } => {
+                assert!(!leading && !trailing);
+                assert_eq!(texts(bare, &cells), ["Example SA", "sessionid", "a \\| b"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            kind("a stray | at the end |"),
+            kind("a stray | at the end |")
+        );
+        assert_eq!(kind("| only"), LineKind::Text);
+    }
+
+    #[test]
+    fn urls_and_key_values() {
+        let line = "<https://opendata.example.org>";
+        assert!(
+            matches!(kind(line), LineKind::Url { url } if url.slice(line) == "https://opendata.example.org")
+        );
+        let kv = "**Name:** sessionid";
+        match kind(kv) {
+            LineKind::KeyValue { key, value } => {
+                assert_eq!((key.slice(kv), value.slice(kv)), ("Name", "sessionid"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(kind("See https://example.org for more"), LineKind::Text);
+        assert_eq!(kind("There are several kinds of cookies:"), LineKind::Text);
+    }
+
+    #[test]
+    fn numbering_prefixes() {
+        assert_eq!(numbering("2.1. Necessary cookies"), Some((2, 5)));
+        assert_eq!(numbering("1. What is a cookie?"), Some((1, 3)));
+        assert_eq!(numbering("3) Contact"), Some((1, 3)));
+        assert_eq!(numbering("II. Types"), Some((1, 4)));
+        assert_eq!(numbering("2024 was a year"), None);
+        assert_eq!(numbering("1."), None);
+    }
+
+    #[test]
+    fn spans_stay_inside_the_line_on_odd_input() {
+        for line in [
+            "|",
+            "||",
+            "\t",
+            "|\t|",
+            "a\t",
+            "\u{e9}|\u{e9}",
+            ":",
+            "x:",
+            "| - |",
+            "--- | ---",
+        ] {
+            if let LineKind::TabRow { cells }
+            | LineKind::PipeRow { cells, .. }
+            | LineKind::Separator { cells } = kind(line)
+            {
+                for c in cells {
+                    assert!(
+                        c.end <= line.len()
+                            && line.is_char_boundary(c.start)
+                            && line.is_char_boundary(c.end)
+                    );
+                }
+            }
+        }
+    }
+}

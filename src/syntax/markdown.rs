@@ -1,0 +1,215 @@
+//! The Markdown front end, on pulldown-cmark's offset iterator.
+//!
+//! pulldown-cmark finds the block structure (headings, paragraphs, code blocks, HTML,
+//! containers). Paragraph content is reduced to its source lines, so that tab- and
+//! pipe-separated rows inside paragraphs go through the same line grammar as plain text.
+//! GFM tables are deliberately not enabled: pipe tables stay paragraph lines and are read by
+//! the shared table grammar, which also accepts the broken variants GFM rejects.
+//!
+//! Line text is taken from the source, not from rendered events, so placeholders such as
+//! `SSESS<ID>` (which CommonMark reads as inline HTML) are kept as written.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::{HeadingBlock, HeadingMarkup, Item};
+use crate::source::{lines, Span};
+
+/// Whether `text` shows unambiguous Markdown markup: ATX or setext headings, fenced code,
+/// links, HTML comments or strong emphasis.
+pub(crate) fn has_markdown_signals(text: &str) -> bool {
+    let mut previous_was_text = false;
+    for span in lines(text) {
+        let line = span.slice(text);
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if indent <= 3 {
+            let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+            if (1..=6).contains(&hashes)
+                && trimmed
+                    .as_bytes()
+                    .get(hashes)
+                    .is_some_and(|b| *b == b' ' || *b == b'\t')
+            {
+                return true;
+            }
+            let underline = trimmed.trim_end();
+            if previous_was_text
+                && underline.len() >= 3
+                && (underline.bytes().all(|b| b == b'=') || underline.bytes().all(|b| b == b'-'))
+            {
+                return true;
+            }
+            if trimmed.starts_with("```") || trimmed.starts_with("<!--") {
+                return true;
+            }
+        }
+        if line.contains("](") && line.contains('[') || line.contains("**") {
+            return true;
+        }
+        previous_was_text = !trimmed.is_empty();
+    }
+    false
+}
+
+/// Collects the line currently being built from inline events.
+struct LineBuilder {
+    current: Option<Span>,
+}
+
+impl LineBuilder {
+    fn extend(&mut self, range: std::ops::Range<usize>) {
+        let span = Span::new(range.start, range.end);
+        self.current = Some(self.current.map_or(span, |c| c.cover(span)));
+    }
+
+    fn flush(&mut self, text: &str, out: &mut Vec<Item>) {
+        if let Some(span) = self.current.take() {
+            let span = span.trim(text);
+            if !span.is_empty() {
+                out.push(Item::Line(span));
+            }
+        }
+    }
+}
+
+/// The items of a Markdown document, and whether it has explicit headings.
+pub(crate) fn items(text: &str) -> (Vec<Item>, bool) {
+    let mut out = Vec::new();
+    let mut line = LineBuilder { current: None };
+    let mut heading: Option<(Span, HeadingLevel, Option<Span>)> = None;
+    let mut code_depth = 0usize;
+    let mut has_headings = false;
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        if code_depth > 0 {
+            if let Event::End(TagEnd::CodeBlock) = event {
+                code_depth -= 1;
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                line.flush(text, &mut out);
+                heading = Some((Span::new(range.start, range.end), level, None));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((span, level, inner)) = heading.take() {
+                    has_headings = true;
+                    out.push(Item::Heading(heading_block(text, span, level, inner)));
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                line.flush(text, &mut out);
+                out.push(Item::Break);
+                code_depth += 1;
+            }
+            Event::Html(html) => {
+                line.flush(text, &mut out);
+                let span = Span::new(range.start, range.end).trim(text);
+                if html.trim_start().starts_with("<!--") {
+                    out.push(Item::Comment(span));
+                } else {
+                    out.push(Item::Break);
+                }
+            }
+            Event::Rule => {
+                line.flush(text, &mut out);
+                let span = Span::new(range.start, range.end).trim(text);
+                let rule = span.slice(text);
+                // A dashed separator row with tabs parses as a thematic break; give it back
+                // to the table grammar.
+                if rule.contains('\t') || rule.contains('|') {
+                    out.push(Item::Line(span));
+                } else {
+                    out.push(Item::Break);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, _, inner)) = heading.as_mut() {
+                    let span = Span::new(range.start, range.end);
+                    *inner = Some(inner.map_or(span, |s| s.cover(span)));
+                } else {
+                    line.flush(text, &mut out);
+                }
+            }
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::FootnoteReference(_)
+            | Event::TaskListMarker(_)
+            | Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. },
+            )
+            | Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => {
+                if let Some((_, _, inner)) = heading.as_mut() {
+                    let span = Span::new(range.start, range.end);
+                    *inner = Some(inner.map_or(span, |s| s.cover(span)));
+                } else {
+                    line.extend(range);
+                }
+            }
+            _ => line.flush(text, &mut out),
+        }
+    }
+    line.flush(text, &mut out);
+    (merge_blank_lines(text, out), has_headings)
+}
+
+fn heading_block(text: &str, span: Span, level: HeadingLevel, inner: Option<Span>) -> HeadingBlock {
+    let span = span.trim(text);
+    let markup = if span.slice(text).starts_with('#') {
+        HeadingMarkup::Atx
+    } else {
+        HeadingMarkup::Setext
+    };
+    let text_span = inner.map_or(Span::empty(span.start), |s| s.trim(text));
+    let level = match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    };
+    HeadingBlock {
+        span,
+        text: text_span,
+        level: Some(level),
+        markup,
+        numbering: None,
+    }
+}
+
+/// Inserts a [`Item::Blank`] for every blank source line, in source order.
+fn merge_blank_lines(text: &str, items: Vec<Item>) -> Vec<Item> {
+    let mut blanks = lines(text)
+        .filter(|span| span.slice(text).trim().is_empty())
+        .peekable();
+    let mut out = Vec::with_capacity(items.len() * 2);
+    for item in items {
+        let start = match &item {
+            Item::Line(s) | Item::Blank(s) | Item::Comment(s) => Some(s.start),
+            Item::Heading(h) => Some(h.span.start),
+            Item::Break => None,
+        };
+        if let Some(start) = start {
+            while let Some(blank) = blanks.next_if(|b| b.end <= start) {
+                out.push(Item::Blank(blank));
+            }
+        }
+        out.push(item);
+    }
+    out.extend(blanks.map(Item::Blank));
+    out
+}

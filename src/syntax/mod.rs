@@ -1,0 +1,198 @@
+//! Front ends: turn a [`SourceFile`]'s text into a flat list of [`Block`]s.
+//!
+//! Two front ends exist, plain text ([`text`]) and Markdown ([`markdown`], through
+//! pulldown-cmark's offset iterator). Each reduces its input to the same [`Item`] stream
+//! (content lines, blank lines, explicit headings, comments, hard breaks); the shared
+//! assembler ([`blocks`]) then classifies every line with the nom grammar in [`line`] and
+//! builds paragraphs, inferred headings and tables. So both formats share one table grammar,
+//! and nothing after this module knows which format a document was written in.
+//!
+//! Invariants: parsing never fails and never panics; every span in the output lies inside
+//! the source text, on `char` boundaries; blocks are in source order.
+
+mod blocks;
+pub mod line;
+mod markdown;
+pub mod recover;
+mod tables;
+mod text;
+
+use serde::Serialize;
+
+use crate::source::{SourceFile, Span};
+
+/// The markup a document is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text: headings are bare lines, tables are tab- or pipe-separated lines.
+    Text,
+    /// Markdown (CommonMark); tables may still be tab-separated lines in paragraphs.
+    Markdown,
+}
+
+impl Format {
+    /// The name used in JSON output and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
+/// How a heading was marked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingMarkup {
+    /// `## Heading`.
+    Atx,
+    /// `Heading` underlined with `===` or `---`.
+    Setext,
+    /// A bare line recognised as a heading by its shape (plain text).
+    Plain,
+}
+
+/// A heading line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeadingBlock {
+    /// The whole heading, markup included.
+    pub span: Span,
+    /// The heading text, markup excluded (numbering included).
+    pub text: Span,
+    /// The markup level (1 to 6), or `None` for a plain-text heading.
+    pub level: Option<u8>,
+    /// How it was marked up.
+    pub markup: HeadingMarkup,
+    /// A leading section number such as `2.1.`: its depth and its span.
+    pub numbering: Option<(usize, Span)>,
+}
+
+/// A paragraph: consecutive prose lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParagraphBlock {
+    /// From the first character of the first line to the last of the last line.
+    pub span: Span,
+    /// Each line's text.
+    pub lines: Vec<Span>,
+}
+
+/// How a table was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableLayout {
+    /// Cells separated by tabs.
+    Tab,
+    /// Cells separated by pipes.
+    Pipe,
+    /// Separators lost: columns recovered from header words and cookie-name shapes.
+    Inferred,
+    /// One cell per line.
+    CellPerLine,
+    /// `Key: value` entries.
+    KeyValue,
+}
+
+/// One table row: its cells in column order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowBlock {
+    /// The whole row (may cover several lines).
+    pub span: Span,
+    /// The cells, trimmed; a missing cell of a key-value entry is an empty span.
+    pub cells: Vec<Span>,
+}
+
+/// A table as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableBlock {
+    /// The whole table, from the header to the last row.
+    pub span: Span,
+    /// How it was written.
+    pub layout: TableLayout,
+    /// The header row, when the table has one.
+    pub header: Option<RowBlock>,
+    /// A dashed separator row under the header.
+    pub separator: Option<Span>,
+    /// The data rows.
+    pub rows: Vec<RowBlock>,
+    /// Runs of blank lines inside the table.
+    pub gaps: Vec<Span>,
+}
+
+/// A block of the document, in source order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// A heading (explicit or inferred).
+    Heading(HeadingBlock),
+    /// A paragraph.
+    Paragraph(ParagraphBlock),
+    /// A table.
+    Table(TableBlock),
+    /// An HTML comment (Markdown), kept for suppression comments.
+    Comment(Span),
+}
+
+/// Something the front end could not fully understand; the document is still produced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Where.
+    pub span: Span,
+    /// What, in a sentence.
+    pub message: String,
+}
+
+/// The result of a front end: blocks and problems.
+#[derive(Clone, Debug)]
+pub struct SyntaxTree {
+    /// The format that was parsed.
+    pub format: Format,
+    /// The blocks in source order.
+    pub blocks: Vec<Block>,
+    /// What could not be understood.
+    pub problems: Vec<Problem>,
+}
+
+/// A unit of input shared by both front ends, before line classification.
+#[derive(Clone, Debug)]
+pub(crate) enum Item {
+    /// A content line (Markdown: one line of a paragraph, container markers excluded).
+    Line(Span),
+    /// A blank line.
+    Blank(Span),
+    /// An explicit heading (Markdown).
+    Heading(HeadingBlock),
+    /// An HTML comment (Markdown).
+    Comment(Span),
+    /// A construct tables and paragraphs cannot continue across (code block, raw HTML).
+    Break,
+}
+
+/// Detects the format from content; `hint` (the file name) decides only when the content
+/// shows no sign either way.
+pub fn detect_format(text: &str, hint: Option<&str>) -> Format {
+    if markdown::has_markdown_signals(text) {
+        return Format::Markdown;
+    }
+    let by_extension = hint
+        .and_then(|h| h.rsplit_once('.'))
+        .map(|(_, ext)| ext.to_ascii_lowercase());
+    match by_extension.as_deref() {
+        Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+        _ => Format::Text,
+    }
+}
+
+/// Parses `source` as `format`.
+pub fn parse(source: &SourceFile, format: Format) -> SyntaxTree {
+    let text = source.text.as_str();
+    let (items, explicit_headings) = match format {
+        Format::Text => (text::items(text), false),
+        Format::Markdown => markdown::items(text),
+    };
+    let (blocks, problems) = blocks::assemble(text, &items, !explicit_headings);
+    SyntaxTree {
+        format,
+        blocks,
+        problems,
+    }
+}

@@ -1,0 +1,471 @@
+//! Table recognisers, tried in order at each content line: delimited rows (tab or pipe),
+//! key-value entries, one cell per line, and rows whose separators were lost.
+//!
+//! Each recogniser either declines (`None`) or consumes a run of entries, blank lines
+//! included, and returns the table and the index of the first entry after it. All are
+//! linear in the number of entries they consume; none looks back.
+
+use super::blocks::Entry;
+use super::line::LineKind;
+use super::recover;
+use super::{Problem, RowBlock, TableBlock, TableLayout};
+use crate::normalize::key;
+use crate::source::Span;
+use crate::vocab::{self, ColumnRole, COLUMN_PHRASES};
+
+/// Providers that commonly appear in the provider column; used to anchor the split of rows
+/// whose separators were lost.
+const KNOWN_PROVIDERS: &[&str] = &[
+    "Opendatasoft",
+    "Google",
+    "Google Analytics",
+    "Hotjar",
+    "Matomo",
+    "Meta",
+    "Facebook",
+    "Microsoft",
+    "YouTube",
+    "Twitter",
+    "LinkedIn",
+    "HubSpot",
+    "Cloudflare",
+    "Axeptio",
+    "Didomi",
+    "AT Internet",
+    "Xiti",
+];
+
+/// Tries every recogniser at entry `i`.
+pub(crate) fn recognise(
+    text: &str,
+    entries: &[Entry],
+    i: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<(TableBlock, usize)> {
+    delimited(text, entries, i)
+        .or_else(|| key_value(text, entries, i))
+        .or_else(|| cell_per_line(text, entries, i))
+        .or_else(|| inferred(text, entries, i, problems))
+}
+
+/// The role a text names exactly (no prefix matching): used where a false positive would
+/// swallow prose, such as key-value keys and one-cell-per-line headers.
+fn exact_role(text: &str) -> Option<ColumnRole> {
+    let k = key(text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace()));
+    let k = k.trim_end_matches(':').trim_end();
+    COLUMN_PHRASES.iter().find(|p| p.key == k).map(|p| p.role)
+}
+
+fn line_at(entries: &[Entry], j: usize) -> Option<(Span, &LineKind)> {
+    match entries.get(j) {
+        Some(Entry::Line(span, kind)) => Some((*span, kind)),
+        _ => None,
+    }
+}
+
+/// Index of the first entry at or after `j` that is not a blank line, and the span of the
+/// blank lines skipped (if any).
+fn skip_blanks(entries: &[Entry], mut j: usize) -> (usize, Option<Span>) {
+    let mut gap: Option<Span> = None;
+    while let Some(Entry::Blank(span)) = entries.get(j) {
+        gap = Some(gap.map_or(*span, |g| g.cover(*span)));
+        j += 1;
+    }
+    (j, gap)
+}
+
+fn row(cells: &[Span]) -> RowBlock {
+    let span = match (cells.first(), cells.last()) {
+        (Some(a), Some(b)) => a.cover(*b),
+        _ => Span::default(),
+    };
+    RowBlock {
+        span,
+        cells: cells.to_vec(),
+    }
+}
+
+fn known_header_cells(text: &str, cells: &[Span]) -> usize {
+    cells
+        .iter()
+        .filter(|c| vocab::column_role(&key(c.slice(text))).is_some())
+        .count()
+}
+
+fn delimited_cells(kind: &LineKind, layout: TableLayout) -> Option<(&[Span], bool)> {
+    match (kind, layout) {
+        (LineKind::TabRow { cells }, TableLayout::Tab) => Some((cells, true)),
+        (
+            LineKind::PipeRow {
+                cells, trailing, ..
+            },
+            TableLayout::Pipe,
+        ) => Some((cells, *trailing)),
+        _ => None,
+    }
+}
+
+/// `delimited-table = row [ separator ] *( row / blank-run row / continuation )`
+///
+/// Rows are tab- or pipe-separated lines of one kind. The first row is the header when it
+/// uses known header words or a separator follows it. Blank lines inside the table are
+/// recorded as gaps when a row of the same kind follows them and is not a new header. A pipe
+/// row that lacks its closing pipe continues on the next line (a row broken in two).
+fn delimited(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usize)> {
+    let (first_span, first_kind) = line_at(entries, i)?;
+    let (layout, first_cells, first_closed) = match first_kind {
+        LineKind::TabRow { cells } => (TableLayout::Tab, cells, true),
+        LineKind::PipeRow {
+            cells, trailing, ..
+        } => (TableLayout::Pipe, cells, *trailing),
+        _ => return None,
+    };
+    let mut j = i + 1;
+    let mut separator = None;
+    if let Some((span, LineKind::Separator { .. })) = line_at(entries, j) {
+        separator = Some(span);
+        j += 1;
+    }
+    let has_header = separator.is_some() || known_header_cells(text, first_cells) > 0;
+    let header_closed = first_closed;
+    let mut rows: Vec<RowBlock> = Vec::new();
+    if !has_header {
+        rows.push(row(first_cells));
+    }
+    let mut gaps = Vec::new();
+    let mut last_open = !has_header && layout == TableLayout::Pipe && header_closed != first_closed;
+    let mut end = separator.unwrap_or(first_span);
+    loop {
+        match entries.get(j) {
+            Some(Entry::Line(span, kind)) => {
+                if let Some((cells, closed)) = delimited_cells(kind, layout) {
+                    if !rows.is_empty() && known_header_cells(text, cells) * 2 > cells.len() {
+                        break; // a new table's header
+                    }
+                    rows.push(row(cells));
+                    last_open = layout == TableLayout::Pipe && header_closed && !closed;
+                } else if last_open && matches!(kind, LineKind::Text | LineKind::KeyValue { .. }) {
+                    if let Some(last) = rows.last_mut() {
+                        last_open = !continue_row(text, last, *span);
+                    }
+                } else {
+                    break;
+                }
+                end = *span;
+                j += 1;
+            }
+            Some(Entry::Blank(_)) => {
+                let (k, gap) = skip_blanks(entries, j);
+                let continues = line_at(entries, k).is_some_and(|(_, kind)| {
+                    delimited_cells(kind, layout).is_some_and(|(cells, _)| {
+                        cells.len() >= 2 && known_header_cells(text, cells) * 2 <= cells.len()
+                    })
+                });
+                if !continues {
+                    break;
+                }
+                gaps.extend(gap);
+                j = k;
+            }
+            _ => break,
+        }
+    }
+    if !has_header && rows.len() < 2 {
+        return None;
+    }
+    let header = has_header.then(|| row(first_cells));
+    Some((
+        TableBlock {
+            span: first_span.cover(end),
+            layout,
+            header,
+            separator,
+            rows,
+            gaps,
+        },
+        j,
+    ))
+}
+
+/// Appends a continuation line to a broken pipe row: text up to the first pipe extends the
+/// last cell, further pipe-separated pieces become new cells. Returns whether the row is now
+/// closed (the line ended with a pipe).
+fn continue_row(text: &str, row: &mut RowBlock, line: Span) -> bool {
+    let line_text = line.slice(text);
+    let closed = line_text.trim_end().ends_with('|');
+    let mut offset = line.start;
+    for (n, piece) in line_text.split('|').enumerate() {
+        let span = Span::new(offset, offset + piece.len()).trim(text);
+        offset += piece.len() + 1;
+        if n == 0 {
+            if let Some(last) = row.cells.last_mut() {
+                *last = if span.is_empty() {
+                    *last
+                } else {
+                    last.cover(span)
+                };
+            }
+        } else if !span.is_empty() {
+            row.cells.push(span);
+        }
+    }
+    row.span = row.span.cover(line);
+    closed
+}
+
+/// `key-value-table = entry *( *blank entry )` with `entry = 2*( key-value-line
+/// *continuation-line )`, where each key names a column exactly and a repeated key opens a
+/// new entry.
+///
+/// Columns are the roles met, in order of first appearance; a key renamed between entries
+/// ("Expiration" then "Duration") lands in the same column. The table needs a name column.
+fn key_value(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usize)> {
+    let kv_role = |j: usize| match line_at(entries, j) {
+        Some((_, LineKind::KeyValue { key, value })) => {
+            exact_role(key.slice(text)).map(|role| (role, *key, *value))
+        }
+        _ => None,
+    };
+    kv_role(i)?;
+    kv_role(i + 1)?;
+    let mut columns: Vec<(ColumnRole, Span)> = Vec::new();
+    let mut rows: Vec<(Span, Vec<(ColumnRole, Span)>)> = Vec::new();
+    let mut current: Vec<(ColumnRole, Span)> = Vec::new();
+    let mut current_span: Option<Span> = None;
+    let mut j = i;
+    let mut end = Span::default();
+    let mut finish = |current: &mut Vec<(ColumnRole, Span)>, span: &mut Option<Span>| {
+        if let Some(s) = span.take() {
+            rows.push((s, std::mem::take(current)));
+        }
+    };
+    loop {
+        if let Some((role, key_span, value)) = kv_role(j) {
+            if current.iter().any(|(r, _)| *r == role) {
+                finish(&mut current, &mut current_span);
+            }
+            if !columns.iter().any(|(r, _)| *r == role) {
+                columns.push((role, key_span));
+            }
+            current.push((role, value));
+            let line = key_span.cover(value);
+            current_span = Some(current_span.map_or(line, |s| s.cover(line)));
+            end = line;
+            j += 1;
+            continue;
+        }
+        match entries.get(j) {
+            Some(Entry::Line(span, LineKind::Text)) if !current.is_empty() => {
+                if let Some((_, value)) = current.last_mut() {
+                    *value = value.cover(*span);
+                }
+                current_span = current_span.map(|s| s.cover(*span));
+                end = *span;
+                j += 1;
+            }
+            Some(Entry::Blank(_)) => {
+                let (k, _) = skip_blanks(entries, j);
+                if kv_role(k).is_none() {
+                    break;
+                }
+                finish(&mut current, &mut current_span);
+                j = k;
+            }
+            _ => break,
+        }
+    }
+    finish(&mut current, &mut current_span);
+    if !columns.iter().any(|(r, _)| *r == ColumnRole::Name) {
+        return None;
+    }
+    let header = row(&columns.iter().map(|(_, k)| *k).collect::<Vec<_>>());
+    let rows = rows
+        .into_iter()
+        .map(|(span, values)| RowBlock {
+            span,
+            cells: columns
+                .iter()
+                .map(|(role, _)| {
+                    values
+                        .iter()
+                        .find(|(r, _)| r == role)
+                        .map_or(Span::empty(span.end), |(_, v)| *v)
+                })
+                .collect(),
+        })
+        .collect();
+    let start = line_at(entries, i).map_or(end, |(s, _)| s);
+    Some((
+        TableBlock {
+            span: start.cover(end),
+            layout: TableLayout::KeyValue,
+            header: Some(header),
+            separator: None,
+            rows,
+            gaps: Vec::new(),
+        },
+        j,
+    ))
+}
+
+/// `cell-per-line-table = 2*header-line 1*( *blank row )` with `row = n*content-line`,
+/// where every header line is exactly a known column header and `n` is their number.
+///
+/// Rows follow the header directly or after blank lines; a run of lines whose length is not
+/// a multiple of `n` ends the table (its remainder becomes a short row when it directly
+/// follows the header or a row).
+fn cell_per_line(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usize)> {
+    let mut j = i;
+    let mut header = Vec::new();
+    let mut roles = Vec::new();
+    while let Some((span, LineKind::Text)) = line_at(entries, j) {
+        match exact_role(span.slice(text)) {
+            Some(role) if !roles.contains(&role) => {
+                roles.push(role);
+                header.push(span);
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    let n = header.len();
+    if n < 2 || !roles.contains(&ColumnRole::Name) {
+        return None;
+    }
+    let run_len = |from: usize| {
+        let mut k = from;
+        while line_at(entries, k).is_some() {
+            k += 1;
+        }
+        k - from
+    };
+    let mut rows = Vec::new();
+    let mut end = header.last().copied().unwrap_or_default();
+    loop {
+        let mut len = run_len(j);
+        if len == 0 {
+            let (k, _) = skip_blanks(entries, j);
+            let next = run_len(k);
+            if k == j || next == 0 || next % n != 0 {
+                break;
+            }
+            j = k;
+            len = next;
+        }
+        // Consume the run in rows of n lines; a short remainder is a ragged row.
+        let mut taken = 0;
+        while taken < len {
+            let cells: Vec<Span> = (j..j + n.min(len - taken))
+                .filter_map(|k| line_at(entries, k).map(|(s, _)| s))
+                .collect();
+            taken += cells.len();
+            j += cells.len();
+            if let Some(last) = cells.last() {
+                end = *last;
+            }
+            rows.push(row(&cells));
+        }
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    let start = header.first().copied().unwrap_or_default();
+    Some((
+        TableBlock {
+            span: start.cover(end),
+            layout: TableLayout::CellPerLine,
+            header: Some(row(&header)),
+            separator: None,
+            rows,
+            gaps: Vec::new(),
+        },
+        j,
+    ))
+}
+
+/// `inferred-table = lost-header 1*( *blank lost-row )`: a header made only of known header
+/// phrases with its separators lost, then rows split by [`recover::split_row`].
+///
+/// A row that cannot be split inside the table is kept whole in its first cell and recorded
+/// as a problem; one that cannot be split after a blank line ends the table.
+fn inferred(
+    text: &str,
+    entries: &[Entry],
+    i: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<(TableBlock, usize)> {
+    let (header_span, LineKind::Text) = line_at(entries, i)? else {
+        return None;
+    };
+    let header_text = header_span.slice(text);
+    let phrases = recover::split_header(header_text)?;
+    if phrases.len() < 2 {
+        return None;
+    }
+    let roles: Vec<Option<ColumnRole>> = phrases.iter().map(|(_, r)| Some(*r)).collect();
+    let header_cells: Vec<Span> = phrases
+        .iter()
+        .map(|(r, _)| Span::new(header_span.start + r.start, header_span.start + r.end))
+        .collect();
+    let split = |span: Span| {
+        recover::split_row(span.slice(text), &roles, KNOWN_PROVIDERS).map(|ranges| {
+            ranges
+                .into_iter()
+                .map(|r| Span::new(span.start + r.start, span.start + r.end))
+                .collect::<Vec<_>>()
+        })
+    };
+    let mut rows = Vec::new();
+    let mut gaps = Vec::new();
+    let mut j = i + 1;
+    let mut end = header_span;
+    loop {
+        match entries.get(j) {
+            Some(Entry::Line(span, LineKind::Text)) => {
+                match split(*span) {
+                    Some(cells) => rows.push(RowBlock { span: *span, cells }),
+                    None if !rows.is_empty() => {
+                        problems.push(Problem {
+                            span: *span,
+                            message: "the columns of this row could not be recovered".into(),
+                        });
+                        rows.push(RowBlock {
+                            span: *span,
+                            cells: vec![*span],
+                        });
+                    }
+                    None => break,
+                }
+                end = *span;
+                j += 1;
+            }
+            Some(Entry::Blank(_)) => {
+                let (k, gap) = skip_blanks(entries, j);
+                let continues =
+                    matches!(line_at(entries, k), Some((s, LineKind::Text)) if split(s).is_some());
+                if !continues {
+                    break;
+                }
+                if !rows.is_empty() {
+                    gaps.extend(gap);
+                }
+                j = k;
+            }
+            _ => break,
+        }
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    Some((
+        TableBlock {
+            span: header_span.cover(end),
+            layout: TableLayout::Inferred,
+            header: Some(row(&header_cells)),
+            separator: None,
+            rows,
+            gaps,
+        },
+        j,
+    ))
+}
