@@ -7,6 +7,7 @@
 pub mod convert;
 pub mod cookie_name;
 pub mod lang;
+pub mod lint;
 pub mod model;
 pub mod normalize;
 pub mod source;

@@ -9,6 +9,7 @@
 //! name span lies inside its row's name cell.
 
 mod build;
+pub mod invariants;
 
 pub use build::build;
 

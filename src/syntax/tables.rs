@@ -138,16 +138,21 @@ fn delimited(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
     loop {
         match entries.get(j) {
             Some(Entry::Line(span, kind)) => {
-                if let Some((cells, closed)) = delimited_cells(kind, layout) {
+                let continuation = last_open
+                    && matches!(
+                        kind,
+                        LineKind::Text | LineKind::KeyValue { .. } | LineKind::PipeRow { leading: false, .. }
+                    );
+                if continuation {
+                    if let Some(last) = rows.last_mut() {
+                        last_open = !continue_row(text, last, *span);
+                    }
+                } else if let Some((cells, closed)) = delimited_cells(kind, layout) {
                     if !rows.is_empty() && known_header_cells(text, cells) * 2 > cells.len() {
                         break; // a new table's header
                     }
                     rows.push(row(cells));
                     last_open = layout == TableLayout::Pipe && header_closed && !closed;
-                } else if last_open && matches!(kind, LineKind::Text | LineKind::KeyValue { .. }) {
-                    if let Some(last) = rows.last_mut() {
-                        last_open = !continue_row(text, last, *span);
-                    }
                 } else {
                     break;
                 }

@@ -1,0 +1,24 @@
+//! ## What it does
+//! Reports a suppression comment (`<!-- cookielint-disable ... -->` and its variants) that
+//! silences no diagnostic, or that names a rule that does not exist.
+//!
+//! ## Why it matters
+//! Stale suppressions hide future problems of the same kind and mislead readers about
+//! what is wrong with the document.
+//!
+//! ## Example
+//! Failing (nothing on the next line has trailing whitespace):
+//! ```markdown
+//! <!-- cookielint-disable-next-line trailing-whitespace -->
+//! ## Charte cookies
+//! ```
+//! Passing: the comment removed.
+//!
+//! ## Fix
+//! Remove the comment, or correct the rule name.
+
+use crate::lint::{Emitter, LintContext};
+
+/// The engine reports unused suppressions after all other rules ran (it alone knows which
+/// suppressions were used); this check has nothing to look at by itself.
+pub fn check(_cx: &LintContext<'_>, _out: &mut Emitter<'_>) {}
