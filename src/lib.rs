@@ -4,12 +4,15 @@
 //! Markdown front end, sharing one line grammar) -> [`model::Document`] -> outputs.
 //! The library never prints and never exits; the binary's `cli` module does that.
 
+pub mod config;
 pub mod convert;
 pub mod cookie_name;
+pub mod corpus;
 pub mod lang;
 pub mod lint;
 pub mod model;
 pub mod normalize;
+pub mod report;
 pub mod source;
 pub mod syntax;
 pub mod vocab;

@@ -59,9 +59,18 @@ fn needs_whitespace_collapse(text: &str) -> bool {
 /// Comparison key: NFKC, lower case, quotes and apostrophes unified, dashes unified,
 /// invisible characters dropped, whitespace collapsed and trimmed.
 pub fn key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Most text is already NFKC (all ASCII is): skip the normalising iterator then.
+    if unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        key_of(text.chars(), text.len())
+    } else {
+        key_of(text.nfkc(), text.len())
+    }
+}
+
+fn key_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut pending_space = false;
-    for c in text.nfkc() {
+    for c in chars {
         if is_invisible(c) {
             continue;
         }

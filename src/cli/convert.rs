@@ -67,9 +67,10 @@ struct Converted {
 
 /// Runs `convert` and returns the exit code.
 pub fn run(args: ConvertArgs) -> Result<u8> {
-    let (files, mut errors) = input::collect(&args.paths);
+    let (files, mut errors) = input::collect(&args.paths, &input::has_known_extension);
     let options = ParseOptions {
         format: args.input_format.map(Into::into),
+        vocabulary: None,
     };
     let results: Vec<Result<Converted, InputError>> = files
         .into_par_iter()
@@ -90,13 +91,33 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
             Err(err) => errors.push(err),
         }
     }
+    if let Some(dir) = &args.output_dir {
+        // Never read back what an earlier run wrote into an output directory inside an input.
+        // (An output directory that is itself an input keeps its inputs: the overwrite check
+        // below protects them.)
+        if let Ok(out) = dir.canonicalize() {
+            let is_input = args
+                .paths
+                .iter()
+                .any(|p| p.canonicalize().is_ok_and(|p| p == out));
+            if !is_input {
+                documents.retain(|d| {
+                    d.file
+                        .path
+                        .canonicalize()
+                        .map_or(true, |p| !p.starts_with(&out))
+                });
+            }
+        }
+    }
     for err in &errors {
-        eprintln!("{:?}", miette::Report::msg(err.to_string()));
+        eprintln!("error: {err}");
     }
     let code = match &args.output_dir {
         Some(dir) => write_files(&args, dir, &documents)?,
         None => {
-            print_stdout(args.to, &documents)?;
+            let single = args.paths.len() == 1 && args.paths.iter().all(|p| p.is_file());
+            print_stdout(args.to, &documents, single)?;
             EXIT_OK
         }
     };
@@ -118,11 +139,7 @@ fn render(format: OutputFormat, doc: &Converted) -> String {
             line
         }
         OutputFormat::Csv => csv_header() + &csv_rows(&doc.source, &doc.parsed.document),
-        OutputFormat::Markdown => {
-            let mut md = to_markdown(&doc.parsed.document);
-            md.push('\n');
-            md
-        }
+        OutputFormat::Markdown => to_markdown(&doc.parsed.document),
     }
 }
 
@@ -132,10 +149,12 @@ fn pretty(value: &serde_json::Value) -> String {
     text
 }
 
-fn print_stdout(format: OutputFormat, documents: &[Converted]) -> Result<()> {
+/// Prints every document; `single` (exactly one file named) prints a JSON object rather
+/// than an array, decided from the arguments so the shape never depends on what failed.
+fn print_stdout(format: OutputFormat, documents: &[Converted], single: bool) -> Result<()> {
     use std::io::Write;
     let out = match format {
-        OutputFormat::Json if documents.len() == 1 => documents
+        OutputFormat::Json if single && documents.len() == 1 => documents
             .first()
             .map(|d| render(format, d))
             .unwrap_or_default(),
@@ -152,9 +171,12 @@ fn print_stdout(format: OutputFormat, documents: &[Converted]) -> Result<()> {
             }
             out
         }
-        OutputFormat::Jsonl | OutputFormat::Markdown => {
-            documents.iter().map(|d| render(format, d)).collect()
-        }
+        OutputFormat::Jsonl => documents.iter().map(|d| render(format, d)).collect(),
+        OutputFormat::Markdown => documents
+            .iter()
+            .map(|d| render(format, d))
+            .collect::<Vec<_>>()
+            .join("\n"),
     };
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();

@@ -39,6 +39,13 @@ pub enum InputError {
         /// The path.
         path: String,
     },
+    /// A directory could not be listed while walking (permission, vanished entry, loop).
+    #[error("{message}")]
+    #[diagnostic(code(cookielint::input::walk))]
+    Walk {
+        /// What the walker said.
+        message: String,
+    },
     /// The bytes could not be decoded.
     #[error("{path}: {source}")]
     #[diagnostic(code(cookielint::input::decode))]
@@ -53,14 +60,21 @@ pub enum InputError {
 
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
-/// Expands the command-line paths into input files, in a stable order. Paths that do not
-/// exist or cannot be listed are returned as errors alongside the files that can.
-pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
+/// Expands the command-line paths into input files, in a stable order.
+///
+/// Files named directly are always taken (if they are regular files). Directories are walked
+/// with `.gitignore`, `.ignore` and hidden-file rules applied, without following symbolic
+/// links (so a link can neither leave the tree nor loop), keeping files `include` accepts.
+/// Paths that do not exist or cannot be listed are returned as errors alongside the files.
+pub fn collect(
+    paths: &[PathBuf],
+    include: &dyn Fn(&Path) -> bool,
+) -> (Vec<InputFile>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, path, &mut files, &mut errors),
+            Ok(meta) if meta.is_dir() => walk(path, include, &mut files, &mut errors),
             Ok(meta) if !meta.is_file() => errors.push(InputError::NotAFile {
                 path: path.display().to_string(),
             }),
@@ -77,50 +91,69 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
     (files, errors)
 }
 
-fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<InputError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            errors.push(InputError::Io {
-                path: dir.display().to_string(),
-                source,
-            });
-            return;
-        }
-    };
-    let mut children: Vec<_> = entries.filter_map(Result::ok).collect();
-    children.sort_by_key(|e| e.file_name());
-    for entry in children {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_symlink() {
-            continue;
-        }
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if kind.is_dir() && !hidden {
-            walk(root, &path, files, errors);
-        } else if kind.is_file() && has_known_extension(&path) {
-            let relative = path
-                .strip_prefix(root)
-                .map_or_else(|_| path.clone(), Path::to_path_buf);
-            files.push(InputFile { path, relative });
+/// The default filter for walked directories: `*.txt`, `*.md`, `*.markdown`.
+pub fn has_known_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|k| e.eq_ignore_ascii_case(k)))
+}
+
+fn walk(
+    root: &Path,
+    include: &dyn Fn(&Path) -> bool,
+    files: &mut Vec<InputFile>,
+    errors: &mut Vec<InputError>,
+) {
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(false)
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                let path = entry.path();
+                if is_file && include(path) {
+                    let relative = path
+                        .strip_prefix(root)
+                        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
+                    files.push(InputFile {
+                        path: path.to_path_buf(),
+                        relative,
+                    });
+                }
+            }
+            Err(err) => errors.push(InputError::Walk {
+                message: err.to_string(),
+            }),
         }
     }
 }
 
-fn has_known_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|k| e.eq_ignore_ascii_case(k)))
+/// How a path is shown in output and recorded in baselines: as given, without `./`
+/// components, with `/` separators, so `check .` and `check a.txt` name a file alike.
+pub fn display_path(path: &Path) -> String {
+    let cleaned: PathBuf = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    let shown = if cleaned.as_os_str().is_empty() {
+        path.display().to_string()
+    } else {
+        cleaned.display().to_string()
+    };
+    shown.replace('\\', "/")
 }
 
 /// Reads and decodes one file (one open, one read of at most `max_size + 1` bytes, so a
 /// huge or endless file costs no more than that).
 pub fn read(file: &InputFile, max_size: u64) -> Result<SourceFile, InputError> {
     use std::io::Read;
-    let path = file.path.display().to_string();
+    let path = display_path(&file.path);
     let io = |source| InputError::Io {
         path: path.clone(),
         source,

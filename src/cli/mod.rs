@@ -4,8 +4,11 @@
 //! not be read (or, for `check`, findings at the failing severity), 2 usage, configuration
 //! or I/O errors that stop the whole run.
 
+mod check;
 mod convert;
 mod input;
+mod inventory;
+mod rules;
 mod write;
 
 use std::process::ExitCode;
@@ -22,8 +25,18 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Lint documents and report problems.
+    Check(check::CheckArgs),
     /// Convert documents to JSON, JSON Lines, CSV or canonical Markdown.
     Convert(convert::ConvertArgs),
+    /// List every rule.
+    Rules(rules::RulesArgs),
+    /// Show a rule's documentation.
+    Explain(rules::ExplainArgs),
+    /// Print the effective configuration.
+    Config(rules::ConfigArgs),
+    /// Show which platform declares which cookie, and each family's consensus.
+    Inventory(inventory::InventoryArgs),
 }
 
 /// Input format override shared by the subcommands.
@@ -67,7 +80,12 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Convert(args) => convert::run(args),
+        Command::Rules(args) => rules::rules(args),
+        Command::Explain(args) => rules::explain(args),
+        Command::Config(args) => rules::show_config(args),
+        Command::Inventory(args) => inventory::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

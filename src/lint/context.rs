@@ -19,6 +19,8 @@ pub struct LintOptions {
     pub cookies: Vec<KnownCookie>,
     /// Sections each language's template requires, in template order.
     pub required_sections: BTreeMap<Language, Vec<SectionRole>>,
+    /// Heading and header wording added by configuration (accepted as canonical).
+    pub vocabulary: crate::vocab::Extra,
 }
 
 impl Default for LintOptions {
@@ -30,11 +32,15 @@ impl Default for LintOptions {
         ];
         LintOptions {
             typos: BUILTIN_TYPOS.iter().map(KnownTypo::from_builtin).collect(),
-            cookies: BUILTIN_COOKIES.iter().map(KnownCookie::from_builtin).collect(),
+            cookies: BUILTIN_COOKIES
+                .iter()
+                .map(KnownCookie::from_builtin)
+                .collect(),
             required_sections: Language::ALL
                 .iter()
                 .map(|l| (*l, template.clone()))
                 .collect(),
+            vocabulary: crate::vocab::Extra::default(),
         }
     }
 }

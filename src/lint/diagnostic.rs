@@ -82,7 +82,13 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// The sort key that makes output deterministic.
     pub fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
-        (&self.file, self.span.start, self.span.end, self.code, &self.message)
+        (
+            &self.file,
+            self.span.start,
+            self.span.end,
+            self.code,
+            &self.message,
+        )
     }
 }
 

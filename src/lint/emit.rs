@@ -15,7 +15,11 @@ pub struct Emitter<'a> {
 
 impl<'a> Emitter<'a> {
     /// An emitter for `meta` on `source`, appending to `out`.
-    pub fn new(meta: &'static RuleMeta, source: &'a SourceFile, out: &'a mut Vec<Diagnostic>) -> Self {
+    pub fn new(
+        meta: &'static RuleMeta,
+        source: &'a SourceFile,
+        out: &'a mut Vec<Diagnostic>,
+    ) -> Self {
         Emitter { meta, source, out }
     }
 

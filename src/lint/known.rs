@@ -30,14 +30,19 @@ impl KnownTypo {
     }
 }
 
-/// Wording errors seen in copies of the template.
+/// Wording errors seen in copies of the template. Only plain errors belong here, not
+/// wordings that are merely less usual: "Cookies policy", the title of the English
+/// template, is correct (British usage) and is not listed.
 pub static BUILTIN_TYPOS: &[(&str, &[&str])] = &[
+    // French header: a singular article with a plural noun.
     ("Nom du cookies", &["Nom des cookies", "Nom du cookie"]),
+    // French heading: "qu'est-ce" takes a hyphen.
     ("Qu'est ce qu'", &["Qu'est-ce qu'"]),
     ("Qu'est ce que", &["Qu'est-ce que"]),
+    // French definition: the prefix "re-" is welded ("reconnecter" in the dictionaries).
     ("re-connecterez", &["reconnecterez"]),
+    // English header of some translations: the plural mark doubled.
     ("Cookie name(s)s", &["Cookie name(s)"]),
-    ("cookies policy", &["cookie policy"]),
 ];
 
 /// A well-known cookie: a name or a `*` pattern, its category and usual provider.
@@ -65,10 +70,9 @@ impl KnownCookie {
     pub fn matches(&self, name: &str) -> bool {
         let name = name.trim_end_matches('*').trim_end_matches('.');
         wildcard_match(&self.pattern, name)
-            || self
-                .pattern
-                .split_once('*')
-                .is_some_and(|(prefix, _)| !prefix.is_empty() && name == prefix.trim_end_matches(['.', '_']))
+            || self.pattern.split_once('*').is_some_and(|(prefix, _)| {
+                !prefix.is_empty() && name == prefix.trim_end_matches(['.', '_'])
+            })
     }
 }
 

@@ -6,6 +6,9 @@
 //! diagnostics through an [`Emitter`]. Cross-document rules run in a separate phase over
 //! per-document summaries (see `corpus`), so this phase is embarrassingly parallel.
 
+pub mod baseline;
+pub mod canon;
+pub mod claims;
 pub mod context;
 pub mod diagnostic;
 pub mod emit;

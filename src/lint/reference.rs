@@ -28,7 +28,7 @@ pub fn reference_markdown() -> String {
         let m = &rule.meta;
         let phase = match rule.check {
             Check::Document(_) => "per document",
-            Check::Corpus => "across documents",
+            Check::Corpus(_) => "across documents",
         };
         let _ = write!(
             out,
@@ -47,7 +47,13 @@ pub fn reference_markdown() -> String {
 /// Rule docs use `##` headings; inside the reference they sit one level lower.
 fn demote_headings(doc: &str) -> String {
     doc.lines()
-        .map(|l| if l.starts_with("## ") { format!("#{l}") } else { l.to_owned() })
+        .map(|l| {
+            if l.starts_with("## ") {
+                format!("#{l}")
+            } else {
+                l.to_owned()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

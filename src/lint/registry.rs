@@ -83,8 +83,12 @@ impl RuleMeta {
             .unwrap_or(&doc)
             .trim_start();
         let paragraph = what.split("\n\n").next().unwrap_or("").replace('\n', " ");
-        let sentence = paragraph
-            .find(". ")
+        // The first ". " that ends a sentence (not an ellipsis).
+        let end = paragraph
+            .match_indices(". ")
+            .map(|(i, _)| i)
+            .find(|&i| i == 0 || paragraph.get(i - 1..i) != Some("."));
+        let sentence = end
             .and_then(|end| paragraph.get(..=end))
             .unwrap_or(&paragraph);
         sentence.trim().to_owned()
@@ -104,8 +108,8 @@ pub const DOCS_URL: &str = "https://github.com/cookielint/cookielint/blob/main/d
 pub enum Check {
     /// Looks at one document.
     Document(fn(&LintContext<'_>, &mut Emitter<'_>)),
-    /// Compares documents; run by the corpus phase.
-    Corpus,
+    /// Compares documents; run by the corpus phase over summaries.
+    Corpus(fn(&crate::corpus::CorpusContext<'_>, &mut crate::corpus::CorpusEmitter<'_>)),
 }
 
 /// A rule: its metadata and its check.
@@ -117,10 +121,22 @@ pub struct Rule {
 }
 
 macro_rules! rules {
-    ($($code:literal $name:literal $severity:ident $group:ident $module:ident $file:literal;)*) => {
+    (
+        $($code:literal $name:literal $severity:ident $group:ident $module:ident $file:literal;)*
+        corpus {
+            $($c_code:literal $c_name:literal $c_severity:ident $c_group:ident $c_module:ident $c_file:literal;)*
+        }
+    ) => {
         $(
+            // Rule docs show tab-separated tables, tabs included.
+            #[allow(clippy::tabs_in_doc_comments)]
             #[path = $file]
             mod $module;
+        )*
+        $(
+            #[allow(clippy::tabs_in_doc_comments)]
+            #[path = $c_file]
+            mod $c_module;
         )*
 
         /// Every rule, sorted by code.
@@ -135,19 +151,66 @@ macro_rules! rules {
                 },
                 check: Check::Document($module::check),
             },)*
+            $(Rule {
+                meta: RuleMeta {
+                    code: $c_code,
+                    name: $c_name,
+                    severity: Severity::$c_severity,
+                    group: Group::$c_group,
+                    source: include_str!($c_file),
+                },
+                check: Check::Corpus($c_module::check),
+            },)*
         ];
     };
 }
 
 rules! {
+    "CL001" "parse-problem" Warning Structure parse_problem "rules/parse-problem.rs";
     "CL002" "unused-suppression" Warning Text unused_suppression "rules/unused-suppression.rs";
     "CL101" "missing-title" Error Structure missing_title "rules/missing-title.rs";
+    "CL102" "missing-section" Error Structure missing_section "rules/missing-section.rs";
+    "CL103" "section-order" Warning Structure section_order "rules/section-order.rs";
+    "CL104" "heading-level" Warning Structure heading_level "rules/heading-level.rs";
+    "CL105" "empty-section" Warning Structure empty_section "rules/empty-section.rs";
+    "CL106" "missing-platform-url" Warning Structure missing_platform_url "rules/missing-platform-url.rs";
+    "CL107" "detached-platform-url" Info Structure detached_platform_url "rules/detached-platform-url.rs";
+    "CL108" "invalid-url" Error Structure invalid_url "rules/invalid-url.rs";
+    "CL201" "unknown-column" Warning Tables unknown_column "rules/unknown-column.rs";
+    "CL202" "header-mismatch" Warning Tables header_mismatch "rules/header-mismatch.rs";
+    "CL203" "ragged-row" Error Tables ragged_row "rules/ragged-row.rs";
+    "CL204" "empty-cell" Warning Tables empty_cell "rules/empty-cell.rs";
     "CL205" "table-gap" Warning Tables table_gap "rules/table-gap.rs";
+    "CL206" "separator-row" Info Tables separator_row "rules/separator-row.rs";
+    "CL207" "duplicate-cookie" Warning Tables duplicate_cookie "rules/duplicate-cookie.rs";
+    "CL208" "invalid-cookie-name" Error Tables invalid_cookie_name "rules/invalid-cookie-name.rs";
+    "CL209" "inconsistent-punctuation" Warning Tables inconsistent_punctuation "rules/inconsistent-punctuation.rs";
+    "CL210" "inferred-columns" Info Tables inferred_columns "rules/inferred-columns.rs";
+    "CL301" "undeclared-category" Warning Content undeclared_category "rules/undeclared-category.rs";
+    "CL302" "category-mismatch" Error Content category_mismatch "rules/category-mismatch.rs";
+    "CL401" "mixed-language" Warning Text mixed_language "rules/mixed-language.rs";
+    "CL402" "mixed-quotes" Warning Text mixed_quotes "rules/mixed-quotes.rs";
+    "CL403" "non-nfc" Warning Text non_nfc "rules/non-nfc.rs";
+    "CL404" "invisible-character" Error Text invisible_character "rules/invisible-character.rs";
+    "CL405" "trailing-whitespace" Info Text trailing_whitespace "rules/trailing-whitespace.rs";
+    "CL406" "known-typo" Warning Text known_typo "rules/known-typo.rs";
+    "CL407" "encoding" Info Text encoding "rules/encoding.rs";
+    "CL408" "line-endings" Info Text line_endings "rules/line-endings.rs";
+    // Cross-document rules, run by the corpus phase over document summaries.
+    corpus {
+        "CL501" "template-drift" Warning Corpus template_drift "rules/template-drift.rs";
+        "CL502" "structure-drift" Warning Corpus structure_drift "rules/structure-drift.rs";
+        "CL503" "missing-cookie" Warning Corpus missing_cookie "rules/missing-cookie.rs";
+        "CL504" "extra-cookie" Info Corpus extra_cookie "rules/extra-cookie.rs";
+        "CL505" "conflicting-declaration" Warning Corpus conflicting_declaration "rules/conflicting-declaration.rs";
+        "CL506" "translation-drift" Warning Corpus translation_drift "rules/translation-drift.rs";
+        "CL507" "duplicate-platform" Warning Corpus duplicate_platform "rules/duplicate-platform.rs";
+    }
 }
 
 /// Finds a rule by code (`CL101`, case-insensitive) or name (`missing-title`).
 pub fn find(name_or_code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| {
-        r.meta.name == name_or_code || r.meta.code.eq_ignore_ascii_case(name_or_code)
-    })
+    RULES
+        .iter()
+        .find(|r| r.meta.name == name_or_code || r.meta.code.eq_ignore_ascii_case(name_or_code))
 }

@@ -63,7 +63,10 @@ impl RuleSettings {
 
     /// The severity of rule `index`.
     pub fn severity(&self, index: usize) -> Severity {
-        self.severity.get(index).copied().unwrap_or(Severity::Warning)
+        self.severity
+            .get(index)
+            .copied()
+            .unwrap_or(Severity::Warning)
     }
 
     /// Runs only the rules the selectors name (when there are any).
@@ -105,7 +108,11 @@ impl RuleSettings {
     }
 
     /// Sets the severity of the rules a selector names.
-    pub fn set_severity(&mut self, selector: &str, severity: Severity) -> Result<(), UnknownSelector> {
+    pub fn set_severity(
+        &mut self,
+        selector: &str,
+        severity: Severity,
+    ) -> Result<(), UnknownSelector> {
         for i in resolve(selector)? {
             if let Some(slot) = self.severity.get_mut(i) {
                 *slot = severity;

@@ -58,11 +58,15 @@ fn parse_directive(text: &str, span: Span) -> Option<Directive> {
     .into_iter()
     .find_map(|(word, kind)| {
         let names = rest.strip_prefix(word)?;
-        (names.is_empty() || names.starts_with([' ', '\t', '\n', '\r', ','])).then_some((kind, names))
+        (names.is_empty() || names.starts_with([' ', '\t', '\n', '\r', ',']))
+            .then_some((kind, names))
     })?;
     let mut rules = Vec::new();
     let mut unknown = Vec::new();
-    for name in names.split([' ', ',', '\t', '\n', '\r']).filter(|n| !n.is_empty()) {
+    for name in names
+        .split([' ', ',', '\t', '\n', '\r'])
+        .filter(|n| !n.is_empty())
+    {
         match find(name) {
             Some(rule) => rules.push(rule.meta.code),
             None => unknown.push(name.to_owned()),
@@ -122,7 +126,10 @@ pub fn apply(
                 // An enable closes every open disable that it names (or all, if it names none).
                 let mut still_open = Vec::new();
                 for (j, start) in open.drain(..) {
-                    let disabled = directives.get(j).map(|x| x.rules.clone()).unwrap_or_default();
+                    let disabled = directives
+                        .get(j)
+                        .map(|x| x.rules.clone())
+                        .unwrap_or_default();
                     let closes = d.rules.is_empty()
                         || disabled.is_empty()
                         || disabled.iter().any(|r| d.rules.contains(r));
@@ -146,7 +153,10 @@ pub fn apply(
             directive: j,
             start,
             end: text.len(),
-            rules: directives.get(j).map(|x| x.rules.clone()).unwrap_or_default(),
+            rules: directives
+                .get(j)
+                .map(|x| x.rules.clone())
+                .unwrap_or_default(),
         });
     }
     let mut used = vec![false; directives.len()];
@@ -154,7 +164,9 @@ pub fn apply(
         .into_iter()
         .filter(|diag| {
             let hit = regions.iter().find(|r| {
-                diag.span.start >= r.start && diag.span.start < r.end.max(r.start + 1) && names(&r.rules, diag.code)
+                diag.span.start >= r.start
+                    && diag.span.start < r.end.max(r.start + 1)
+                    && names(&r.rules, diag.code)
             });
             if let Some(region) = hit {
                 if let Some(u) = used.get_mut(region.directive) {
@@ -190,7 +202,13 @@ fn report_unused(
     for (d, was_used) in directives.iter().zip(used) {
         if !d.unknown.is_empty() {
             let _ = emitter
-                .emit(d.span, format!("suppression names unknown rule(s): {}", d.unknown.join(", ")))
+                .emit(
+                    d.span,
+                    format!(
+                        "suppression names unknown rule(s): {}",
+                        d.unknown.join(", ")
+                    ),
+                )
                 .help("use a rule name or code listed by `cookielint rules`");
         } else if !was_used && d.kind != Kind::Enable {
             let _ = emitter

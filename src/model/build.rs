@@ -18,7 +18,7 @@ use crate::syntax::{Block, HeadingBlock, ParagraphBlock, SyntaxTree, TableBlock}
 use crate::vocab::{self, Category, ColumnRole, SectionRole};
 
 /// Builds the model of `source` from its syntax tree.
-pub fn build(source: &SourceFile, tree: &SyntaxTree) -> Document {
+pub fn build(source: &SourceFile, tree: &SyntaxTree, extra: Option<&vocab::Extra>) -> Document {
     let text = source.text.as_str();
     let blocks = &tree.blocks;
     let title_index = find_title(text, blocks);
@@ -46,7 +46,7 @@ pub fn build(source: &SourceFile, tree: &SyntaxTree) -> Document {
             Block::Heading(h) if Some(index) == title_index => doc.title = Some(heading(text, h)),
             Block::Heading(h) => {
                 let heading = heading(text, h);
-                let role = vocab::section_role(&heading.text.key);
+                let role = vocab::section_role_with(&heading.text.key, extra);
                 label = None;
                 doc.sections.push(Section {
                     span: heading.span,
@@ -74,7 +74,7 @@ pub fn build(source: &SourceFile, tree: &SyntaxTree) -> Document {
             Block::Table(t) => {
                 let section = doc.sections.len().checked_sub(1);
                 let index = doc.tables.len();
-                let mut table = table(text, t, section);
+                let mut table = table(text, t, section, extra);
                 table.category = label;
                 if let Some(s) = doc.sections.last_mut() {
                     s.span = s.span.cover(t.span);
@@ -162,7 +162,12 @@ fn inline_label(line: &str) -> Option<Category> {
     vocab::category_label(&key(label))
 }
 
-fn table(text: &str, t: &TableBlock, section: Option<usize>) -> CookieTable {
+fn table(
+    text: &str,
+    t: &TableBlock,
+    section: Option<usize>,
+    extra: Option<&vocab::Extra>,
+) -> CookieTable {
     let rows: Vec<Row> = t
         .rows
         .iter()
@@ -177,7 +182,7 @@ fn table(text: &str, t: &TableBlock, section: Option<usize>) -> CookieTable {
             .iter()
             .map(|c| {
                 let header = Text::new(text, *c);
-                let role = vocab::column_role(&header.key);
+                let role = vocab::column_role_with(&header.key, extra);
                 Column { header, role }
             })
             .collect(),
@@ -254,7 +259,7 @@ fn assign_depths(sections: &mut [Section], title: Option<&Heading>) {
             Some(level) => levels
                 .iter()
                 .position(|&l| l == level)
-                .map_or(2, |rank| rank as u8 + 2),
+                .map_or(2, |rank| (rank as u8 + 2).min(6)),
             None if numbered => numbering_depth(&section.heading.text.display),
             None => {
                 let category = section.role.and_then(SectionRole::category).is_some();

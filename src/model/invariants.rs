@@ -16,7 +16,9 @@ pub fn check(text: &str, doc: &Document) -> Result<(), String> {
             || !text.is_char_boundary(span.start)
             || !text.is_char_boundary(span.end)
         {
-            return Err(format!("{what} span {span:?} is outside the text or not on a char boundary"));
+            return Err(format!(
+                "{what} span {span:?} is outside the text or not on a char boundary"
+            ));
         }
         Ok(())
     };
@@ -57,7 +59,10 @@ pub fn check(text: &str, doc: &Document) -> Result<(), String> {
             inside("paragraph", section.span, p.text.span)?;
         }
         for &t in &section.tables {
-            let table = doc.tables.get(t).ok_or("section table index out of range")?;
+            let table = doc
+                .tables
+                .get(t)
+                .ok_or("section table index out of range")?;
             inside("table", section.span, table.span)?;
             if table.section != Some(i) {
                 return Err(format!("table {t} does not point back to section {i}"));
@@ -91,8 +96,14 @@ pub fn check(text: &str, doc: &Document) -> Result<(), String> {
     }
     for cookie in &doc.cookies {
         text_ok("cookie name", &cookie.name)?;
-        let table = doc.tables.get(cookie.table).ok_or("cookie table index out of range")?;
-        let row = table.rows.get(cookie.row).ok_or("cookie row index out of range")?;
+        let table = doc
+            .tables
+            .get(cookie.table)
+            .ok_or("cookie table index out of range")?;
+        let row = table
+            .rows
+            .get(cookie.row)
+            .ok_or("cookie row index out of range")?;
         let column = table
             .column(crate::vocab::ColumnRole::Name)
             .ok_or("cookie in a table without a name column")?;

@@ -245,27 +245,37 @@ pub struct Parsed {
 
 /// Options for [`parse`].
 #[derive(Clone, Copy, Debug, Default)]
-pub struct ParseOptions {
+pub struct ParseOptions<'a> {
     /// Forces a format instead of detecting it.
     pub format: Option<Format>,
+    /// Heading and header wording added by configuration.
+    pub vocabulary: Option<&'a crate::vocab::Extra>,
 }
 
 /// Parses a source file: detects its format, runs the front end and builds the model.
-pub fn parse(source: &SourceFile, options: ParseOptions) -> Parsed {
+pub fn parse(source: &SourceFile, options: ParseOptions<'_>) -> Parsed {
     let format = options
         .format
         .unwrap_or_else(|| crate::syntax::detect_format(&source.text, Some(&source.path)));
     let tree = crate::syntax::parse(source, format);
     let mut problems = tree.problems.clone();
     if source.replacements > 0 {
+        let at = source.text.find('\u{FFFD}').unwrap_or(0);
         problems.push(Problem {
-            span: Span::empty(0),
+            span: Span::new(
+                at,
+                at + if at < source.text.len() {
+                    '\u{FFFD}'.len_utf8()
+                } else {
+                    0
+                },
+            ),
             message: format!(
                 "{} malformed sequence(s) in the file were replaced by U+FFFD",
                 source.replacements
             ),
         });
     }
-    let document = build(source, &tree);
+    let document = build(source, &tree, options.vocabulary);
     Parsed { document, problems }
 }

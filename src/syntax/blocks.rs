@@ -114,7 +114,10 @@ impl Assembler<'_> {
             if let Some(first) = lines.first() {
                 let line = first.slice(self.text);
                 let alone = lines.len() == 1;
-                if heading_like(line) && (alone || has_heading_vocabulary(line)) {
+                if heading_like(line)
+                    && (alone || has_heading_vocabulary(line))
+                    && !vocab::is_noise(&key(line))
+                {
                     self.blocks.push(Block::Heading(HeadingBlock {
                         span: *first,
                         text: *first,

@@ -141,16 +141,17 @@ fn delimited(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
                 let continuation = last_open
                     && matches!(
                         kind,
-                        LineKind::Text | LineKind::KeyValue { .. } | LineKind::PipeRow { leading: false, .. }
+                        LineKind::Text
+                            | LineKind::KeyValue { .. }
+                            | LineKind::PipeRow { leading: false, .. }
                     );
                 if continuation {
                     if let Some(last) = rows.last_mut() {
                         last_open = !continue_row(text, last, *span);
                     }
                 } else if let Some((cells, closed)) = delimited_cells(kind, layout) {
-                    if !rows.is_empty() && known_header_cells(text, cells) * 2 > cells.len() {
-                        break; // a new table's header
-                    }
+                    // A new table's header is looked for only after blank lines (below):
+                    // checking every row against the vocabulary would cost more than parsing.
                     rows.push(row(cells));
                     last_open = layout == TableLayout::Pipe && header_closed && !closed;
                 } else {
@@ -412,8 +413,13 @@ fn inferred(
         .iter()
         .map(|(r, _)| Span::new(header_span.start + r.start, header_span.start + r.end))
         .collect();
-    let split = |span: Span| {
-        recover::split_row(span.slice(text), &roles, KNOWN_PROVIDERS).map(|ranges| {
+    // Providers recovered from earlier rows anchor the split of later ones ("Example SA"
+    // glued to "API" is only separable once "Example SA" is known).
+    let provider_column = roles.iter().position(|r| *r == Some(ColumnRole::Provider));
+    let mut providers: Vec<String> = KNOWN_PROVIDERS.iter().map(|p| (*p).to_owned()).collect();
+    let split = |span: Span, providers: &[String]| {
+        let known: Vec<&str> = providers.iter().map(String::as_str).collect();
+        recover::split_row(span.slice(text), &roles, &known).map(|ranges| {
             ranges
                 .into_iter()
                 .map(|r| Span::new(span.start + r.start, span.start + r.end))
@@ -427,8 +433,17 @@ fn inferred(
     loop {
         match entries.get(j) {
             Some(Entry::Line(span, LineKind::Text)) => {
-                match split(*span) {
-                    Some(cells) => rows.push(RowBlock { span: *span, cells }),
+                match split(*span, &providers) {
+                    Some(cells) => {
+                        let provider = provider_column
+                            .and_then(|c| cells.get(c))
+                            .map(|c| c.slice(text));
+                        if let Some(p) = provider.filter(|p| !providers.iter().any(|k| k == p)) {
+                            // Longest first, so a longer known name wins over its prefix.
+                            providers.insert(0, p.to_owned());
+                        }
+                        rows.push(RowBlock { span: *span, cells });
+                    }
                     None if !rows.is_empty() => {
                         problems.push(Problem {
                             span: *span,
@@ -446,8 +461,7 @@ fn inferred(
             }
             Some(Entry::Blank(_)) => {
                 let (k, gap) = skip_blanks(entries, j);
-                let continues =
-                    matches!(line_at(entries, k), Some((s, LineKind::Text)) if split(s).is_some());
+                let continues = matches!(line_at(entries, k), Some((s, LineKind::Text)) if split(s, &providers).is_some());
                 if !continues {
                     break;
                 }

@@ -1,0 +1,410 @@
+//! `cookielint check`: lint files and directories and report in the chosen format.
+//!
+//! Phase one (parallel, one task per file): read, decode, parse, lint, locate diagnostics,
+//! and for the human format render the file's report while its text is at hand. Then
+//! baseline filtering and output, in sorted file order, so output is byte-identical whatever
+//! the number of threads.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use miette::{IntoDiagnostic, Result};
+use rayon::prelude::*;
+
+use cookielint::config::{self, Config};
+use cookielint::lint::baseline::Baseline;
+use cookielint::lint::{lint_document, Severity};
+use cookielint::model::{parse, ParseOptions};
+use cookielint::report::{self, FileError, HumanOptions, Located, Results};
+use cookielint::source::DEFAULT_MAX_FILE_SIZE;
+
+use super::input::{self, InputFile};
+use super::write::write_atomic;
+use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+
+/// Arguments of `check`.
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or directories to check [default: the current directory].
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Lowest severity that makes the run fail (exit 1).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Exit 0 even when there are findings (errors reading files still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Run only these rules (codes, names, code prefixes or groups; comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Also run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    extend_select: Vec<String>,
+    /// Do not run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Use this configuration file instead of searching for cookielint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore every cookielint.toml.
+    #[arg(long)]
+    no_config: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// Number of threads [default: every core].
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Largest file read, in bytes [default: 10 MiB, or the configuration's].
+    #[arg(long, value_name = "BYTES")]
+    max_file_size: Option<u64>,
+    /// Read every input as this format instead of detecting it.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    /// When to use colour in the human format.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Graphical report with source snippets.
+    Human,
+    /// One line per finding.
+    Concise,
+    /// A JSON document.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// JUnit XML.
+    Junit,
+}
+
+/// `--fail-on` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Errors only.
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Any finding.
+    Info,
+}
+
+/// `--color` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+struct Checked {
+    file: String,
+    diagnostics: Vec<Located>,
+    /// The human rendering of each diagnostic (same order), when the format is human.
+    human: Vec<String>,
+    /// What the corpus phase needs of the document.
+    summary: cookielint::corpus::DocumentSummary,
+}
+
+/// Runs `check` and returns the exit code.
+pub fn run(args: CheckArgs) -> Result<u8> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let config = load_config(&args, &paths)?;
+    let mut base_settings = config.settings.clone();
+    base_settings.select(&args.select).into_diagnostic()?;
+    base_settings
+        .extend(&args.extend_select)
+        .into_diagnostic()?;
+    base_settings.ignore(&args.ignore).into_diagnostic()?;
+    let config = Config {
+        settings: base_settings,
+        ..config
+    };
+    let mut baseline = match &args.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| miette::miette!("cannot read baseline {}: {e}", path.display()))?;
+            Some(
+                Baseline::from_json(&text)
+                    .map_err(|e| miette::miette!("invalid baseline {}: {e}", path.display()))?,
+            )
+        }
+        None => None,
+    };
+    let (files, walk_errors) = input::collect(&paths, &|p: &Path| config.is_included(p));
+    let max_size = args
+        .max_file_size
+        .or(config.max_file_size)
+        .unwrap_or(DEFAULT_MAX_FILE_SIZE);
+    let human = HumanOptions {
+        color: use_color(args.color),
+        width: 100,
+    };
+    let want_human = args.format == OutputFormat::Human && !args.statistics;
+    let options = ParseOptions {
+        format: args.input_format.map(Into::into),
+        vocabulary: Some(&config.vocabulary),
+    };
+    let check_one = |file: &InputFile| -> std::result::Result<Checked, FileError> {
+        let source = input::read(file, max_size).map_err(|e| FileError {
+            file: input::display_path(&file.path),
+            message: e.to_string(),
+        })?;
+        let parsed = parse(&source, options);
+        let settings = config.settings_for(&file.path);
+        let diagnostics: Vec<Located> = lint_document(&source, &parsed, &config.options, &settings)
+            .into_iter()
+            .map(|d| Located::new(&source, d))
+            .collect();
+        // Rendered now, while the text is at hand; one string per diagnostic so that a
+        // baseline can drop some later.
+        let human = if want_human {
+            diagnostics
+                .iter()
+                .map(|d| report::human(&source, std::slice::from_ref(d), human))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let summary = cookielint::corpus::summarize(&source, &parsed);
+        Ok(Checked {
+            file: source.path.clone(),
+            diagnostics,
+            human,
+            summary,
+        })
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .into_diagnostic()?;
+    let mut outcomes: Vec<_> = pool.install(|| files.par_iter().map(check_one).collect());
+    // Output is sorted by file whatever the order of the arguments; a file named twice is
+    // checked once.
+    outcomes.sort_by(|a, b| outcome_file(a).cmp(outcome_file(b)));
+    outcomes.dedup_by(|a, b| outcome_file(a) == outcome_file(b));
+
+    let mut results = Results::default();
+    let mut human_out = String::new();
+    for e in walk_errors {
+        results.errors.push(FileError {
+            file: String::new(),
+            message: e.to_string(),
+        });
+    }
+    let mut found: Vec<(Located, Option<String>)> = Vec::new();
+    let mut summaries = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Ok(checked) => {
+                results.files.push(checked.file);
+                let mut rendered = checked.human.into_iter();
+                found.extend(
+                    checked
+                        .diagnostics
+                        .into_iter()
+                        .map(|d| (d, rendered.next())),
+                );
+                summaries.push(checked.summary);
+            }
+            Err(e) => results.errors.push(e),
+        }
+    }
+    // Phase two: compare the documents with each other, then merge in output order.
+    let corpus = cookielint::corpus::run(&summaries, &config.settings, &config.corpus);
+    drop(summaries);
+    found.extend(render_corpus(
+        corpus,
+        &files,
+        max_size,
+        want_human.then_some(human),
+    ));
+    found.sort_by(|a, b| a.0.diagnostic.sort_key().cmp(&b.0.diagnostic.sort_key()));
+    for (d, text) in found {
+        if baseline.as_mut().is_some_and(|b| b.absorb(&d.diagnostic)) {
+            continue;
+        }
+        human_out.push_str(&text.unwrap_or_default());
+        results.diagnostics.push(d);
+    }
+
+    if let Some(path) = &args.write_baseline {
+        let recorded = Baseline::record(results.diagnostics.iter().map(|d| &d.diagnostic));
+        write_atomic(path, recorded.to_json().as_bytes()).into_diagnostic()?;
+        eprintln!(
+            "recorded {} finding(s) in {}",
+            results.diagnostics.len(),
+            path.display()
+        );
+        return Ok(if results.errors.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_ERROR
+        });
+    }
+
+    let out = if args.statistics {
+        report::statistics(&results)
+    } else {
+        match args.format {
+            OutputFormat::Human => human_out + &human_footer(&results),
+            OutputFormat::Concise => report::concise(&results) + &concise_footer(&results),
+            OutputFormat::Json => report::json(&results),
+            OutputFormat::Sarif => report::sarif(&results),
+            OutputFormat::Github => report::github(&results),
+            OutputFormat::Junit => report::junit(&results),
+        }
+    };
+    print(&out)?;
+    // Concise output lists unreadable files itself; the other formats carry them in their
+    // own structure (JSON, SARIF, JUnit) except human and statistics, which use stderr.
+    if matches!(args.format, OutputFormat::Human | OutputFormat::Github) || args.statistics {
+        for e in &results.errors {
+            eprintln!("error: {}", report::escape_control(&e.message));
+        }
+    }
+    let fail_on = args
+        .fail_on
+        .map(|f| match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        })
+        .or(config.fail_on)
+        .unwrap_or(Severity::Error);
+    let failing = results
+        .diagnostics
+        .iter()
+        .any(|d| d.diagnostic.severity >= fail_on);
+    Ok(if !results.errors.is_empty() {
+        EXIT_ERROR
+    } else if failing && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Pairs corpus diagnostics with their human rendering (when asked), re-reading only the
+/// files that have some; a file that can no longer be read falls back to a concise line.
+fn render_corpus(
+    corpus: Vec<Located>,
+    files: &[InputFile],
+    max_size: u64,
+    human: Option<HumanOptions>,
+) -> Vec<(Located, Option<String>)> {
+    let Some(options) = human else {
+        return corpus.into_iter().map(|d| (d, None)).collect();
+    };
+    let by_path: std::collections::HashMap<String, &InputFile> = files
+        .iter()
+        .map(|f| (input::display_path(&f.path), f))
+        .collect();
+    let mut out = Vec::with_capacity(corpus.len());
+    let mut source: Option<cookielint::source::SourceFile> = None;
+    for d in corpus {
+        if source.as_ref().is_none_or(|s| s.path != d.diagnostic.file) {
+            source = by_path
+                .get(&d.diagnostic.file)
+                .and_then(|f| input::read(f, max_size).ok());
+        }
+        let text = match &source {
+            Some(s) if s.path == d.diagnostic.file => {
+                report::human(s, std::slice::from_ref(&d), options)
+            }
+            _ => report::concise_line(&d) + "\n",
+        };
+        out.push((d, Some(text)));
+    }
+    out
+}
+
+fn outcome_file(outcome: &std::result::Result<Checked, FileError>) -> &str {
+    match outcome {
+        Ok(checked) => &checked.file,
+        Err(e) => &e.file,
+    }
+}
+
+fn load_config(args: &CheckArgs, paths: &[PathBuf]) -> Result<Config> {
+    let cwd = std::env::current_dir().into_diagnostic()?;
+    if args.no_config {
+        return Ok(Config::defaults(&cwd));
+    }
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => paths
+            .iter()
+            .find_map(|p| config::discover(p))
+            .or_else(|| config::discover(&cwd)),
+    };
+    match path {
+        Some(path) => config::load(&path).map_err(|e| miette::Report::new(*e)),
+        None => Ok(Config::defaults(&cwd)),
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn counts(results: &Results) -> String {
+    let s = results.summary();
+    format!(
+        "{} error(s), {} warning(s), {} info(s) in {} file(s)",
+        s.errors, s.warnings, s.infos, s.files
+    )
+}
+
+fn human_footer(results: &Results) -> String {
+    if results.diagnostics.is_empty() {
+        format!("All checks passed: {}.\n", counts(results))
+    } else {
+        format!("Found {}.\n", counts(results))
+    }
+}
+
+fn concise_footer(results: &Results) -> String {
+    if results.diagnostics.is_empty() {
+        String::new()
+    } else {
+        format!("Found {}.\n", counts(results))
+    }
+}
+
+fn print(text: &str) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    match lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.into_diagnostic(),
+    }
+}

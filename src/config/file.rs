@@ -1,0 +1,351 @@
+//! The shape of `cookielint.toml` (serde, unknown keys rejected) and its resolution into a
+//! [`Config`]. Values keep their spans so that every error points into the file.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{
+    check_selector, cookie, glob_set, parse_severity, typo, Config, ConfigError, CorpusSettings,
+    Override,
+};
+use crate::lang::Language;
+use crate::normalize::key;
+use crate::vocab::{Category, ColumnRole, SectionRole};
+
+type Str = Spanned<String>;
+
+/// The whole file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    #[serde(default)]
+    lint: LintSection,
+    #[serde(default)]
+    files: FilesSection,
+    #[serde(default)]
+    overrides: Vec<OverrideSection>,
+    #[serde(default)]
+    vocabulary: VocabularySection,
+    #[serde(default)]
+    template: TemplateSection,
+    #[serde(default)]
+    typos: Vec<TypoEntry>,
+    #[serde(default)]
+    cookies: Vec<CookieEntry>,
+    #[serde(default)]
+    corpus: CorpusSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LintSection {
+    select: Option<Vec<Str>>,
+    #[serde(default)]
+    extend_select: Vec<Str>,
+    #[serde(default)]
+    ignore: Vec<Str>,
+    fail_on: Option<Str>,
+    #[serde(default)]
+    severity: BTreeMap<Str, Str>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FilesSection {
+    include: Option<Vec<Str>>,
+    #[serde(default)]
+    exclude: Vec<Str>,
+    max_file_size: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct OverrideSection {
+    files: Vec<Str>,
+    #[serde(default)]
+    ignore: Vec<Str>,
+    #[serde(default)]
+    select: Vec<Str>,
+    #[serde(default)]
+    severity: BTreeMap<Str, Str>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct VocabularySection {
+    #[serde(default)]
+    sections: BTreeMap<Str, Vec<String>>,
+    #[serde(default)]
+    columns: BTreeMap<Str, Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct TemplateSection {
+    #[serde(default)]
+    required_sections: BTreeMap<Str, Vec<Str>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct TypoEntry {
+    wrong: String,
+    right: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct CookieEntry {
+    name: String,
+    category: Str,
+    #[serde(default)]
+    provider: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct CorpusSection {
+    min_family_size: Option<Spanned<i64>>,
+    majority: Option<Spanned<f64>>,
+}
+
+/// Builds an error at a span, with optional help.
+pub(super) type ErrorAt<'a> = dyn Fn(String, Range<usize>, Option<String>) -> Box<ConfigError> + 'a;
+
+fn selectors(values: &[Str], error: &ErrorAt<'_>) -> Result<Vec<String>, Box<ConfigError>> {
+    values
+        .iter()
+        .map(|v| {
+            if check_selector(v.get_ref()) {
+                Ok(v.get_ref().clone())
+            } else {
+                Err(error(
+                    format!("unknown rule, code or group `{}`", v.get_ref()),
+                    v.span(),
+                    Some("run `cookielint rules` to list rule names and codes; groups are structure, tables, content, text, corpus".into()),
+                ))
+            }
+        })
+        .collect()
+}
+
+fn severities(
+    map: &BTreeMap<Str, Str>,
+    error: &ErrorAt<'_>,
+) -> Result<Vec<(String, crate::lint::Severity)>, Box<ConfigError>> {
+    let mut out = Vec::new();
+    for (rule, severity) in map {
+        selectors(std::slice::from_ref(rule), error)?;
+        let level = parse_severity(severity.get_ref()).ok_or_else(|| {
+            error(
+                format!("unknown severity `{}`", severity.get_ref()),
+                severity.span(),
+                Some("use error, warning or info".into()),
+            )
+        })?;
+        out.push((rule.get_ref().clone(), level));
+    }
+    Ok(out)
+}
+
+fn enum_value<T>(
+    value: &Str,
+    parse: impl Fn(&str) -> Option<T>,
+    what: &str,
+    allowed: &str,
+    error: &ErrorAt<'_>,
+) -> Result<T, Box<ConfigError>> {
+    parse(value.get_ref()).ok_or_else(|| {
+        error(
+            format!("unknown {what} `{}`", value.get_ref()),
+            value.span(),
+            Some(format!("use one of: {allowed}")),
+        )
+    })
+}
+
+fn section_role(name: &str) -> Option<SectionRole> {
+    ALL_SECTION_ROLES
+        .iter()
+        .copied()
+        .find(|r| r.as_str() == name)
+}
+
+fn column_role(name: &str) -> Option<ColumnRole> {
+    ALL_COLUMN_ROLES
+        .iter()
+        .copied()
+        .find(|r| r.as_str() == name)
+}
+
+fn category(name: &str) -> Option<Category> {
+    ALL_CATEGORIES.iter().copied().find(|c| c.as_str() == name)
+}
+
+const ALL_SECTION_ROLES: [SectionRole; 11] = [
+    SectionRole::WhatIsACookie,
+    SectionRole::CookieTypes,
+    SectionRole::CookiesUsed,
+    SectionRole::NecessaryCookies,
+    SectionRole::FunctionalCookies,
+    SectionRole::AnalyticsCookies,
+    SectionRole::AdvertisingCookies,
+    SectionRole::SocialCookies,
+    SectionRole::OtherCookies,
+    SectionRole::CookieManagement,
+    SectionRole::Contact,
+];
+
+const ALL_COLUMN_ROLES: [ColumnRole; 7] = [
+    ColumnRole::Provider,
+    ColumnRole::Service,
+    ColumnRole::Name,
+    ColumnRole::Purpose,
+    ColumnRole::Duration,
+    ColumnRole::Category,
+    ColumnRole::Value,
+];
+
+const ALL_CATEGORIES: [Category; 6] = [
+    Category::Necessary,
+    Category::Functional,
+    Category::Analytics,
+    Category::Advertising,
+    Category::Social,
+    Category::Other,
+];
+
+fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
+    all.iter().map(|x| name(*x)).collect::<Vec<_>>().join(", ")
+}
+
+impl ConfigFile {
+    /// Validates every value and builds the configuration.
+    pub(super) fn resolve(
+        self,
+        root: &Path,
+        error: &ErrorAt<'_>,
+    ) -> Result<Config, Box<ConfigError>> {
+        let mut config = Config::defaults(root);
+        let lint = &self.lint;
+        if let Some(select) = &lint.select {
+            let select = selectors(select, error)?;
+            // Validated above, so selection cannot fail.
+            let _ = config.settings.select(&select);
+        }
+        let _ = config
+            .settings
+            .extend(&selectors(&lint.extend_select, error)?);
+        let _ = config.settings.ignore(&selectors(&lint.ignore, error)?);
+        for (rule, severity) in severities(&lint.severity, error)? {
+            let _ = config.settings.set_severity(&rule, severity);
+        }
+        if let Some(fail_on) = &lint.fail_on {
+            config.fail_on = Some(enum_value(
+                fail_on,
+                parse_severity,
+                "severity",
+                "error, warning, info",
+                error,
+            )?);
+        }
+        let glob_error = |values: &[Str], e: globset::Error| {
+            let span = values.first().map_or(0..0, Spanned::span);
+            error(format!("invalid glob: {e}"), span, None)
+        };
+        if let Some(include) = &self.files.include {
+            let patterns: Vec<String> = include.iter().map(|s| s.get_ref().clone()).collect();
+            config.include = glob_set(&patterns).map_err(|e| glob_error(include, e))?;
+        }
+        let exclude: Vec<String> = self
+            .files
+            .exclude
+            .iter()
+            .map(|s| s.get_ref().clone())
+            .collect();
+        config.exclude = glob_set(&exclude).map_err(|e| glob_error(&self.files.exclude, e))?;
+        config.max_file_size = self.files.max_file_size;
+        for o in &self.overrides {
+            let patterns: Vec<String> = o.files.iter().map(|s| s.get_ref().clone()).collect();
+            config.overrides.push(Override {
+                globs: glob_set(&patterns).map_err(|e| glob_error(&o.files, e))?,
+                ignore: selectors(&o.ignore, error)?,
+                select: selectors(&o.select, error)?,
+                severity: severities(&o.severity, error)?,
+            });
+        }
+        let section_names = names(&ALL_SECTION_ROLES, SectionRole::as_str);
+        for (role, phrases) in &self.vocabulary.sections {
+            let role = enum_value(role, section_role, "section role", &section_names, error)?;
+            config
+                .vocabulary
+                .sections
+                .extend(phrases.iter().map(|p| (key(p), role)));
+        }
+        let column_names = names(&ALL_COLUMN_ROLES, ColumnRole::as_str);
+        for (role, phrases) in &self.vocabulary.columns {
+            let role = enum_value(role, column_role, "column role", &column_names, error)?;
+            config
+                .vocabulary
+                .columns
+                .extend(phrases.iter().map(|p| (key(p), role)));
+        }
+        config.options.vocabulary = config.vocabulary.clone();
+        let languages = Language::ALL
+            .iter()
+            .map(|l| l.code())
+            .collect::<Vec<_>>()
+            .join(", ");
+        for (language, roles) in &self.template.required_sections {
+            let language =
+                enum_value(language, Language::from_code, "language", &languages, error)?;
+            let roles = roles
+                .iter()
+                .map(|r| enum_value(r, section_role, "section role", &section_names, error))
+                .collect::<Result<Vec<_>, _>>()?;
+            config.options.required_sections.insert(language, roles);
+        }
+        config
+            .options
+            .typos
+            .extend(self.typos.iter().map(|t| typo(&t.wrong, &t.right)));
+        let category_names = names(&ALL_CATEGORIES, Category::as_str);
+        for c in &self.cookies {
+            let category = enum_value(&c.category, category, "category", &category_names, error)?;
+            config
+                .options
+                .cookies
+                .push(cookie(&c.name, category, &c.provider));
+        }
+        let defaults = CorpusSettings::default();
+        config.corpus = CorpusSettings {
+            min_family_size: match &self.corpus.min_family_size {
+                Some(v) if *v.get_ref() < 2 => {
+                    return Err(error(
+                        "min-family-size must be at least 2".into(),
+                        v.span(),
+                        None,
+                    ))
+                }
+                Some(v) => usize::try_from(*v.get_ref()).unwrap_or(usize::MAX),
+                None => defaults.min_family_size,
+            },
+            majority: match &self.corpus.majority {
+                Some(v) if !(0.5..=1.0).contains(v.get_ref()) => {
+                    return Err(error(
+                        "majority must be between 0.5 and 1".into(),
+                        v.span(),
+                        None,
+                    ))
+                }
+                Some(v) => *v.get_ref(),
+                None => defaults.majority,
+            },
+        };
+        Ok(config)
+    }
+}

@@ -1,0 +1,269 @@
+//! Configuration: `cookielint.toml`, found by searching upward from each input path (or
+//! named with `--config`), resolved into rule settings, lint options and file filters.
+//!
+//! Every mistake in a configuration file (syntax, unknown key, unknown rule, bad value) is
+//! an error that points at the offending text in the file. Nothing here does I/O except
+//! [`discover`] and [`load`].
+
+mod file;
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use miette::{NamedSource, SourceSpan};
+
+use crate::lint::known::{KnownCookie, KnownTypo};
+use crate::lint::selection::resolve;
+use crate::lint::{LintOptions, RuleSettings, Severity};
+use crate::vocab::{Category, Extra};
+
+pub use file::ConfigFile;
+
+/// The file name searched for.
+pub const CONFIG_NAME: &str = "cookielint.toml";
+
+/// A configuration error, pointing into the configuration file.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(cookielint::config))]
+pub struct ConfigError {
+    /// What is wrong.
+    pub message: String,
+    /// The configuration text.
+    #[source_code]
+    pub source_code: NamedSource<String>,
+    /// Where.
+    #[label("{label}")]
+    pub span: Option<SourceSpan>,
+    /// The label text.
+    pub label: String,
+    /// How to fix it.
+    #[help]
+    pub help: Option<String>,
+}
+
+/// Per-file overrides, applied in order to files matching their globs.
+#[derive(Debug, Clone)]
+pub struct Override {
+    globs: GlobSet,
+    /// Rules to stop running.
+    pub ignore: Vec<String>,
+    /// Rules to also run.
+    pub select: Vec<String>,
+    /// Severity changes.
+    pub severity: Vec<(String, Severity)>,
+}
+
+/// Thresholds of the cross-document phase.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CorpusSettings {
+    /// Smallest family whose consensus is trusted.
+    pub min_family_size: usize,
+    /// Share of a family that makes a majority (0.5 to 1).
+    pub majority: f64,
+}
+
+impl Default for CorpusSettings {
+    fn default() -> Self {
+        CorpusSettings {
+            min_family_size: 3,
+            majority: 0.5,
+        }
+    }
+}
+
+/// A resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it came from (`None`: built-in defaults).
+    pub path: Option<PathBuf>,
+    /// The directory globs are relative to.
+    pub root: PathBuf,
+    /// Rule settings before per-file overrides.
+    pub settings: RuleSettings,
+    /// Per-file overrides.
+    pub overrides: Vec<Override>,
+    /// Options the rules read.
+    pub options: LintOptions,
+    /// Heading and column-header wording added to the built-in vocabulary.
+    pub vocabulary: Extra,
+    /// Files to check in walked directories (default `*.txt`, `*.md`, `*.markdown`).
+    pub include: GlobSet,
+    /// Files to skip.
+    pub exclude: GlobSet,
+    /// Largest file read.
+    pub max_file_size: Option<u64>,
+    /// Lowest severity that fails the run.
+    pub fail_on: Option<Severity>,
+    /// Cross-document thresholds.
+    pub corpus: CorpusSettings,
+}
+
+impl Config {
+    /// The built-in configuration, relative to `root`.
+    pub fn defaults(root: &Path) -> Self {
+        Config {
+            path: None,
+            root: absolute(root),
+            settings: RuleSettings::default(),
+            overrides: Vec::new(),
+            options: LintOptions::default(),
+            vocabulary: Extra::default(),
+            include: globs(&["*.txt", "*.md", "*.markdown"]).unwrap_or_else(|_| GlobSet::empty()),
+            exclude: GlobSet::empty(),
+            max_file_size: None,
+            fail_on: None,
+            corpus: CorpusSettings::default(),
+        }
+    }
+
+    /// The rule settings for a file (overrides applied).
+    pub fn settings_for(&self, path: &Path) -> RuleSettings {
+        let absolute = absolute(path);
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        let mut settings = self.settings.clone();
+        for o in &self.overrides {
+            if o.globs.is_match(relative) || o.globs.is_match(path) {
+                // Selectors were validated when the configuration was loaded.
+                let _ = settings.ignore(&o.ignore);
+                let _ = settings.extend(&o.select);
+                for (selector, severity) in &o.severity {
+                    let _ = settings.set_severity(selector, *severity);
+                }
+            }
+        }
+        settings
+    }
+
+    /// Whether a file found while walking a directory is checked.
+    pub fn is_included(&self, path: &Path) -> bool {
+        let absolute = absolute(path);
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        let name = Path::new(path.file_name().unwrap_or_default());
+        (self.include.is_match(relative) || self.include.is_match(name))
+            && !self.exclude.is_match(relative)
+            && !self.exclude.is_match(path)
+    }
+}
+
+/// `path` made absolute (against the current directory) with `.` and `..` resolved
+/// lexically, so it can be compared with the configuration's root.
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Builds a glob set; a bare pattern without `/` matches at any depth.
+fn globs(patterns: &[&str]) -> Result<GlobSet, globset::Error> {
+    let mut builder = GlobSetBuilder::new();
+    for p in patterns {
+        builder.add(Glob::new(p)?);
+        if !p.contains('/') {
+            builder.add(Glob::new(&format!("**/{p}"))?);
+        }
+    }
+    builder.build()
+}
+
+/// The nearest `cookielint.toml` in `start` or its ancestors.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let absolute = std::fs::canonicalize(start).ok()?;
+    let mut dir = if absolute.is_dir() {
+        Some(absolute.as_path())
+    } else {
+        absolute.parent()
+    };
+    while let Some(d) = dir {
+        let candidate = d.join(CONFIG_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Reads and resolves a configuration file.
+pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Box::new(ConfigError {
+            message: format!("cannot read {}: {e}", path.display()),
+            source_code: NamedSource::new(path.display().to_string(), String::new()),
+            span: None,
+            label: String::new(),
+            help: None,
+        })
+    })?;
+    let root = absolute(path.parent().unwrap_or(Path::new(".")));
+    resolve_text(&path.display().to_string(), &text, &root).map(|mut c| {
+        c.path = Some(path.to_path_buf());
+        c
+    })
+}
+
+/// Parses and resolves configuration text (`name` labels errors).
+pub fn resolve_text(name: &str, text: &str, root: &Path) -> Result<Config, Box<ConfigError>> {
+    let error = |message: String,
+                 span: Option<std::ops::Range<usize>>,
+                 label: &str,
+                 help: Option<String>| {
+        Box::new(ConfigError {
+            message,
+            source_code: NamedSource::new(name, text.to_owned()),
+            span: span.map(|r| SourceSpan::from(r.start..r.end)),
+            label: label.to_owned(),
+            help,
+        })
+    };
+    let file: ConfigFile = toml::from_str(text).map_err(|e| {
+        error(
+            format!("invalid configuration: {}", e.message()),
+            e.span(),
+            "here",
+            Some("see the Configuration section of the README for every key".into()),
+        )
+    })?;
+    file.resolve(root, &|message, span, help| {
+        error(message, Some(span), "here", help)
+    })
+}
+
+pub(crate) fn parse_severity(value: &str) -> Option<Severity> {
+    Severity::parse(value)
+}
+
+pub(crate) fn check_selector(selector: &str) -> bool {
+    resolve(selector).is_ok()
+}
+
+pub(crate) fn typo(wrong: &str, right: &[String]) -> KnownTypo {
+    let right: Vec<&str> = right.iter().map(String::as_str).collect();
+    KnownTypo::new(wrong, &right)
+}
+
+pub(crate) fn cookie(pattern: &str, category: Category, provider: &str) -> KnownCookie {
+    KnownCookie {
+        pattern: pattern.to_owned(),
+        category,
+        provider: provider.to_owned(),
+    }
+}
+
+pub(crate) fn glob_set(patterns: &[String]) -> Result<GlobSet, globset::Error> {
+    let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
+    globs(&refs)
+}

@@ -1,0 +1,342 @@
+//! A family's consensus: what most of its members say.
+//!
+//! "Most" is a share strictly above the configured majority (default one half) of the
+//! members counted. Where no value reaches it, the consensus records that there is no
+//! majority instead of picking one, and the rules report nothing there. Everything is
+//! counted with hash maps in one pass over the members, so building a consensus is linear
+//! in the size of the family's summaries.
+//!
+//! - Sections: a slot is usual when a majority of members have it; the usual sequence is the
+//!   usual slots ordered by their mean position in the members that have them, and that
+//!   order is agreed when a majority of members follow it (comparing only the usual slots
+//!   each member has). A usual slot's passages (heading, paragraphs, header cells) are
+//!   voted position by position over all members.
+//! - Cookies: a cookie is usual when a majority of members declare it; each of its fields is
+//!   voted over the members that declare it with a value for that field, and only when
+//!   there are at least `min_family_size` of them.
+
+use std::collections::HashMap;
+
+use super::summary::{DocumentSummary, Field, PassageKind, SectionSlot};
+use crate::config::CorpusSettings;
+
+/// Whether `count` of `of` is a majority under `settings`.
+pub fn is_majority(count: usize, of: usize, settings: &CorpusSettings) -> bool {
+    of > 0 && count as f64 > settings.majority * of as f64
+}
+
+/// The usual passage at one position of a section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsualPassage {
+    /// Hash of the usual masked key.
+    pub key: u64,
+    /// What kind of text it is.
+    pub kind: PassageKind,
+    /// How many members have it there.
+    pub count: usize,
+    /// A member that has it (summary index), with the section and passage index there.
+    pub holder: (usize, usize, usize),
+}
+
+/// The consensus on one section slot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlotConsensus {
+    /// How many members have the section.
+    pub present: usize,
+    /// A member that has it (summary index) and the section's index there.
+    pub holder: (usize, usize),
+    /// Per position: the usual passage, or `None` where there is no majority.
+    pub passages: Vec<Option<UsualPassage>>,
+}
+
+/// The consensus on one field of one cookie.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldVerdict {
+    /// A majority of the declaring members give this value.
+    Usual {
+        /// Hash of its masked key.
+        key: u64,
+        /// How many give it.
+        count: usize,
+        /// How many give a value at all.
+        of: usize,
+        /// A member that gives it (summary index).
+        holder: usize,
+    },
+    /// Enough members give a value, but none has a majority.
+    NoMajority {
+        /// How many give a value.
+        of: usize,
+    },
+    /// Fewer than `min_family_size` members give a value.
+    TooFew,
+}
+
+/// The consensus on one cookie.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CookieConsensus {
+    /// The name as first declared.
+    pub name: String,
+    /// How many members declare it.
+    pub declared: usize,
+    /// Whether a majority of members declare it.
+    pub usual: bool,
+    /// The first member declaring it (summary index).
+    pub holder: usize,
+    /// Verdicts on [`Field::ALL`], in that order.
+    pub fields: [FieldVerdict; 5],
+}
+
+impl CookieConsensus {
+    /// The verdict on `field`.
+    pub fn field(&self, field: Field) -> FieldVerdict {
+        self.fields
+            .get(field as usize)
+            .copied()
+            .unwrap_or(FieldVerdict::TooFew)
+    }
+}
+
+/// The usual section sequence of a family.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SectionOrder {
+    /// The slots a majority of members have, in their usual order.
+    pub slots: Vec<SectionSlot>,
+    /// How many members have the usual slots they have in that order.
+    pub followed_by: usize,
+    /// Whether `followed_by` is a majority (otherwise the order is not judged).
+    pub agreed: bool,
+}
+
+/// What most members of a family say.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Consensus {
+    /// Number of members.
+    pub size: usize,
+    /// The usual sections (after the opening), in their usual order.
+    pub sections: SectionOrder,
+    /// Slots a majority of members have.
+    pub slots: HashMap<SectionSlot, SlotConsensus>,
+    /// Every cookie a member declares, by name key.
+    pub cookies: HashMap<String, CookieConsensus>,
+}
+
+impl Consensus {
+    /// Usual cookie keys, sorted.
+    pub fn usual_cookies(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self
+            .cookies
+            .iter()
+            .filter(|(_, c)| c.usual)
+            .map(|(k, _)| k.as_str())
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+}
+
+/// Builds the consensus of the members (summary indexes, in path order).
+pub fn build(
+    summaries: &[DocumentSummary],
+    members: &[usize],
+    settings: &CorpusSettings,
+) -> Consensus {
+    let size = members.len();
+    let docs = || {
+        members
+            .iter()
+            .filter_map(|&m| summaries.get(m).map(|s| (m, s)))
+    };
+
+    let slots = slot_consensus(docs(), size, settings);
+    let sections = section_order(docs().map(|(_, s)| s), &slots, size, settings);
+    let cookies = cookie_consensus(docs(), size, settings);
+    Consensus {
+        size,
+        sections,
+        slots,
+        cookies,
+    }
+}
+
+/// Orders the usual slots by mean position and counts the members that follow that order.
+fn section_order<'a>(
+    docs: impl Iterator<Item = &'a DocumentSummary> + Clone,
+    slots: &HashMap<SectionSlot, SlotConsensus>,
+    size: usize,
+    settings: &CorpusSettings,
+) -> SectionOrder {
+    let usual = |slot: &SectionSlot| slot.id != super::SlotId::Opening && slots.contains_key(slot);
+    // Sum of positions (among each member's usual slots) and count, per slot.
+    let mut positions: HashMap<SectionSlot, (usize, usize)> = HashMap::new();
+    for doc in docs.clone() {
+        for (position, section) in doc.body().iter().filter(|s| usual(&s.slot)).enumerate() {
+            let entry = positions.entry(section.slot).or_default();
+            entry.0 += position;
+            entry.1 += 1;
+        }
+    }
+    let mut order: Vec<(SectionSlot, f64)> = positions
+        .into_iter()
+        .map(|(slot, (sum, count))| (slot, sum as f64 / count.max(1) as f64))
+        .collect();
+    order.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let ordered: Vec<SectionSlot> = order.into_iter().map(|(slot, _)| slot).collect();
+    let followed_by = docs
+        .filter(|doc| {
+            let mine = doc.body().iter().map(|s| s.slot).filter(|s| usual(s));
+            mine.eq(ordered
+                .iter()
+                .copied()
+                .filter(|s| doc.section(*s).is_some()))
+        })
+        .count();
+    SectionOrder {
+        agreed: is_majority(followed_by, size, settings),
+        slots: ordered,
+        followed_by,
+    }
+}
+
+/// Passage key -> (count, kind, first holder: member, section, passage).
+type Tally = HashMap<u64, (usize, PassageKind, (usize, usize, usize))>;
+
+/// Value key -> (count, first member giving it).
+pub type ValueCounts = HashMap<u64, (usize, usize)>;
+
+/// What is counted for one section slot.
+struct SlotTally {
+    /// Members having the slot.
+    present: usize,
+    /// The first of them and the section's index there.
+    holder: (usize, usize),
+    /// Per position: members with a passage there, and the tally of their keys.
+    positions: Vec<(usize, Tally)>,
+}
+
+fn slot_consensus<'a>(
+    docs: impl Iterator<Item = (usize, &'a DocumentSummary)>,
+    size: usize,
+    settings: &CorpusSettings,
+) -> HashMap<SectionSlot, SlotConsensus> {
+    let mut tallies: HashMap<SectionSlot, SlotTally> = HashMap::new();
+    for (m, s) in docs {
+        for (index, section) in s.sections.iter().enumerate() {
+            let entry = tallies.entry(section.slot).or_insert_with(|| SlotTally {
+                present: 0,
+                holder: (m, index),
+                positions: Vec::new(),
+            });
+            entry.present += 1;
+            for (p, passage) in section.passages.iter().enumerate() {
+                if entry.positions.len() <= p {
+                    entry.positions.push((0, HashMap::new()));
+                }
+                if let Some((present, tally)) = entry.positions.get_mut(p) {
+                    *present += 1;
+                    tally
+                        .entry(passage.key)
+                        .or_insert((0, passage.kind, (m, index, p)))
+                        .0 += 1;
+                }
+            }
+        }
+    }
+    tallies
+        .into_iter()
+        .filter(|(_, t)| is_majority(t.present, size, settings))
+        .map(|(slot, t)| {
+            let passages = t
+                .positions
+                .into_iter()
+                .take_while(|(present, _)| is_majority(*present, size, settings))
+                .map(|(_, tally)| {
+                    tally
+                        .into_iter()
+                        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .2.cmp(&a.1 .2)))
+                        .filter(|(_, (count, _, _))| is_majority(*count, size, settings))
+                        .map(|(key, (count, kind, holder))| UsualPassage {
+                            key,
+                            kind,
+                            count,
+                            holder,
+                        })
+                })
+                .collect();
+            (
+                slot,
+                SlotConsensus {
+                    present: t.present,
+                    holder: t.holder,
+                    passages,
+                },
+            )
+        })
+        .collect()
+}
+
+fn cookie_consensus<'a>(
+    docs: impl Iterator<Item = (usize, &'a DocumentSummary)>,
+    size: usize,
+    settings: &CorpusSettings,
+) -> HashMap<String, CookieConsensus> {
+    struct CookieTally {
+        name: String,
+        declared: usize,
+        holder: usize,
+        fields: [ValueCounts; 5],
+    }
+    let mut tallies: HashMap<String, CookieTally> = HashMap::new();
+    for (m, s) in docs {
+        for cookie in &s.cookies {
+            let tally = tallies
+                .entry(cookie.key.clone())
+                .or_insert_with(|| CookieTally {
+                    name: cookie.name.clone(),
+                    declared: 0,
+                    holder: m,
+                    fields: Default::default(),
+                });
+            tally.declared += 1;
+            for (value, counts) in cookie.fields.iter().zip(tally.fields.iter_mut()) {
+                if let Some(value) = value {
+                    counts.entry(value.key).or_insert((0, m)).0 += 1;
+                }
+            }
+        }
+    }
+    tallies
+        .into_iter()
+        .map(|(key, t)| {
+            let fields = t.fields.map(|counts| field_verdict(counts, settings));
+            let consensus = CookieConsensus {
+                name: t.name,
+                declared: t.declared,
+                usual: is_majority(t.declared, size, settings),
+                holder: t.holder,
+                fields,
+            };
+            (key, consensus)
+        })
+        .collect()
+}
+
+/// The verdict on one field from its value counts (value key -> count, first holder).
+pub fn field_verdict(counts: ValueCounts, settings: &CorpusSettings) -> FieldVerdict {
+    let of: usize = counts.values().map(|(c, _)| c).sum();
+    if of < settings.min_family_size.max(1) {
+        return FieldVerdict::TooFew;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .filter(|(_, (count, _))| is_majority(*count, of, settings))
+        .map_or(FieldVerdict::NoMajority { of }, |(key, (count, holder))| {
+            FieldVerdict::Usual {
+                key,
+                count,
+                of,
+                holder,
+            }
+        })
+}

@@ -1,0 +1,237 @@
+//! Grouping documents into families (one template, one language) and linking translations.
+//!
+//! A template is recognised by its wording: each document's set of passage hashes (title,
+//! headings, paragraphs, header cells, all masked) is compared with the first document of
+//! each template already met in its language, found through an inverted index from hash to
+//! template, so a document is only compared with templates it shares text with. It joins
+//! the template with which it shares the most, when that is at least half of the larger of
+//! the two sets; otherwise it starts a new template. Documents are visited in path order,
+//! so the result is deterministic. The cost is linear in the number of passages times the
+//! (small) number of templates sharing a passage.
+//!
+//! A family in one language is linked as a translation of a family in another language
+//! when both have the same table columns (the template's shape) and share cookies; the
+//! larger family (with a consensus) is taken as the original.
+
+use std::collections::{HashMap, HashSet};
+
+use super::consensus::{self, Consensus, FieldVerdict, ValueCounts};
+use super::summary::{DocumentSummary, Field};
+use crate::config::CorpusSettings;
+use crate::lang::Language;
+use crate::vocab::ColumnRole;
+
+/// Documents of one template in one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Family {
+    /// Its index in [`super::CorpusContext::families`].
+    pub id: usize,
+    /// The language of its documents.
+    pub language: Option<Language>,
+    /// Its members (summary indexes), in path order.
+    pub members: Vec<usize>,
+    /// The column roles of its usual tables (sorted), the template's shape.
+    pub columns: Vec<ColumnRole>,
+    /// The family it translates (another language, larger), if any.
+    pub translation_of: Option<usize>,
+    /// What most members say; `None` when the family is smaller than `min_family_size`.
+    pub consensus: Option<Consensus>,
+}
+
+struct Template {
+    family: usize,
+    representative: Vec<u64>,
+}
+
+/// Groups the documents (visited in `order`) into families, builds their consensus and
+/// links translations. Returns the families and each summary's family.
+pub fn families(
+    summaries: &[DocumentSummary],
+    order: &[usize],
+    settings: &CorpusSettings,
+) -> (Vec<Family>, Vec<usize>) {
+    let mut families: Vec<Family> = Vec::new();
+    let mut family_of = vec![0; summaries.len()];
+    let mut templates: Vec<Template> = Vec::new();
+    let mut index: HashMap<(Option<Language>, u64), Vec<usize>> = HashMap::new();
+    for &d in order {
+        let Some(summary) = summaries.get(d) else {
+            continue;
+        };
+        let passages = passage_set(summary);
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for hash in &passages {
+            for &t in index.get(&(summary.language, *hash)).into_iter().flatten() {
+                *shared.entry(t).or_default() += 1;
+            }
+        }
+        let best = shared
+            .into_iter()
+            .filter_map(|(t, count)| {
+                let larger = templates.get(t)?.representative.len().max(passages.len());
+                (count * 2 >= larger && larger > 0).then_some((t, count as f64 / larger as f64))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let family = match best.and_then(|(t, _)| templates.get(t)) {
+            Some(template) => template.family,
+            None => {
+                let id = families.len();
+                let t = templates.len();
+                for hash in &passages {
+                    index.entry((summary.language, *hash)).or_default().push(t);
+                }
+                templates.push(Template {
+                    family: id,
+                    representative: passages,
+                });
+                families.push(Family {
+                    id,
+                    language: summary.language,
+                    members: Vec::new(),
+                    columns: Vec::new(),
+                    translation_of: None,
+                    consensus: None,
+                });
+                id
+            }
+        };
+        if let Some(f) = families.get_mut(family) {
+            f.members.push(d);
+        }
+        if let Some(slot) = family_of.get_mut(d) {
+            *slot = family;
+        }
+    }
+    for family in &mut families {
+        family.columns = usual_columns(summaries, &family.members);
+        if family.members.len() >= settings.min_family_size.max(1) {
+            family.consensus = Some(consensus::build(summaries, &family.members, settings));
+        }
+    }
+    link_translations(summaries, &mut families);
+    (families, family_of)
+}
+
+/// The distinct passage hashes of a document, sorted.
+fn passage_set(summary: &DocumentSummary) -> Vec<u64> {
+    let mut set: Vec<u64> = summary
+        .sections
+        .iter()
+        .flat_map(|s| s.passages.iter().map(|p| p.key))
+        .collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// The most frequent column-role set among the members (ties: the smallest).
+fn usual_columns(summaries: &[DocumentSummary], members: &[usize]) -> Vec<ColumnRole> {
+    let mut counts: HashMap<Vec<ColumnRole>, usize> = HashMap::new();
+    for s in members.iter().filter_map(|&m| summaries.get(m)) {
+        let mut roles: Vec<ColumnRole> = s
+            .tables
+            .iter()
+            .flat_map(|t| t.columns.iter().flatten().copied())
+            .collect();
+        roles.sort_unstable();
+        roles.dedup();
+        *counts.entry(roles).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(roles, _)| roles)
+        .unwrap_or_default()
+}
+
+/// Links each family to the larger family in another language with the same columns that
+/// shares the most usual cookies with it.
+fn link_translations(summaries: &[DocumentSummary], families: &mut [Family]) {
+    let declared: Vec<HashSet<&str>> = families
+        .iter()
+        .map(|f| {
+            f.members
+                .iter()
+                .filter_map(|&m| summaries.get(m))
+                .flat_map(|s| s.cookies.iter().map(|c| c.key.as_str()))
+                .collect()
+        })
+        .collect();
+    let links: Vec<Option<usize>> = families
+        .iter()
+        .map(|f| {
+            let language = f.language?;
+            let own = declared.get(f.id)?;
+            families
+                .iter()
+                .filter(|r| {
+                    r.language.is_some_and(|l| l != language)
+                        && r.members.len() > f.members.len()
+                        && r.columns == f.columns
+                })
+                .filter_map(|r| {
+                    let usual = r.consensus.as_ref()?.usual_cookies();
+                    let shared = usual.iter().filter(|k| own.contains(*k)).count();
+                    (shared > 0).then_some((r.id, shared, r.members.len()))
+                })
+                .max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.0.cmp(&a.0)))
+                .map(|(id, _, _)| id)
+        })
+        .collect();
+    for (family, link) in families.iter_mut().zip(links) {
+        family.translation_of = link;
+    }
+}
+
+/// Verdicts on the language-neutral fields of each cookie over the whole corpus, for
+/// documents whose own family cannot judge (too small, or too few declarations).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Global {
+    /// Cookie key -> verdicts on [`Field::ALL`] (only language-neutral ones are computed).
+    pub cookies: HashMap<String, [FieldVerdict; 5]>,
+}
+
+impl Global {
+    /// Counts the language-neutral fields of every cookie of every document.
+    pub fn new(summaries: &[DocumentSummary], order: &[usize], settings: &CorpusSettings) -> Self {
+        let mut counts: HashMap<&str, [ValueCounts; 5]> = HashMap::new();
+        for &d in order {
+            let Some(s) = summaries.get(d) else { continue };
+            for cookie in &s.cookies {
+                let tally = counts.entry(cookie.key.as_str()).or_default();
+                for field in Field::ALL.into_iter().filter(|f| f.is_language_neutral()) {
+                    if let (Some(value), Some(count)) =
+                        (cookie.field(field), tally.get_mut(field as usize))
+                    {
+                        count.entry(value.key).or_insert((0, d)).0 += 1;
+                    }
+                }
+            }
+        }
+        let cookies = counts
+            .into_iter()
+            .map(|(key, tally)| {
+                (
+                    key.to_owned(),
+                    tally.map(|counts| {
+                        if counts.is_empty() {
+                            FieldVerdict::TooFew
+                        } else {
+                            consensus::field_verdict(counts, settings)
+                        }
+                    }),
+                )
+            })
+            .collect();
+        Global { cookies }
+    }
+
+    /// The corpus-wide verdict on `field` of cookie `key`.
+    pub fn verdict(&self, key: &str, field: Field) -> FieldVerdict {
+        self.cookies
+            .get(key)
+            .and_then(|v| v.get(field as usize))
+            .copied()
+            .unwrap_or(FieldVerdict::TooFew)
+    }
+}

@@ -1,0 +1,253 @@
+//! Masking what legitimately differs between the documents of one family: the platform URL
+//! and the portal's name. Applied to display text before it is compared, so that "A quoi
+//! servent les cookies sur la plateforme <https://opendata.paris.fr>" and the same heading
+//! with the URL on its own line compare equal.
+//!
+//! URLs are removed (with their angle brackets or parentheses), not replaced, because the
+//! template is written both with the URL inside a sentence and without it. Words naming the
+//! portal (the distinctive labels of the platform's host name, such as `paris` in
+//! `opendata.paris.fr`) are replaced by [`PORTAL`]. Every function here is pure.
+
+use std::borrow::Cow;
+
+/// What a portal name is replaced with.
+pub const PORTAL: &str = "{portal}";
+
+/// Host labels that name hosting platforms, generic words or top-level domains rather than
+/// a portal; they are never masked and never identify a document's owner.
+const GENERIC_LABELS: &[&str] = &[
+    "app",
+    "apps",
+    "catalog",
+    "catalogue",
+    "com",
+    "dades",
+    "data",
+    "daten",
+    "dati",
+    "datos",
+    "donnees",
+    "edu",
+    "eu",
+    "example",
+    "gouv",
+    "gov",
+    "info",
+    "net",
+    "ods",
+    "odsapps",
+    "open",
+    "opendata",
+    "opendatasoft",
+    "org",
+    "portail",
+    "portal",
+    "public",
+    "site",
+    "web",
+    "www",
+];
+
+/// The masking applied to one document's texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mask {
+    /// Lower-case portal words to replace.
+    portal_words: Vec<String>,
+    /// The platform host, lower case (also masked when written without a scheme).
+    host: Option<String>,
+}
+
+impl Mask {
+    /// The masking for a document whose platform URL is `url` (if any).
+    pub fn for_platform(url: Option<&str>) -> Self {
+        let host = url.and_then(host).map(str::to_ascii_lowercase);
+        let portal_words = host.as_deref().map(distinctive_labels).unwrap_or_default();
+        Mask { portal_words, host }
+    }
+
+    /// `display` with URLs removed and portal words replaced; borrowed when nothing changed.
+    pub fn apply<'t>(&self, display: &'t str) -> Cow<'t, str> {
+        if !display.split_whitespace().any(|t| self.touches(t)) {
+            return Cow::Borrowed(display);
+        }
+        let mut out = String::with_capacity(display.len());
+        for token in display.split_whitespace() {
+            if is_url(token, self.host.as_deref()) {
+                // Keep punctuation that follows the URL ("... https://x.fr." ends a
+                // sentence), glued to the previous word.
+                out.push_str(trailing_punctuation(token));
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&self.mask_words(token));
+        }
+        Cow::Owned(out)
+    }
+
+    fn touches(&self, token: &str) -> bool {
+        is_url(token, self.host.as_deref())
+            || (!self.portal_words.is_empty() && words(token).any(|w| self.is_portal(w)))
+    }
+
+    fn is_portal(&self, word: &str) -> bool {
+        self.portal_words
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(word))
+    }
+
+    fn mask_words<'t>(&self, token: &'t str) -> Cow<'t, str> {
+        if self.portal_words.is_empty() || !words(token).any(|w| self.is_portal(w)) {
+            return Cow::Borrowed(token);
+        }
+        let mut out = String::with_capacity(token.len());
+        let mut rest = token;
+        while let Some((start, word)) = words(rest).next().map(|w| (offset_in(rest, w), w)) {
+            out.push_str(rest.get(..start).unwrap_or(""));
+            if self.is_portal(word) {
+                out.push_str(PORTAL);
+            } else {
+                out.push_str(word);
+            }
+            rest = rest.get(start + word.len()..).unwrap_or("");
+        }
+        out.push_str(rest);
+        Cow::Owned(out)
+    }
+}
+
+/// The byte offset of `part` (a sub-slice) in `whole`.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
+}
+
+/// Runs of letters, digits and inner hyphens (portal names such as `eco-compteur`).
+fn words(token: &str) -> impl Iterator<Item = &str> {
+    token
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether a whitespace-separated token is a URL (or the bare platform host).
+fn is_url(token: &str, platform_host: Option<&str>) -> bool {
+    let core = url_core(token);
+    let lower = core.to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || platform_host.is_some_and(|h| lower == h || lower.starts_with(&format!("{h}/")))
+}
+
+/// A token without the brackets and trailing punctuation around a URL.
+fn url_core(token: &str) -> &str {
+    token
+        .trim_start_matches(['<', '('])
+        .trim_end_matches(|c: char| ".,;:!?".contains(c))
+        .trim_end_matches(['>', ')'])
+}
+
+/// The sentence punctuation after a URL's closing bracket, if any.
+fn trailing_punctuation(token: &str) -> &str {
+    let trimmed = token.trim_end_matches(|c: char| ".,;:!?".contains(c));
+    token.get(trimmed.len()..).unwrap_or("")
+}
+
+/// The host of a URL (`https://opendata.paris.fr/p/x` gives `opendata.paris.fr`).
+pub fn host(url: &str) -> Option<&str> {
+    let url = url.trim().trim_start_matches('<').trim_end_matches('>');
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+/// A platform URL in comparable form: lower-case host without `www.`, path without a
+/// trailing slash, no scheme (`https://www.Example.org/` gives `example.org`).
+pub fn normalize_url(url: &str) -> String {
+    let url = url.trim().trim_start_matches('<').trim_end_matches('>');
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let path = path.trim_end_matches('/');
+    if path.is_empty() {
+        host.to_owned()
+    } else {
+        format!("{host}/{path}")
+    }
+}
+
+/// The labels of a host that name the portal: not the top-level domain, not generic words,
+/// at least three characters; hyphenated labels also give their parts of four or more.
+pub fn distinctive_labels(host: &str) -> Vec<String> {
+    let host = host.to_ascii_lowercase();
+    let mut labels: Vec<&str> = host.split('.').collect();
+    labels.pop();
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |word: &str, min: usize| {
+        if word.chars().count() >= min
+            && !GENERIC_LABELS.contains(&word)
+            && !out.iter().any(|w| w == word)
+        {
+            out.push(word.to_owned());
+        }
+    };
+    for label in labels {
+        add(label, 3);
+        if label.contains('-') {
+            for part in label.split('-') {
+                add(part, 4);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_removed_with_their_brackets() {
+        let mask = Mask::for_platform(Some("https://opendata.paris.fr"));
+        assert_eq!(
+            mask.apply("A quoi servent les cookies sur la plateforme <https://opendata.paris.fr>"),
+            "A quoi servent les cookies sur la plateforme"
+        );
+        assert_eq!(
+            mask.apply("What cookies are used on the <https://x.example.org> platform"),
+            "What cookies are used on the platform"
+        );
+        assert_eq!(mask.apply("See https://x.org/a."), "See.");
+    }
+
+    #[test]
+    fn portal_words_are_replaced() {
+        let mask = Mask::for_platform(Some("https://eco-compteur.opendatasoft.com"));
+        assert_eq!(mask.apply("The Eco-Compteur portal"), "The {portal} portal");
+        assert_eq!(
+            mask.apply("Le compteur (compteur)"),
+            "Le {portal} ({portal})"
+        );
+        assert_eq!(mask.apply("Opendatasoft data"), "Opendatasoft data");
+    }
+
+    #[test]
+    fn hosts_and_labels() {
+        assert_eq!(
+            host("https://user@Opendata.Paris.fr:8080/x"),
+            Some("Opendata.Paris.fr")
+        );
+        assert_eq!(normalize_url("https://www.Example.org/"), "example.org");
+        assert_eq!(normalize_url("http://a.fr/p/"), "a.fr/p");
+        assert_eq!(distinctive_labels("opendata.paris.fr"), ["paris"]);
+        assert_eq!(
+            distinctive_labels("eco-compteur-odsapps.opendatasoft.com"),
+            ["eco-compteur-odsapps", "compteur"]
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! Baselines: today's findings recorded by file, rule and content fingerprint (not line
+//! numbers), so a corpus with known debt can adopt the linter and fail only on new findings.
+//!
+//! Matching counts occurrences: if a file had two identical findings recorded and now has
+//! three, one is new. Editing lines above a finding does not make it new; changing the
+//! offending text does.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::diagnostic::Diagnostic;
+
+#[derive(Serialize, Deserialize)]
+struct BaselineFile {
+    version: u32,
+    entries: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    file: String,
+    rule: String,
+    fingerprint: String,
+    count: usize,
+}
+
+/// Recorded findings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Baseline {
+    counts: BTreeMap<(String, String, String), usize>,
+}
+
+fn key_of(d: &Diagnostic) -> (String, String, String) {
+    (d.file.clone(), d.rule.to_owned(), d.fingerprint.clone())
+}
+
+impl Baseline {
+    /// Records `diagnostics`.
+    pub fn record<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Self {
+        let mut counts = BTreeMap::new();
+        for d in diagnostics {
+            *counts.entry(key_of(d)).or_insert(0) += 1;
+        }
+        Baseline { counts }
+    }
+
+    /// The baseline file's JSON text.
+    pub fn to_json(&self) -> String {
+        let file = BaselineFile {
+            version: 1,
+            entries: self
+                .counts
+                .iter()
+                .map(|((file, rule, fingerprint), count)| Entry {
+                    file: file.clone(),
+                    rule: rule.clone(),
+                    fingerprint: fingerprint.clone(),
+                    count: *count,
+                })
+                .collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// Reads a baseline file's JSON text.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let file: BaselineFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if file.version != 1 {
+            return Err(format!("unsupported baseline version {}", file.version));
+        }
+        let mut counts = BTreeMap::new();
+        for e in file.entries {
+            *counts.entry((e.file, e.rule, e.fingerprint)).or_insert(0) += e.count;
+        }
+        Ok(Baseline { counts })
+    }
+
+    /// Whether `d` is recorded; each recorded occurrence absorbs one finding. Call in output
+    /// order so the result is deterministic.
+    pub fn absorb(&mut self, d: &Diagnostic) -> bool {
+        match self.counts.get_mut(&key_of(d)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+}

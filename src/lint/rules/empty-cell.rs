@@ -1,0 +1,77 @@
+//! ## What it does
+//! Reports an empty cell in a table row, such as two tabs in a row where a purpose should
+//! be. In key-value entries (`Name: sessionid` / `Purpose: ...`), reports an entry that
+//! lacks a key the other entries have. Cells missing at the end of a short row are reported
+//! by `ragged-row` instead.
+//!
+//! ## Why it matters
+//! A cookie without a provider, a purpose or a duration is a declaration the regulation
+//! asks for but the policy does not give.
+//!
+//! ## Example
+//! Failing:
+//! ```text
+//! Nom du prestataire	Service et emplacement	Nom des cookies	Finalités
+//! Opendatasoft		sessionid	Se souvenir de l'utilisateur
+//! ```
+//! Passing:
+//! ```text
+//! Nom du prestataire	Service et emplacement	Nom des cookies	Finalités
+//! Opendatasoft	Authentification (front et back office)	sessionid	Se souvenir de l'utilisateur
+//! ```
+//!
+//! ## Fix
+//! Fill in the cell, or the missing key of the entry.
+
+use crate::lint::{Emitter, LintContext};
+use crate::model::{CookieTable, Row, Text};
+use crate::syntax::TableLayout;
+use crate::vocab::ColumnRole;
+
+/// Reports each empty cell, and each key missing from a key-value entry.
+pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
+    for table in &cx.doc.tables {
+        let key_value = table.layout == TableLayout::KeyValue;
+        for row in &table.rows {
+            for (index, (column, cell)) in table.columns.iter().zip(&row.cells).enumerate() {
+                if !cell.is_empty() {
+                    continue;
+                }
+                let label = row_cell(table, row);
+                let name = label.map_or("", |c| c.display.as_str());
+                // A table without a header names its columns by role, or by position.
+                let column_name = match (column.header.is_empty(), column.role) {
+                    (false, _) => column.header.display.clone(),
+                    (true, Some(role)) => role.as_str().to_owned(),
+                    (true, None) => format!("column {}", index + 1),
+                };
+                let (span, message, help) = if key_value {
+                    (
+                        label.map_or(row.span, |c| c.span),
+                        format!("entry `{name}` has no `{column_name}` key"),
+                        format!("add a `{column_name}:` line to the entry"),
+                    )
+                } else {
+                    (
+                        cell.span,
+                        format!("row `{name}` has an empty `{column_name}` cell"),
+                        "fill in the cell".to_owned(),
+                    )
+                };
+                let _ = out
+                    .emit(span, message)
+                    .help(help)
+                    .fingerprint(format!("empty-cell:{name}:{column_name}"));
+            }
+        }
+    }
+}
+
+/// The cell that names a row: its cookie name, else its first non-empty cell.
+fn row_cell<'t>(table: &CookieTable, row: &'t Row) -> Option<&'t Text> {
+    table
+        .column(ColumnRole::Name)
+        .and_then(|c| row.cells.get(c))
+        .filter(|c| !c.is_empty())
+        .or_else(|| row.cells.iter().find(|c| !c.is_empty()))
+}

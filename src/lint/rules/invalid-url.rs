@@ -1,0 +1,373 @@
+//! ## What it does
+//! Reports malformed URLs in headings and paragraphs, the platform URL included. That is
+//! a misspelt scheme (`htps://`), `https:` without its `//`, a URL with no host or a
+//! malformed host (`https://opendata..example.org`), a space inside a URL written in angle
+//! brackets, and a platform URL in `http://` where the template uses `https://`.
+//!
+//! Only web URLs are checked: a URL with a well-known other scheme (`ftp://`, `file://`)
+//! or a scheme nothing like `http` is left alone. The `http://` check applies to the
+//! platform URL only, since prose may rightly link to sites without HTTPS.
+//!
+//! ## Why it matters
+//! A malformed URL is not a link in any renderer, and a malformed platform URL means the
+//! policy does not say which site it covers. A platform served over `https://` but named
+//! with `http://` sends readers through a redirect, or nowhere.
+//!
+//! ## Example
+//! Failing:
+//! ```text
+//! What cookies are used on the <htps://opendata.example.org> platform
+//! ```
+//! Passing:
+//! ```text
+//! What cookies are used on the <https://opendata.example.org> platform
+//! ```
+//!
+//! ## Fix
+//! Correct the URL as the message says.
+
+use crate::lint::{Emitter, LintContext};
+use crate::source::Span;
+
+/// Schemes that are not web URLs but are well-formed: never reported.
+const OTHER_SCHEMES: &[&str] = &[
+    "file", "ftp", "ftps", "git", "irc", "ircs", "sftp", "smb", "ssh", "svn", "ws", "wss",
+];
+
+/// Reports each malformed URL in headings and paragraphs, and an `http://` platform URL.
+pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
+    let doc = cx.doc;
+    let mut spans: Vec<Span> = doc
+        .title
+        .iter()
+        .map(|t| t.text.span)
+        .chain(doc.sections.iter().map(|s| s.heading.text.span))
+        .chain(doc.paragraphs().map(|p| p.text.span))
+        .collect();
+    // A URL on its own line is taken out of the paragraphs by the model.
+    if let Some(url) = &doc.platform_url {
+        if !spans.iter().any(|s| s.contains(url.span)) {
+            spans.push(url.span);
+        }
+    }
+    let platform = doc.platform_url.as_ref().map(|u| u.span.start);
+    let mut seen: Vec<usize> = Vec::new();
+    for span in spans {
+        let raw = cx.source.slice(span);
+        for finding in scan(raw) {
+            let start = span.start + finding.range.start;
+            if seen.contains(&start) {
+                continue;
+            }
+            seen.push(start);
+            let url_span = Span::new(start, span.start + finding.range.end);
+            let url = cx.source.slice(url_span);
+            let problem = match finding.problem {
+                Some(problem) => problem,
+                None if Some(start) == platform && finding.scheme == "http" => Problem::Insecure,
+                None => continue,
+            };
+            let (message, help) = describe(url, &problem);
+            let _ = out
+                .emit(url_span, message)
+                .help(help)
+                .fingerprint(format!("invalid-url:{url}"));
+        }
+    }
+}
+
+/// What is wrong with a URL.
+#[derive(Debug, PartialEq, Eq)]
+enum Problem {
+    NoScheme,
+    MisspeltScheme(String),
+    MissingSlashes(String),
+    Space,
+    NoHost,
+    BadHost(String),
+    Insecure,
+}
+
+/// The outcome of checking one URL.
+enum Verdict {
+    /// A well-formed web URL.
+    Fine,
+    /// Not a web URL: not checked.
+    Ignore,
+    /// A malformed web URL.
+    Bad(Problem),
+}
+
+/// A URL found in a text: where, its lower-case scheme, and what is wrong with it.
+#[derive(Debug)]
+struct Found {
+    range: std::ops::Range<usize>,
+    scheme: String,
+    problem: Option<Problem>,
+}
+
+fn describe(url: &str, problem: &Problem) -> (String, String) {
+    match problem {
+        Problem::NoScheme => (
+            format!("URL `{url}` has no scheme"),
+            "start it with `https://`".to_owned(),
+        ),
+        Problem::MisspeltScheme(scheme) => (
+            format!("URL `{url}` has a misspelt scheme `{scheme}`"),
+            "write `https://` (or `http://`)".to_owned(),
+        ),
+        Problem::MissingSlashes(scheme) => (
+            format!("URL `{url}` lacks the `//` after `{scheme}:`"),
+            format!("write `{scheme}://` followed by the host"),
+        ),
+        Problem::Space => (
+            format!("URL `{url}` contains a space"),
+            "remove the space: a URL cannot contain one".to_owned(),
+        ),
+        Problem::NoHost => (
+            format!("URL `{url}` has no host"),
+            "write the site's host name after `://`".to_owned(),
+        ),
+        Problem::BadHost(host) => (
+            format!("URL `{url}` has a malformed host `{host}`"),
+            "write the host as dot-separated names of letters, digits and hyphens".to_owned(),
+        ),
+        Problem::Insecure => (
+            format!("the platform URL `{url}` uses `http://` where the template uses `https://`"),
+            "write the platform URL with `https://`".to_owned(),
+        ),
+    }
+}
+
+/// Finds the URLs of `text` (byte ranges into it) and checks each one.
+fn scan(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices("://") {
+        let before = text.get(..at).unwrap_or("");
+        let scheme_len = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let start = at - scheme_len;
+        let scheme = before.get(start..).unwrap_or("").to_ascii_lowercase();
+        let bracketed = text.get(..start).unwrap_or("").ends_with('<');
+        let after = text.get(at + 3..).unwrap_or("");
+        // A space right after `://`: the URL goes on after it when a host follows.
+        let next = after.trim_start_matches([' ', '\t']);
+        let host_follows = next
+            .split(char::is_whitespace)
+            .next()
+            .is_some_and(|word| word.contains('.'));
+        let spaces = if host_follows {
+            after.len() - next.len()
+        } else {
+            0
+        };
+        let end = url_end(text, at + 3 + spaces, bracketed);
+        let url = text.get(start..end).unwrap_or("");
+        let problem = match check_url(&scheme, url, bracketed, after) {
+            Verdict::Ignore => continue,
+            Verdict::Fine => None,
+            Verdict::Bad(problem) => Some(problem),
+        };
+        found.push(Found {
+            range: start..end,
+            scheme,
+            problem,
+        });
+    }
+    found.extend(missing_slashes(text));
+    found.sort_by_key(|f| f.range.start);
+    found
+}
+
+/// Where a URL starting before `from` ends: at the closing `>` when it was opened with `<`
+/// (or the end of the line), else at the first space or bracket, trailing sentence
+/// punctuation excluded.
+fn url_end(text: &str, from: usize, bracketed: bool) -> usize {
+    let rest = text.get(from..).unwrap_or("");
+    if bracketed {
+        let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        if let Some(close) = rest.get(..line_end).and_then(|line| line.find('>')) {
+            return from + close;
+        }
+    }
+    let stop = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+        .unwrap_or(rest.len());
+    let url = rest.get(..stop).unwrap_or("");
+    from + url
+        .trim_end_matches(['.', ',', ';', ':', ')', '"', '\''])
+        .len()
+}
+
+/// Checks one URL written `scheme://...`; `after` is the text after `://`.
+fn check_url(scheme: &str, url: &str, bracketed: bool, after: &str) -> Verdict {
+    if scheme.is_empty() {
+        return Verdict::Bad(Problem::NoScheme);
+    }
+    if scheme != "http" && scheme != "https" {
+        let near = distance(scheme, "http") <= 2 || distance(scheme, "https") <= 2;
+        return if near && !OTHER_SCHEMES.contains(&scheme) {
+            Verdict::Bad(Problem::MisspeltScheme(scheme.to_owned()))
+        } else {
+            Verdict::Ignore
+        };
+    }
+    if bracketed && url.contains(char::is_whitespace) {
+        return Verdict::Bad(Problem::Space);
+    }
+    if after.starts_with([' ', '\t']) {
+        let next = after.trim_start_matches([' ', '\t']);
+        let word = next.split(char::is_whitespace).next().unwrap_or("");
+        return Verdict::Bad(if word.contains('.') {
+            Problem::Space
+        } else {
+            Problem::NoHost
+        });
+    }
+    let rest = url.get(scheme.len() + 3..).unwrap_or("");
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host = match host_port.rsplit_once(':') {
+        Some((host, port)) if !host.starts_with('[') || host.ends_with(']') => {
+            if !port.chars().all(|c| c.is_ascii_digit()) {
+                return Verdict::Bad(Problem::BadHost(host_port.to_owned()));
+            }
+            host
+        }
+        _ => host_port,
+    };
+    if host.is_empty() {
+        Verdict::Bad(Problem::NoHost)
+    } else if is_host(host) {
+        Verdict::Fine
+    } else {
+        Verdict::Bad(Problem::BadHost(host.to_owned()))
+    }
+}
+
+/// Whether `host` is a plausible host: `localhost`, an IPv6 literal in brackets, or two or
+/// more dot-separated labels of letters, digits, hyphens and underscores, not starting or
+/// ending with a hyphen.
+fn is_host(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") || (host.starts_with('[') && host.ends_with(']')) {
+        return true;
+    }
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        })
+}
+
+/// `http:` or `https:` not followed by `//`, starting on a word boundary.
+fn missing_slashes(text: &str) -> Vec<Found> {
+    let lower = text.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for scheme in ["https:", "http:"] {
+        for (at, _) in lower.match_indices(scheme) {
+            let boundary = lower
+                .get(..at)
+                .and_then(|b| b.chars().next_back())
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = lower.get(at + scheme.len()..).unwrap_or("");
+            if !boundary
+                || after.starts_with("//")
+                || after.starts_with(char::is_whitespace)
+                || after.is_empty()
+            {
+                continue;
+            }
+            let bracketed = lower.get(..at).unwrap_or("").ends_with('<');
+            let end = url_end(text, at + scheme.len(), bracketed);
+            let name = scheme.trim_end_matches(':');
+            found.push(Found {
+                range: at..end,
+                scheme: name.to_owned(),
+                problem: Some(Problem::MissingSlashes(name.to_owned())),
+            });
+        }
+    }
+    found
+}
+
+/// Levenshtein distance between two short ASCII words.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = i;
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            let cost = diagonal + usize::from(ca != *cb);
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = cost.min(above + 1).min(left + 1);
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<Option<Problem>> {
+        scan(text).into_iter().map(|f| f.problem).collect()
+    }
+
+    #[test]
+    fn good_urls_pass() {
+        assert_eq!(
+            problems("sur la plateforme <https://opendata.paris.fr>"),
+            vec![None]
+        );
+        assert_eq!(
+            problems("the <https://eco-compteur-odsapps.opendatasoft.com> platform"),
+            vec![None]
+        );
+        assert_eq!(problems("see https://example.org/a?b=c#d."), vec![None]);
+        assert_eq!(
+            problems("ftp://files.example.org and mailto:x@example.org"),
+            vec![]
+        );
+        assert_eq!(problems("http://localhost:8080/x"), vec![None]);
+    }
+
+    #[test]
+    fn malformed_urls_are_found() {
+        assert_eq!(
+            problems("<htps://opendata.example.org>"),
+            vec![Some(Problem::MisspeltScheme("htps".into()))]
+        );
+        assert_eq!(
+            problems("<https://opendata. example.org>"),
+            vec![Some(Problem::Space)]
+        );
+        assert_eq!(problems("see https://"), vec![Some(Problem::NoHost)]);
+        assert_eq!(
+            problems("https://opendata..example.org"),
+            vec![Some(Problem::BadHost("opendata..example.org".into()))]
+        );
+        assert_eq!(
+            problems("at https:/opendata.example.org"),
+            vec![Some(Problem::MissingSlashes("https".into()))]
+        );
+        assert_eq!(distance("htps", "https"), 1);
+        assert_eq!(distance("ftp", "http"), 2);
+    }
+}

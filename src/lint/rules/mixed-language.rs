@@ -1,0 +1,162 @@
+//! ## What it does
+//! Reports a paragraph, heading or table cell written in another language than the
+//! document. Cells are checked in the service, purpose and duration columns only: cookie
+//! names and providers are not words of any language. A text is checked when its words give
+//! a clear answer, however short it is ("13 mois" is French); in a cell that mixes
+//! languages, the diagnostic points at the foreign fragment ("(front et back office)").
+//!
+//! ## Why it matters
+//! An untranslated fragment is usually a translation that was left half done; readers of
+//! the English policy cannot be expected to read the French words.
+//!
+//! ## Example
+//! Failing:
+//! ```text
+//! Cookies policy
+//!
+//! Provider	Function and location	Cookie name(s)	Purposes
+//! Example SA	API (CSRF) (front et back office)	csrftoken	To retrieve data via API calls
+//! ```
+//! Passing:
+//! ```text
+//! Cookies policy
+//!
+//! Provider	Function and location	Cookie name(s)	Purposes
+//! Example SA	API (CSRF) (front and back office)	csrftoken	To retrieve data via API calls
+//! ```
+//!
+//! ## Fix
+//! Translate the text into the document's language.
+
+
+use crate::lang::{detect, Language};
+use crate::lint::{Emitter, LintContext};
+use crate::model::Text;
+use crate::normalize::key;
+use crate::source::Span;
+use crate::vocab::ColumnRole;
+
+/// Reports each text whose detected language differs from the document's.
+pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
+    let Some(document) = cx.doc.language else {
+        return;
+    };
+    let mut report = |what: &str, text: &Text, span: Span| {
+        let Some(language) = text.language.filter(|l| *l != document) else {
+            return;
+        };
+        let _ = out
+            .emit(
+                span,
+                format!(
+                    "{what} has {} text in a document written in {}",
+                    name(language),
+                    name(document)
+                ),
+            )
+            .help(format!(
+                "translate it into {}, the language of the document",
+                name(document)
+            ));
+    };
+    if let Some(title) = &cx.doc.title {
+        report("the title", &title.text, title.text.span);
+    }
+    for paragraph in cx.doc.paragraphs() {
+        report("this paragraph", &paragraph.text, paragraph.text.span);
+    }
+    for section in &cx.doc.sections {
+        report(
+            "this heading",
+            &section.heading.text,
+            section.heading.text.span,
+        );
+    }
+    for table in &cx.doc.tables {
+        for (column, what) in [
+            (ColumnRole::Service, "this service cell"),
+            (ColumnRole::Purpose, "this purpose cell"),
+            (ColumnRole::Duration, "this duration cell"),
+        ] {
+            let Some(index) = table.column(column) else {
+                continue;
+            };
+            for cell in table.rows.iter().filter_map(|r| r.cells.get(index)) {
+                if cell.language.is_some_and(|l| l != document) {
+                    let span = fragment(cx.text(), cell, document).unwrap_or(cell.span);
+                    report(what, cell, span);
+                }
+            }
+        }
+    }
+}
+
+/// The part of a mixed cell written in the foreign language: the parentheses around its
+/// words telling that language ("(front et back office)"), or else the words from the
+/// first to the last of them when other words tell the document's language; `None` when
+/// the whole cell is foreign ("13 mois"). Runs only on cells already found foreign, so its
+/// allocations are rare.
+fn fragment(text: &str, cell: &Text, document: Language) -> Option<Span> {
+    let foreign = cell.language?;
+    let raw = cell.span.slice(text);
+    let mut first: Option<usize> = None;
+    let mut last = 0;
+    let mut mixed = false;
+    for (start, word) in words(raw) {
+        match detect(&key(word)) {
+            Some(language) if language == foreign => {
+                first.get_or_insert(start);
+                last = start + word.len();
+            }
+            Some(language) => mixed |= language == document,
+            None => {}
+        }
+    }
+    let first = first?;
+    let before = raw.get(..first)?;
+    let after = raw.get(last..)?;
+    let parentheses = before
+        .rfind('(')
+        .zip(after.find(')'))
+        .filter(|&(open, close)| {
+            let open_inside = before.get(open..).is_some_and(|s| !s.contains(')'));
+            let close_inside = after.get(..close).is_some_and(|s| !s.contains('('));
+            open_inside && close_inside
+        });
+    let (start, end) = match parentheses {
+        Some((open, close)) => (open, last + close + 1),
+        None if mixed => (first, last),
+        None => return None,
+    };
+    Some(Span::new(cell.span.start + start, cell.span.start + end))
+}
+
+/// The words of `raw` with their byte offsets: runs of letters, digits, underscores and
+/// apostrophes, so that elided forms ("l'utilisateur") stay whole for detection.
+fn words(raw: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}';
+    let mut start: Option<usize> = None;
+    raw.char_indices()
+        .chain(std::iter::once((raw.len(), ' ')))
+        .filter_map(move |(at, c)| {
+            if is_word(c) {
+                start.get_or_insert(at);
+                return None;
+            }
+            let from = start.take()?;
+            Some((from, raw.get(from..at)?))
+        })
+}
+
+/// The English name of a language, for messages.
+fn name(language: Language) -> &'static str {
+    match language {
+        Language::Fr => "French",
+        Language::En => "English",
+        Language::Es => "Spanish",
+        Language::Ca => "Catalan",
+        Language::Nl => "Dutch",
+        Language::De => "German",
+        Language::It => "Italian",
+    }
+}

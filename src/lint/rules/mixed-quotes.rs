@@ -1,0 +1,183 @@
+//! ## What it does
+//! Reports apostrophes and double quotes written in the document's less frequent style.
+//! Straight `'` is compared with curly `’` (and `‘`), straight `"` with curly `“ ”` (and
+//! `„`). Each family is compared on its own, so a document may use curly double quotes and
+//! straight apostrophes throughout. French guillemets `« »` are a different mark and are
+//! not compared. Each minority occurrence is reported, up to 20 per family; a last
+//! diagnostic counts the rest.
+//!
+//! ## Why it matters
+//! Mixed styles betray text pasted from several sources; they also defeat searches for a
+//! wording ("user's" does not find "user’s").
+//!
+//! ## Example
+//! Failing:
+//! ```text
+//! They do not require the user’s consent. The visitor's language is remembered.
+//! The provider's name is shown.
+//! ```
+//! Passing:
+//! ```text
+//! They do not require the user's consent. The visitor's language is remembered.
+//! The provider's name is shown.
+//! ```
+//!
+//! ## Fix
+//! Write every apostrophe, and every double quote, in the style the document mostly uses.
+
+use crate::lint::claims::texts;
+use crate::lint::{Emitter, LintContext};
+use crate::model::Document;
+use crate::source::Span;
+
+/// At most this many occurrences are reported one by one per family.
+const MAX_REPORTED: usize = 20;
+
+/// A family of marks written in two styles.
+struct Family {
+    /// What one mark of the family is called, in the plural.
+    plural: &'static str,
+    /// The straight style.
+    straight: &'static [char],
+    /// The curly (typographic) style.
+    curly: &'static [char],
+    /// How the straight style is written in help texts.
+    straight_example: &'static str,
+    /// How the curly style is written in help texts.
+    curly_example: &'static str,
+}
+
+const FAMILIES: [Family; 2] = [
+    Family {
+        plural: "apostrophes",
+        straight: &['\''],
+        curly: &['\u{2019}', '\u{2018}'],
+        straight_example: "'",
+        curly_example: "\u{2019}",
+    },
+    Family {
+        plural: "double quotes",
+        straight: &['"'],
+        curly: &['\u{201C}', '\u{201D}', '\u{201E}'],
+        straight_example: "\"",
+        curly_example: "\u{201C} \u{201D}",
+    },
+];
+
+/// How often a document uses each style of one family, and where each style first appears.
+#[derive(Default)]
+struct Usage {
+    straight: usize,
+    curly: usize,
+    first_straight: Option<usize>,
+    first_curly: Option<usize>,
+}
+
+/// Reports the minority style of each family that is written in both styles.
+pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
+    for family in &FAMILIES {
+        let usage = usage(cx, family);
+        if usage.straight == 0 || usage.curly == 0 {
+            continue;
+        }
+        // The less frequent style is the odd one out; on a tie, the one that came second.
+        let curly_is_odd = usage.curly < usage.straight
+            || (usage.curly == usage.straight && usage.first_curly > usage.first_straight);
+        let (odd, odd_count, odd_style, usual, usual_example) = if curly_is_odd {
+            (
+                family.curly,
+                usage.curly,
+                "curly",
+                "straight",
+                family.straight_example,
+            )
+        } else {
+            (
+                family.straight,
+                usage.straight,
+                "straight",
+                "curly",
+                family.curly_example,
+            )
+        };
+        let total = usage.curly + usage.straight;
+        let mut places = occurrences(cx.doc, cx.text(), odd);
+        places.sort_unstable();
+        let help = format!("write {usual_example} like the rest of the document");
+        for (n, &at) in places.iter().enumerate() {
+            let Some(c) = cx.text().get(at..).and_then(|s| s.chars().next()) else {
+                continue;
+            };
+            let span = Span::new(at, at + c.len_utf8());
+            if n == MAX_REPORTED {
+                let _ = out
+                    .emit(
+                        span,
+                        format!(
+                            "{} more {odd_style} {} from here on, not reported one by one",
+                            odd_count - n,
+                            family.plural
+                        ),
+                    )
+                    .help(help.clone());
+                break;
+            }
+            let _ = out
+                .emit(
+                    span,
+                    format!(
+                        "{} {c} while {} of the document's {total} {} are {usual}",
+                        style_of(c),
+                        total - odd_count,
+                        family.plural
+                    ),
+                )
+                .help(help.clone());
+        }
+    }
+}
+
+/// Counts both styles of `family` in every text of the document.
+fn usage(cx: &LintContext<'_>, family: &Family) -> Usage {
+    let mut usage = Usage::default();
+    for text in texts(cx.doc) {
+        let raw = text.span.slice(cx.text());
+        for (at, c) in raw.char_indices() {
+            let at = text.span.start + at;
+            // Texts come in no particular order: keep the smallest offset.
+            if family.straight.contains(&c) {
+                usage.straight += 1;
+                usage.first_straight = Some(usage.first_straight.map_or(at, |f| f.min(at)));
+            } else if family.curly.contains(&c) {
+                usage.curly += 1;
+                usage.first_curly = Some(usage.first_curly.map_or(at, |f| f.min(at)));
+            }
+        }
+    }
+    usage
+}
+
+/// Offsets of every mark in `marks` in the texts of the document.
+fn occurrences(doc: &Document, text: &str, marks: &[char]) -> Vec<usize> {
+    texts(doc)
+        .flat_map(|t| {
+            let start = t.span.start;
+            t.span
+                .slice(text)
+                .char_indices()
+                .filter(|(_, c)| marks.contains(c))
+                .map(move |(at, _)| start + at)
+        })
+        .collect()
+}
+
+/// What a mark is called in messages.
+fn style_of(c: char) -> &'static str {
+    match c {
+        '\'' => "straight apostrophe",
+        '\u{2019}' => "curly apostrophe",
+        '\u{2018}' => "curly opening quote",
+        '"' => "straight double quote",
+        _ => "curly double quote",
+    }
+}

@@ -1,0 +1,179 @@
+//! `--format human`: miette's graphical report for each diagnostic, with the source snippet,
+//! the labelled span, the code and rule name, the help text and a link to the rule's
+//! documentation.
+//!
+//! Control characters in documents never reach the terminal: the snippet is rendered from a
+//! copy of the text in which each control or bidirectional-override character is replaced by
+//! a visible character of the same UTF-8 length, so every span still lines up.
+
+use std::fmt;
+
+use miette::{
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
+    NamedSource,
+};
+
+use super::{escape_control, Located};
+use crate::lint::{find, Severity};
+use crate::source::SourceFile;
+
+/// Rendering options.
+#[derive(Clone, Copy, Debug)]
+pub struct HumanOptions {
+    /// Use colour (only on a terminal, and never with `NO_COLOR`).
+    pub color: bool,
+    /// Terminal width.
+    pub width: usize,
+}
+
+impl Default for HumanOptions {
+    fn default() -> Self {
+        HumanOptions {
+            color: false,
+            width: 100,
+        }
+    }
+}
+
+struct Report<'a> {
+    located: &'a Located,
+    message: String,
+    help: Option<String>,
+    source: &'a NamedSource<String>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl MietteDiagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let d = &self.located.diagnostic;
+        Some(Box::new(format!("{} {}", d.code, d.rule)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.located.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        find(self.located.diagnostic.rule).map(|r| Box::new(r.meta.url()) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = &self.located.diagnostic;
+        let main = LabeledSpan::new_primary_with_span(
+            Some(short_label(&d.message)),
+            (d.span.start, d.span.len()),
+        );
+        let related = d.related.iter().filter(|r| r.file == d.file).map(|r| {
+            LabeledSpan::new_with_span(
+                Some(escape_control(&r.message)),
+                (r.span.start, r.span.len()),
+            )
+        });
+        Some(Box::new(std::iter::once(main).chain(related)))
+    }
+}
+
+/// A label is the message's first clause, kept short for the snippet.
+fn short_label(message: &str) -> String {
+    let label = escape_control(message);
+    if label.chars().count() <= 60 {
+        label
+    } else {
+        "here".to_owned()
+    }
+}
+
+/// Replaces characters that could drive a terminal by visible ones of equal UTF-8 length.
+fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            c if c.is_control() => match c.len_utf8() {
+                1 => '?',
+                _ => '\u{00BF}',
+            },
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{FEFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Renders the diagnostics of one file (all must belong to `source`).
+pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions) -> String {
+    let named = NamedSource::new(escape_control(&source.path), sanitize(&source.text));
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false);
+    let mut out = String::new();
+    for located in diagnostics {
+        let d = &located.diagnostic;
+        let mut help = d.help.as_deref().map(escape_control);
+        let elsewhere: Vec<String> = d
+            .related
+            .iter()
+            .filter(|r| r.file != d.file)
+            .map(|r| {
+                format!(
+                    "{}:{}:{}: {}",
+                    escape_control(&r.file),
+                    r.line,
+                    r.column,
+                    escape_control(&r.message)
+                )
+            })
+            .collect();
+        if !elsewhere.is_empty() {
+            let joined = elsewhere.join("\n");
+            help = Some(match help {
+                Some(h) => format!("{h}\nsee also {joined}"),
+                None => format!("see also {joined}"),
+            });
+        }
+        let report = Report {
+            located,
+            message: escape_control(&d.message),
+            help,
+            source: &named,
+        };
+        if handler.render_report(&mut out, &report).is_err() {
+            out.push_str(&super::concise_line(located));
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,178 @@
+//! Renderers for lint results: human (miette), concise, JSON, SARIF, GitHub workflow
+//! commands and JUnit XML.
+//!
+//! Diagnostics are *located* (lines and columns computed from the file's line index) in
+//! the parallel phase, while the file's text is at hand; renderers then need no source text,
+//! except the human one, which renders each file's report while its source is available.
+//! Every renderer is a pure function returning a `String`, deterministic for a given input.
+
+mod github;
+mod human;
+mod json;
+mod junit;
+mod sarif;
+
+pub use github::github;
+pub use human::{human, HumanOptions};
+pub use json::json;
+pub use junit::junit;
+pub use sarif::sarif;
+
+use crate::lint::{Diagnostic, Severity};
+use crate::source::{LineCol, SourceFile};
+
+/// A diagnostic with its start and end positions resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    /// The diagnostic.
+    pub diagnostic: Diagnostic,
+    /// 1-based line and character column of the span's start.
+    pub start: LineCol,
+    /// 1-based line and character column of the span's end.
+    pub end: LineCol,
+}
+
+impl Located {
+    /// Resolves the positions of `diagnostic` in `source`.
+    pub fn new(source: &SourceFile, diagnostic: Diagnostic) -> Self {
+        let start = source.line_col(diagnostic.span.start);
+        let end = source.line_col(diagnostic.span.end);
+        Located {
+            diagnostic,
+            start,
+            end,
+        }
+    }
+}
+
+/// A file that could not be checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    /// The path.
+    pub file: String,
+    /// What went wrong, in a sentence.
+    pub message: String,
+}
+
+/// Everything a run found, in output order.
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    /// Located diagnostics, sorted by file then position.
+    pub diagnostics: Vec<Located>,
+    /// Files that could not be read.
+    pub errors: Vec<FileError>,
+    /// Every file checked (for per-file reports such as JUnit), sorted.
+    pub files: Vec<String>,
+}
+
+/// Counts by severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Files checked.
+    pub files: usize,
+    /// Files that could not be read.
+    pub unreadable: usize,
+    /// Error diagnostics.
+    pub errors: usize,
+    /// Warning diagnostics.
+    pub warnings: usize,
+    /// Info diagnostics.
+    pub infos: usize,
+}
+
+impl Results {
+    /// Counts diagnostics by severity.
+    pub fn summary(&self) -> Summary {
+        let count = |s| {
+            self.diagnostics
+                .iter()
+                .filter(|d| d.diagnostic.severity == s)
+                .count()
+        };
+        Summary {
+            files: self.files.len(),
+            unreadable: self.errors.len(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        }
+    }
+}
+
+/// `path:line:col: severity[CODE rule-name] message`, one line per diagnostic.
+pub fn concise(results: &Results) -> String {
+    let mut out = String::new();
+    for d in &results.diagnostics {
+        out.push_str(&concise_line(d));
+        out.push('\n');
+    }
+    for e in &results.errors {
+        // Messages usually start with the path already.
+        let message = e
+            .message
+            .strip_prefix(&format!("{}: ", e.file))
+            .unwrap_or(&e.message);
+        if e.file.is_empty() {
+            out.push_str(&format!("error: {}\n", escape_control(message)));
+        } else {
+            out.push_str(&format!(
+                "{}: error: {}\n",
+                escape_control(&e.file),
+                escape_control(message)
+            ));
+        }
+    }
+    out
+}
+
+/// One concise line, without the line break.
+pub fn concise_line(d: &Located) -> String {
+    let diag = &d.diagnostic;
+    format!(
+        "{}:{}:{}: {}[{} {}] {}",
+        escape_control(&diag.file),
+        d.start.line,
+        d.start.column,
+        diag.severity.as_str(),
+        diag.code,
+        diag.rule,
+        escape_control(&diag.message)
+    )
+}
+
+/// Replaces control characters (which could drive a terminal) with visible escapes.
+pub fn escape_control(text: &str) -> String {
+    if !text.chars().any(needs_escape) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Counts per rule, most frequent first, for `--statistics`.
+pub fn statistics(results: &Results) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for d in &results.diagnostics {
+        *counts
+            .entry((d.diagnostic.code, d.diagnostic.rule))
+            .or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out = String::new();
+    for ((code, rule), count) in rows {
+        out.push_str(&format!("{count:>6}  {code}  {rule}\n"));
+    }
+    out
+}

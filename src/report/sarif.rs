@@ -1,0 +1,139 @@
+//! `--format sarif`: SARIF 2.1.0, with a rule descriptor for every rule (id, name, short and
+//! full description, help URI, default level) and one result per diagnostic. Columns are
+//! counted in Unicode code points, as the run declares (`columnKind`).
+
+use serde_json::{json, Value};
+
+use super::Results;
+use crate::lint::{Severity, RULES};
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a URI reference: forward slashes, reserved characters escaped.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.replace('\\', "/").chars() {
+        match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | '~' | '/' => out.push(c),
+            c => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The SARIF log, pretty-printed, with a final line break.
+pub fn sarif(results: &Results) -> String {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            let m = &r.meta;
+            json!({
+                "id": m.code,
+                "name": m.name,
+                "shortDescription": { "text": m.summary() },
+                "fullDescription": { "text": m.doc() },
+                "help": { "text": m.doc(), "markdown": m.doc() },
+                "helpUri": m.url(),
+                "defaultConfiguration": { "level": level(m.severity) },
+                "properties": { "tags": [m.group.as_str()] }
+            })
+        })
+        .collect();
+    let results_json: Vec<Value> = results
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let diag = &d.diagnostic;
+            let index = RULES.iter().position(|r| r.meta.code == diag.code);
+            let mut text = diag.message.clone();
+            if let Some(help) = &diag.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            let related: Vec<Value> = diag
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    json!({
+                        "id": i,
+                        "message": { "text": r.message },
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": uri(&r.file) },
+                            "region": { "startLine": r.line, "startColumn": r.column }
+                        }
+                    })
+                })
+                .collect();
+            let mut result = json!({
+                "ruleId": diag.code,
+                "level": level(diag.severity),
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(&diag.file) },
+                        "region": {
+                            "startLine": d.start.line,
+                            "startColumn": d.start.column,
+                            "endLine": d.end.line,
+                            "endColumn": d.end.column
+                        }
+                    }
+                }],
+                "partialFingerprints": { "cookielint/v1": diag.fingerprint },
+            });
+            if let (Some(i), Some(obj)) = (index, result.as_object_mut()) {
+                obj.insert("ruleIndex".into(), json!(i));
+                if !related.is_empty() {
+                    obj.insert("relatedLocations".into(), Value::Array(related));
+                }
+            }
+            result
+        })
+        .collect();
+    let notifications: Vec<Value> = results
+        .errors
+        .iter()
+        .map(|e| {
+            json!({
+                "level": "error",
+                "message": { "text": e.message },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&e.file) } } }]
+            })
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "cookielint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": crate::lint::registry::DOCS_URL,
+                    "rules": rules
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": results.errors.is_empty(),
+                "toolExecutionNotifications": notifications
+            }],
+            "results": results_json
+        }]
+    });
+    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    out.push('\n');
+    out
+}

@@ -1,0 +1,80 @@
+//! Baselines: written with `--write-baseline`, read with `--baseline`, matched by file, rule
+//! and content rather than by line.
+
+use serde_json::Value;
+
+use super::{
+    check_exit, diagnostics, dir_with, line_of, plain, write, ACCENTED, RULES_USED, UNTITLED,
+};
+use crate::support::json;
+
+const BASELINE_ARGS: [&str; 5] = ["--no-config", "--select", RULES_USED, "--fail-on", "info"];
+
+#[test]
+fn a_baseline_absorbs_moved_findings_and_reports_new_ones() {
+    let dir = dir_with(&[("a.txt", ACCENTED), ("b.txt", UNTITLED)]);
+    let mut write_args = BASELINE_ARGS.to_vec();
+    write_args.extend(["--write-baseline", "baseline.json"]);
+    let run = check_exit(dir.path(), &write_args, 0);
+    assert_eq!(run.stdout, "");
+    let recorded = json(&std::fs::read_to_string(dir.path().join("baseline.json")).unwrap());
+    assert!(recorded.is_object(), "{recorded}");
+
+    let mut read_args = BASELINE_ARGS.to_vec();
+    read_args.extend(["--baseline", "baseline.json", "--format", "json"]);
+    let run = check_exit(dir.path(), &read_args, 0);
+    assert_eq!(diagnostics(&run), Vec::<Value>::new());
+
+    // Lines inserted above the finding: still absorbed. A new finding: reported.
+    let moved = ACCENTED.replacen(
+        "\n\nCafé",
+        "\n\nA new paragraph.\n\nAnother one.\n\nCafé",
+        1,
+    ) + "A new line with blanks  \n";
+    write(dir.path(), "a.txt", &moved);
+    let run = check_exit(dir.path(), &read_args, 1);
+    let all = diagnostics(&run);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(plain(all[0]["file"].as_str().unwrap()), "a.txt");
+    assert_eq!(all[0]["code"], "CL405");
+    assert_eq!(all[0]["line"], line_of(&moved, "A new line with blanks"));
+
+    // Without the baseline, all three findings are there.
+    let mut plain_args = BASELINE_ARGS.to_vec();
+    plain_args.extend(["--format", "json"]);
+    let run = check_exit(dir.path(), &plain_args, 1);
+    assert_eq!(diagnostics(&run).len(), 3);
+}
+
+#[test]
+fn a_baseline_matches_a_file_however_it_is_named() {
+    let dir = dir_with(&[("a.txt", ACCENTED)]);
+    let mut write_args = BASELINE_ARGS.to_vec();
+    write_args.extend(["--write-baseline", "baseline.json"]);
+    check_exit(dir.path(), &write_args, 0);
+    let mut read_args = BASELINE_ARGS.to_vec();
+    read_args.extend(["--baseline", "baseline.json", "--format", "json", "a.txt"]);
+    let run = check_exit(dir.path(), &read_args, 0);
+    assert_eq!(diagnostics(&run), Vec::<Value>::new(), "{}", run.stdout);
+}
+
+#[test]
+fn the_human_report_keeps_its_snippets_with_a_baseline() {
+    let dir = dir_with(&[("a.txt", ACCENTED)]);
+    let mut write_args = BASELINE_ARGS.to_vec();
+    write_args.extend(["--write-baseline", "baseline.json"]);
+    check_exit(dir.path(), &write_args, 0);
+    write(dir.path(), "a.txt", &format!("{ACCENTED}New blanks  \n"));
+    let mut read_args = BASELINE_ARGS.to_vec();
+    read_args.extend(["--baseline", "baseline.json"]);
+    let run = check_exit(dir.path(), &read_args, 1);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.trim_start().starts_with("6 │ New blanks")),
+        "no snippet:\n{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("help: "), "{}", run.stdout);
+    assert!(!run.stdout.contains("Café élégant"), "{}", run.stdout);
+}

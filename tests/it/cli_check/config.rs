@@ -1,0 +1,184 @@
+//! `cookielint.toml`: errors pointing into the file, discovery, `--config`, `--no-config`,
+//! overrides, file globs, and `cookielint config`.
+
+use std::collections::BTreeSet;
+
+use cookielint::lint::RULES;
+
+use super::{check_exit, codes, dir_with, file_codes, files, set, ACCENTED, MIXED, RULES_USED};
+use crate::support::{cookielint_in, json};
+
+#[test]
+fn an_unknown_key_is_an_error_pointing_into_the_file() {
+    let dir = dir_with(&[
+        ("accents.txt", ACCENTED),
+        (
+            "cookielint.toml",
+            "[lint]\nignore = [\"trailing-whitespace\"]\nbogus-key = 1\n",
+        ),
+    ]);
+    let run = check_exit(dir.path(), &[], 2);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("cookielint.toml:3:1"), "{}", run.stderr);
+    assert!(run.stderr.contains("bogus-key"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .lines()
+            .any(|l| l.trim_start() == "3 │ bogus-key = 1"),
+        "no snippet of the offending line:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unknown_rule_in_the_configuration_is_an_error_with_its_span() {
+    let config = "[lint]\nignore = [\"trailing-whitespace\", \"no-such-rule\"]\n";
+    let dir = dir_with(&[("accents.txt", ACCENTED), ("cookielint.toml", config)]);
+    let run = check_exit(dir.path(), &[], 2);
+    assert_eq!(run.stdout, "");
+    // `"no-such-rule"` starts at line 2, column 34.
+    assert!(
+        run.stderr.contains("cookielint.toml:2:34"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("no-such-rule"), "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let snippet = lines
+        .iter()
+        .position(|l| l.contains("│ ignore = ["))
+        .unwrap_or_else(|| panic!("no snippet:\n{}", run.stderr));
+    let quote = lines[snippet].chars().position(|c| c == '"').unwrap() + 23;
+    let underline = lines[snippet + 1].chars().position(|c| c == '─').unwrap();
+    assert_eq!(
+        underline, quote,
+        "the label underlines the unknown rule:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_valid_configuration_is_found_upward_and_applied() {
+    let dir = dir_with(&[
+        ("docs/mixed.txt", MIXED),
+        (
+            "cookielint.toml",
+            "[lint]\nignore = [\"trailing-whitespace\"]\n",
+        ),
+    ]);
+    let docs = dir.path().join("docs");
+    let args = ["--format", "json", "--exit-zero"];
+    let found = codes(&check_exit(&docs, &args, 0));
+    assert!(!found.contains("CL405"), "{found:?}");
+    assert!(found.contains("CL101"), "{found:?}");
+
+    // --no-config: the rule is back.
+    let mut no_config = args.to_vec();
+    no_config.push("--no-config");
+    let found = codes(&check_exit(&docs, &no_config, 0));
+    assert!(found.contains("CL405"), "{found:?}");
+
+    // --config names a file elsewhere.
+    let elsewhere = dir_with(&[("other.toml", "[lint]\nignore = [\"missing-title\"]\n")]);
+    let other = elsewhere.path().join("other.toml");
+    let mut named = args.to_vec();
+    named.extend(["--config", other.to_str().unwrap()]);
+    let found = codes(&check_exit(&docs, &named, 0));
+    assert!(!found.contains("CL101"), "{found:?}");
+    assert!(found.contains("CL405"), "{found:?}");
+}
+
+#[test]
+fn no_config_does_not_read_a_broken_configuration() {
+    let dir = dir_with(&[("accents.txt", ACCENTED), ("cookielint.toml", "[lint\n")]);
+    check_exit(dir.path(), &[], 2);
+    let run = check_exit(
+        dir.path(),
+        &["--no-config", "--select", RULES_USED, "--format", "json"],
+        0,
+    );
+    assert_eq!(files(&run), set(&["accents.txt"]));
+}
+
+#[test]
+fn overrides_apply_to_files_matching_their_globs() {
+    let dir = dir_with(&[
+        ("a.txt", ACCENTED),
+        ("legacy/b.txt", ACCENTED),
+        ("legacy/c.md", ACCENTED),
+        (
+            "cookielint.toml",
+            "[[overrides]]\nfiles = [\"legacy/*.txt\"]\nignore = [\"CL405\"]\n",
+        ),
+    ]);
+    let run = check_exit(dir.path(), &["--format", "json", "--exit-zero"], 0);
+    let with_trailing: BTreeSet<String> = file_codes(&run)
+        .into_iter()
+        .filter(|(_, code)| code == "CL405")
+        .map(|(file, _)| file)
+        .collect();
+    assert_eq!(with_trailing, set(&["a.txt", "legacy/c.md"]));
+}
+
+#[test]
+fn files_include_and_exclude_choose_what_is_walked() {
+    let dir = dir_with(&[
+        ("keep.txt", ACCENTED),
+        ("notes.rst", ACCENTED),
+        ("skipped.md", ACCENTED),
+        ("drafts/draft.txt", ACCENTED),
+        (
+            "cookielint.toml",
+            "[lint]\nselect = [\"trailing-whitespace\"]\n\n[files]\ninclude = [\"*.txt\", \"*.rst\"]\nexclude = [\"drafts/**\"]\n",
+        ),
+    ]);
+    let run = check_exit(dir.path(), &["--format", "json", "--fail-on", "info"], 1);
+    assert_eq!(files(&run), set(&["keep.txt", "notes.rst"]));
+    assert_eq!(json(&run.stdout)["summary"]["files"], 2);
+}
+
+#[test]
+fn config_prints_the_effective_settings() {
+    let dir = dir_with(&[(
+        "cookielint.toml",
+        "[lint]\nignore = [\"trailing-whitespace\"]\nfail-on = \"warning\"\n\n[lint.severity]\ntable-gap = \"error\"\n",
+    )]);
+    let run = cookielint_in(dir.path(), &["config"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = std::fs::canonicalize(dir.path().join("cookielint.toml")).unwrap();
+    let out = &run.stdout;
+    for expected in [
+        format!("# configuration file: {}", path.display()),
+        "fail-on = \"warning\"".to_owned(),
+        "trailing-whitespace = \"off\"".to_owned(),
+        "table-gap = \"error\"".to_owned(),
+        "missing-title = \"error\"".to_owned(),
+    ] {
+        assert!(
+            out.lines().any(|l| l.starts_with(&expected)),
+            "{expected:?} missing:\n{out}"
+        );
+    }
+    for rule in RULES {
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(&format!("{} = ", rule.meta.name))),
+            "{} missing:\n{out}",
+            rule.meta.name
+        );
+    }
+
+    let none = tempfile::tempdir().unwrap();
+    let run = cookielint_in(none.path(), &["config"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("none (built-in defaults)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("trailing-whitespace = \"info\""),
+        "{}",
+        run.stdout
+    );
+}

@@ -1,0 +1,516 @@
+//! `cookielint convert` run as a real process: output shapes for each `--to` format, files
+//! written with `-o DIR`, and exit codes for bad inputs and usage errors.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{cookielint, json, root, Run};
+
+/// Runs `cookielint convert ARGS...` and expects exit code `code`.
+fn convert<S: AsRef<std::ffi::OsStr>>(args: &[S], code: i32) -> Run {
+    let mut all: Vec<std::ffi::OsString> = vec!["convert".into()];
+    all.extend(args.iter().map(|a| a.as_ref().to_owned()));
+    let run = cookielint(&all);
+    assert_eq!(
+        run.code, code,
+        "convert {all:?}\nstdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+    run
+}
+
+/// The error reports on stderr, one string each: reports are separated by blank lines, and
+/// the lines a report was wrapped into (miette wraps at 80 columns, prefixing continuation
+/// lines with `│`) are joined back with single spaces.
+fn reports(stderr: &str) -> Vec<String> {
+    stderr
+        .split("\n\n")
+        .map(|report| {
+            report
+                .split_whitespace()
+                .filter(|word| *word != "│")
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|report| !report.is_empty())
+        .collect()
+}
+
+/// The one report naming `name`.
+fn report_naming(stderr: &str, name: &str) -> String {
+    let found: Vec<String> = reports(stderr)
+        .into_iter()
+        .filter(|r| r.contains(name))
+        .collect();
+    assert_eq!(found.len(), 1, "{name} not named once:\n{stderr}");
+    found.into_iter().next().unwrap()
+}
+
+/// Every file under `dir`, relative to it, sorted, with `/` separators.
+fn tree(dir: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let relative = path.strip_prefix(root).unwrap();
+                out.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Copies a corpus document to `to`, creating directories.
+fn copy_corpus(name: &str, to: &Path) -> PathBuf {
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(root().join("corpus").join(name), to).unwrap();
+    to.to_path_buf()
+}
+
+/// Splits CSV text into records of fields (RFC 4180: quoted fields, doubled quotes, line
+/// breaks inside quotes).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "no line break after the last record"
+    );
+    records
+}
+
+const CORPUS: [&str; 5] = [
+    "corpus/en-eco-compteur.txt",
+    "corpus/fr-electricitedemayotte.txt",
+    "corpus/fr-no-platform-section.txt",
+    "corpus/fr-paris.md",
+    "corpus/fr-regaz.md",
+];
+
+#[test]
+fn one_file_gives_one_object() {
+    let run = convert(&["corpus/fr-paris.md"], 0);
+    let doc = json(&run.stdout);
+    assert!(doc.is_object(), "{doc}");
+    assert_eq!(doc["source"], "corpus/fr-paris.md");
+    assert_eq!(doc["title"], "Charte cookies");
+    assert_eq!(doc["platform_url"], "https://opendata.paris.fr");
+    assert_eq!(doc["format"], "markdown");
+    assert_eq!(doc["cookies"].as_array().unwrap().len(), 4);
+    assert_eq!(doc["cookies"][0]["name"], "sessionid");
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn a_directory_gives_an_array_in_sorted_order() {
+    let run = convert(&["corpus", "--to", "json"], 0);
+    let docs = json(&run.stdout);
+    let docs = docs.as_array().unwrap();
+    let sources: Vec<&str> = docs.iter().map(|d| d["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, CORPUS);
+    let cookies: usize = docs
+        .iter()
+        .map(|d| d["cookies"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(cookies, 20);
+}
+
+#[test]
+fn several_files_give_an_array() {
+    let run = convert(&["corpus/fr-regaz.md", "corpus/en-eco-compteur.txt"], 0);
+    let docs = json(&run.stdout);
+    let sources: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sources,
+        ["corpus/fr-regaz.md", "corpus/en-eco-compteur.txt"]
+    );
+}
+
+#[test]
+fn jsonl_gives_one_object_per_line() {
+    let run = convert(&["corpus", "--to", "jsonl"], 0);
+    assert!(run.stdout.ends_with('\n'));
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "{}", run.stdout);
+    for (line, source) in lines.iter().zip(CORPUS) {
+        let doc = json(line);
+        assert!(doc.is_object());
+        assert_eq!(doc["source"], source);
+    }
+    // Each line is the same document as the pretty JSON, only compact.
+    let single = json(&convert(&["corpus/fr-paris.md"], 0).stdout);
+    assert_eq!(json(lines[3]), single);
+}
+
+#[test]
+fn csv_gives_one_row_per_cookie_across_inputs() {
+    let run = convert(&["corpus", "--to", "csv"], 0);
+    assert!(run.stdout.contains("\r\n"), "records end with CRLF");
+    let records = parse_csv(&run.stdout);
+    assert_eq!(
+        records[0],
+        [
+            "source",
+            "platform_url",
+            "language",
+            "section",
+            "category",
+            "provider",
+            "service",
+            "name",
+            "purpose",
+            "duration",
+            "line"
+        ]
+    );
+    let rows = &records[1..];
+    assert_eq!(rows.len(), 20);
+    assert!(rows.iter().all(|r| r.len() == 11), "{rows:?}");
+
+    // The first cookie of the Mayotte document, checked field by field against its JSON.
+    let doc = json(&convert(&["corpus/fr-electricitedemayotte.txt"], 0).stdout);
+    let row = rows
+        .iter()
+        .find(|r| r[0] == "corpus/fr-electricitedemayotte.txt")
+        .unwrap();
+    let language = doc["language"].as_str().unwrap_or("");
+    let expected = [
+        "corpus/fr-electricitedemayotte.txt",
+        "https://opendata.electricitedemayotte.com",
+        language,
+        "Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels",
+        "necessary",
+        "Opendatasoft",
+        "Authentification (front et back office)",
+        "sessionid",
+        "Se souvenir de l'utilisateur d'une page à une autre.",
+        "",
+        "34",
+    ];
+    assert_eq!(row, &expected);
+    assert_eq!(doc["cookies"][0]["line"], 34);
+
+    // No platform URL gives an empty field, not "null".
+    let row = rows
+        .iter()
+        .find(|r| r[0] == "corpus/fr-no-platform-section.txt")
+        .unwrap();
+    assert_eq!(row[1], "");
+}
+
+#[test]
+fn csv_quotes_fields_with_commas_and_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quoted.txt");
+    let original = std::fs::read_to_string(root().join("corpus/en-eco-compteur.txt")).unwrap();
+    let text = original.replacen("Opendatasoft", "Open, \"data\" soft", 1);
+    assert_ne!(text, original);
+    std::fs::write(&path, text).unwrap();
+    let run = convert(&[path.as_os_str(), "--to".as_ref(), "csv".as_ref()], 0);
+    assert!(
+        run.stdout.contains("\"Open, \"\"data\"\" soft\""),
+        "{}",
+        run.stdout
+    );
+    let records = parse_csv(&run.stdout);
+    assert_eq!(records[1][5], "Open, \"data\" soft");
+    assert!(records.iter().all(|r| r.len() == 11));
+}
+
+#[test]
+fn markdown_gives_the_canonical_form() {
+    let run = convert(
+        &["corpus/fr-electricitedemayotte.txt", "--to", "markdown"],
+        0,
+    );
+    assert!(
+        run.stdout.starts_with("# Charte cookies\n\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("\n| --- | --- | --- | --- |\n"));
+    assert!(run
+        .stdout
+        .contains("<https://opendata.electricitedemayotte.com>"));
+    assert!(run.stdout.ends_with("|\n") || run.stdout.ends_with("|\n\n"));
+}
+
+#[test]
+fn output_dir_mirrors_relative_names() {
+    let work = tempfile::tempdir().unwrap();
+    let input = work.path().join("in");
+    let good = copy_corpus("fr-paris.md", &input.join("paris.md"));
+    let nested = copy_corpus("en-eco-compteur.txt", &input.join("nested/deeper/eco.txt"));
+    let out = work.path().join("out");
+    for (to, extension) in [
+        ("json", "json"),
+        ("jsonl", "jsonl"),
+        ("csv", "csv"),
+        ("markdown", "md"),
+    ] {
+        let dir = out.join(to);
+        let run = convert(
+            &[
+                input.as_os_str(),
+                "--to".as_ref(),
+                to.as_ref(),
+                "-o".as_ref(),
+                dir.as_os_str(),
+            ],
+            0,
+        );
+        assert_eq!(run.stdout, "", "nothing on stdout with -o");
+        assert_eq!(
+            tree(&dir),
+            [
+                format!("nested/deeper/eco.{extension}"),
+                format!("paris.{extension}")
+            ],
+            "--to {to}: no other file (no leftover .cookielint-*.tmp)"
+        );
+        for (input_file, written) in [
+            (&good, dir.join(format!("paris.{extension}"))),
+            (&nested, dir.join(format!("nested/deeper/eco.{extension}"))),
+        ] {
+            let alone = convert(&[input_file.as_os_str(), "--to".as_ref(), to.as_ref()], 0);
+            let content = std::fs::read_to_string(&written).unwrap();
+            assert_eq!(content, alone.stdout, "--to {to}: {written:?}");
+        }
+    }
+}
+
+#[test]
+fn output_dir_overwrites_its_own_earlier_output() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("fr-paris.json");
+    std::fs::write(&target, "stale").unwrap();
+    convert(
+        &[
+            "corpus/fr-paris.md".as_ref(),
+            "-o".as_ref(),
+            out.path().as_os_str(),
+        ],
+        0,
+    );
+    let doc = json(&std::fs::read_to_string(&target).unwrap());
+    assert_eq!(doc["source"], "corpus/fr-paris.md");
+    assert_eq!(tree(out.path()), ["fr-paris.json"]);
+}
+
+#[test]
+fn output_dir_never_overwrites_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_corpus("fr-paris.md", &dir.path().join("policy.md"));
+    let other = copy_corpus("fr-regaz.md", &dir.path().join("other.txt"));
+    let before = std::fs::read(&input).unwrap();
+    let run = convert(
+        &[
+            dir.path().as_os_str(),
+            "--to".as_ref(),
+            "markdown".as_ref(),
+            "-o".as_ref(),
+            dir.path().as_os_str(),
+        ],
+        2,
+    );
+    assert!(run.stderr.contains("policy.md"), "{}", run.stderr);
+    assert!(run.stderr.contains("overwrite"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        before,
+        "the input was changed"
+    );
+    // The other input does not clash (other.txt -> other.md) and is still written.
+    let written = std::fs::read_to_string(dir.path().join("other.md")).unwrap();
+    let alone = convert(
+        &[other.as_os_str(), "--to".as_ref(), "markdown".as_ref()],
+        0,
+    );
+    assert_eq!(written, alone.stdout);
+    assert_eq!(tree(dir.path()), ["other.md", "other.txt", "policy.md"]);
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_good_ones_still_converted() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = copy_corpus("fr-paris.md", &dir.path().join("good.md"));
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("binary.txt");
+    std::fs::write(&binary, b"Charte cookies\0\x01\x02\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let run = convert(
+        &[
+            missing.as_os_str(),
+            empty.as_os_str(),
+            good.as_os_str(),
+            binary.as_os_str(),
+            "--to".as_ref(),
+            "jsonl".as_ref(),
+        ],
+        1,
+    );
+    for (name, why) in [
+        ("missing.txt", "No such file"),
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+    ] {
+        let report = report_naming(&run.stderr, name);
+        assert!(report.contains(why), "{name}: {report}");
+    }
+    assert!(!run.stderr.contains("good.md"), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert_eq!(json(lines[0])["source"], good.to_str().unwrap());
+}
+
+#[test]
+fn bad_files_found_by_the_walk_are_reported_too() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_corpus("fr-paris.md", &dir.path().join("a-good.md"));
+    std::fs::write(dir.path().join("b-empty.txt"), "").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = convert(
+        &[
+            dir.path().as_os_str(),
+            "-o".as_ref(),
+            out.path().as_os_str(),
+        ],
+        1,
+    );
+    assert!(run.stderr.contains("b-empty.txt"), "{}", run.stderr);
+    assert_eq!(tree(out.path()), ["a-good.json"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_corpus("fr-paris.md", &dir.path().join("good.md"));
+    let fifo = dir.path().join("pipe.txt");
+    let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(status.success());
+
+    // Found by the walk: skipped without a word (reading it would block).
+    let run = convert(
+        &[dir.path().as_os_str(), "--to".as_ref(), "jsonl".as_ref()],
+        0,
+    );
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert_eq!(json(lines[0])["title"], "Charte cookies");
+    assert_eq!(run.stderr, "");
+
+    // Named on the command line: reported, the other input still converted.
+    let good = dir.path().join("good.md");
+    let run = convert(
+        &[
+            fifo.as_os_str(),
+            good.as_os_str(),
+            "--to".as_ref(),
+            "jsonl".as_ref(),
+        ],
+        1,
+    );
+    let report = report_naming(&run.stderr, "pipe.txt");
+    assert!(report.contains("not a regular file"), "{report}");
+    assert_eq!(run.stdout.lines().count(), 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["convert", "--bogus", "corpus"][..],
+        &["convert", "corpus", "--to", "yaml"],
+        &["convert", "corpus", "--input-format", "html"],
+        &["convert", "corpus", "--max-file-size", "ten"],
+        &["convert"],
+        &["frobnicate"],
+    ] {
+        let run = cookielint(args);
+        assert_eq!(run.code, 2, "{args:?}\n{}", run.stderr);
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(!run.stderr.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn input_format_overrides_detection() {
+    let detected = json(&convert(&["corpus/fr-paris.md"], 0).stdout);
+    assert_eq!(detected["format"], "markdown");
+    let forced = json(&convert(&["corpus/fr-paris.md", "--input-format", "text"], 0).stdout);
+    assert_eq!(forced["format"], "text");
+    let forced = json(
+        &convert(
+            &["corpus/en-eco-compteur.txt", "--input-format", "markdown"],
+            0,
+        )
+        .stdout,
+    );
+    assert_eq!(forced["format"], "markdown");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small.txt");
+    std::fs::write(&small, "Charte cookies\n\nQu'est ce qu'un cookie ?\n").unwrap();
+    let big = copy_corpus("fr-paris.md", &dir.path().join("big.md"));
+    let run = convert(
+        &[
+            big.as_os_str(),
+            small.as_os_str(),
+            "--max-file-size".as_ref(),
+            "100".as_ref(),
+            "--to".as_ref(),
+            "jsonl".as_ref(),
+        ],
+        1,
+    );
+    let size = std::fs::metadata(&big).unwrap().len().to_string();
+    let report = report_naming(&run.stderr, "big.md");
+    let expected = format!("the file is {size} bytes, over the limit of 100 bytes");
+    assert!(report.contains(&expected), "{report}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert_eq!(json(lines[0])["source"], small.to_str().unwrap());
+
+    // A file exactly at the limit is read.
+    let run = convert(
+        &[big.as_os_str(), "--max-file-size".as_ref(), size.as_ref()],
+        0,
+    );
+    assert_eq!(json(&run.stdout)["title"], "Charte cookies");
+}

@@ -1,0 +1,339 @@
+//! The cross-document rules, on the bundled corpus, on fixtures built from it by changing
+//! one thing, and on a generated corpus with known injected drifts.
+//!
+//! A fixture is a directory `tests/fixtures/corpus/<case>/` holding the changed document(s),
+//! named like the corpus document they replace, and `expect`: one `FILE:LINE RULE` line per
+//! corpus finding the change must add. The case is the corpus with those documents
+//! replaced; its corpus findings must be the bundled corpus's plus exactly the expected
+//! ones, so the untouched documents get nothing new.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use cookielint::config::CorpusSettings;
+use cookielint::corpus::{self, DocumentSummary};
+use cookielint::lint::{lint_document, LintOptions, RuleSettings};
+use cookielint::report::Located;
+
+use crate::support::{cookielint, json, parse_bytes, root};
+
+#[path = "../../examples/gen/mod.rs"]
+#[allow(dead_code)]
+mod gen;
+
+/// Documents by name.
+type Docs = BTreeMap<String, Vec<u8>>;
+
+fn read_dir(dir: &Path) -> Docs {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect()
+}
+
+fn bundled() -> Docs {
+    read_dir(&root().join("corpus"))
+}
+
+/// Parses, lints and summarises every document (as `check` does), then runs the corpus
+/// phase with the default settings.
+fn run(docs: &Docs) -> Vec<Located> {
+    let summaries: Vec<DocumentSummary> = docs
+        .iter()
+        .map(|(name, bytes)| {
+            let (source, parsed) = parse_bytes(name, bytes);
+            let _ = lint_document(
+                &source,
+                &parsed,
+                &LintOptions::default(),
+                &RuleSettings::default(),
+            );
+            corpus::summarize(&source, &parsed)
+        })
+        .collect();
+    corpus::run(
+        &summaries,
+        &RuleSettings::default(),
+        &CorpusSettings::default(),
+    )
+}
+
+/// `FILE:LINE RULE` for each finding.
+fn lines(found: &[Located]) -> BTreeSet<String> {
+    found
+        .iter()
+        .map(|l| {
+            format!(
+                "{}:{} {}",
+                l.diagnostic.file, l.start.line, l.diagnostic.rule
+            )
+        })
+        .collect()
+}
+
+fn describe(found: &[Located]) -> String {
+    found
+        .iter()
+        .map(|l| {
+            format!(
+                "{}:{} {} {} | {}",
+                l.diagnostic.file,
+                l.start.line,
+                l.diagnostic.rule,
+                l.diagnostic.message,
+                l.diagnostic.help.as_deref().unwrap_or("")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn bundled_corpus_reports_the_comma_and_the_missing_section_only() {
+    let found = run(&bundled());
+    let expected: BTreeSet<String> = [
+        "fr-no-platform-section.txt:5 template-drift",
+        "fr-no-platform-section.txt:21 structure-drift",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    assert_eq!(lines(&found), expected, "\n{}", describe(&found));
+    let comma = &found[0].diagnostic;
+    assert_eq!(comma.rule, "template-drift");
+    assert!(
+        comma
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("possible{+,+} nous"),
+        "{:?}",
+        comma.help
+    );
+    assert!(
+        comma.related[0].file.starts_with("fr-"),
+        "{:?}",
+        comma.related
+    );
+    let section = &found[1].diagnostic;
+    assert!(
+        section.message.contains("cookies-used"),
+        "{}",
+        section.message
+    );
+}
+
+#[test]
+fn corpus_findings_do_not_depend_on_input_order() {
+    let docs = bundled();
+    let summaries: Vec<DocumentSummary> = docs
+        .iter()
+        .map(|(name, bytes)| {
+            let (source, parsed) = parse_bytes(name, bytes);
+            corpus::summarize(&source, &parsed)
+        })
+        .collect();
+    let settings = (RuleSettings::default(), CorpusSettings::default());
+    let forward = corpus::run(&summaries, &settings.0, &settings.1);
+    let reversed: Vec<DocumentSummary> = summaries.iter().rev().cloned().collect();
+    assert_eq!(forward, corpus::run(&reversed, &settings.0, &settings.1));
+}
+
+#[test]
+fn each_changed_fixture_is_reported_by_the_right_rule_and_nothing_else() {
+    let base_docs = bundled();
+    let base = lines(&run(&base_docs));
+    let dir = root().join("tests/fixtures/corpus");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 6, "{cases:?}");
+    let mut problems = Vec::new();
+    for case in cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let changed = read_dir(&case);
+        assert!(!changed.is_empty(), "{name}: no document");
+        let mut docs = base_docs.clone();
+        for (file, bytes) in changed {
+            assert!(
+                docs.contains_key(&file),
+                "{name}: {file} is not a corpus document"
+            );
+            docs.insert(file, bytes);
+        }
+        let expected: BTreeSet<String> = std::fs::read_to_string(case.join("expect"))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect();
+        assert!(!expected.is_empty(), "{name}: expect is missing or empty");
+        let found = run(&docs);
+        let got = lines(&found);
+        let added: BTreeSet<String> = got.difference(&base).cloned().collect();
+        let lost: BTreeSet<String> = base.difference(&got).cloned().collect();
+        if added != expected || !lost.is_empty() {
+            problems.push(format!(
+                "{name}: expected {expected:?}, added {added:?}, lost {lost:?}\n{}",
+                describe(&found)
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn a_conflicting_provider_points_at_a_document_with_the_usual_one() {
+    let mut docs = bundled();
+    let changed = read_dir(&root().join("tests/fixtures/corpus/provider-changed"));
+    docs.extend(changed);
+    let found = run(&docs);
+    let conflict = found
+        .iter()
+        .map(|l| &l.diagnostic)
+        .find(|d| d.rule == "conflicting-declaration")
+        .expect("a conflicting-declaration finding");
+    assert!(
+        conflict.message.contains("Example SA"),
+        "{}",
+        conflict.message
+    );
+    assert!(
+        conflict.message.contains("Opendatasoft"),
+        "{}",
+        conflict.message
+    );
+    let related = &conflict.related[0];
+    assert_ne!(related.file, conflict.file);
+    assert!(related.file.starts_with("fr-"), "{related:?}");
+}
+
+#[test]
+fn check_reports_corpus_findings_in_every_format() {
+    let run = cookielint(&[
+        "check",
+        "corpus",
+        "--no-config",
+        "--select",
+        "corpus",
+        "--format",
+        "json",
+    ]);
+    let value = json(&run.stdout);
+    let rules: Vec<(&str, u64)> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        rules,
+        [("template-drift", 5), ("structure-drift", 21)],
+        "{}",
+        run.stdout
+    );
+    let human = cookielint(&[
+        "check",
+        "corpus",
+        "--no-config",
+        "--select",
+        "corpus",
+        "--color",
+        "never",
+    ]);
+    assert!(
+        human.stdout.contains("possible{+,+} nous"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains("fr-no-platform-section.txt:21:1"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn inventory_lists_cookies_by_platform_and_family_deviations() {
+    let run = cookielint(&["inventory", "corpus", "--no-config", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let value = json(&run.stdout);
+    assert_eq!(value["documents"].as_array().unwrap().len(), 5);
+    assert_eq!(value["cookies"].as_array().unwrap().len(), 4);
+    assert_eq!(value["matrix"].as_array().unwrap().len(), 20);
+    let families = value["families"].as_array().unwrap();
+    let french = families.iter().find(|f| f["language"] == "fr").unwrap();
+    assert_eq!(french["members"].as_array().unwrap().len(), 4);
+    assert_eq!(french["consensus"]["cookies"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        french["deviations"][0]["document"],
+        "corpus/fr-no-platform-section.txt"
+    );
+    let english = families.iter().find(|f| f["language"] == "en").unwrap();
+    assert_eq!(english["translation_of"], french["id"]);
+
+    let table = cookielint(&["inventory", "corpus", "--no-config", "--width", "80"]);
+    assert!(
+        table.stdout.lines().all(|l| l.chars().count() <= 80),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table.stdout.contains("opendata.paris.fr"),
+        "{}",
+        table.stdout
+    );
+    let csv = cookielint(&["inventory", "corpus", "--no-config", "--format", "csv"]);
+    assert_eq!(csv.stdout.lines().count(), 21, "{}", csv.stdout);
+}
+
+#[test]
+fn generated_corpus_reports_the_injected_drifts_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = gen::generate(200, dir.path(), 7).unwrap();
+    assert!(manifest.documents >= 200);
+    assert!(
+        manifest.drifts.len() >= 15,
+        "{} drifts",
+        manifest.drifts.len()
+    );
+    let mut docs = Docs::new();
+    for path in gen::files(dir.path()) {
+        let name = path
+            .strip_prefix(dir.path())
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        docs.insert(name, std::fs::read(&path).unwrap());
+    }
+    assert_eq!(docs.len(), manifest.documents);
+    let found = run(&docs);
+    let got = lines(&found);
+    let expected: BTreeSet<String> = manifest
+        .drifts
+        .iter()
+        .map(|d| format!("{}:{} {}", d.path, d.line, d.rule))
+        .collect();
+    let missed: Vec<_> = expected.difference(&got).collect();
+    let unexpected: Vec<_> = found
+        .iter()
+        .filter(|l| {
+            !expected.contains(&format!(
+                "{}:{} {}",
+                l.diagnostic.file, l.start.line, l.diagnostic.rule
+            ))
+        })
+        .map(|l| describe(std::slice::from_ref(l)))
+        .collect();
+    assert!(
+        missed.is_empty() && unexpected.is_empty(),
+        "missed {missed:#?}\nunexpected {unexpected:#?}"
+    );
+}

@@ -1,0 +1,127 @@
+//! The properties the fuzz targets assert, in one place, so that the seed-replay test
+//! (`fuzz_seeds`) and the targets in `fuzz/fuzz_targets/` (which include this file with
+//! `#[path]`) check exactly the same things.
+//!
+//! Each check takes raw input and returns `Err` with a sentence naming the broken property;
+//! the caller decides how to fail (the targets panic, the test collects every failure).
+//! Input that the decoder refuses (empty, binary, too large) passes: refusing it is the
+//! documented behaviour, not a parser failure. Only the public API is used.
+
+use cookielint::convert::to_markdown;
+use cookielint::model::{invariants, parse, Document, ParseOptions};
+use cookielint::normalize;
+use cookielint::source::{SourceFile, DEFAULT_MAX_FILE_SIZE};
+use cookielint::syntax::Format;
+
+/// The path given to fuzz input: no extension, so format detection uses the content only.
+const INPUT_NAME: &str = "fuzz-input";
+
+/// Parses `bytes` forced to `format`; the model's invariants must hold.
+pub fn invariants_hold(bytes: &[u8], format: Format) -> Result<(), String> {
+    let Ok(source) = SourceFile::from_bytes(INPUT_NAME, bytes, DEFAULT_MAX_FILE_SIZE) else {
+        return Ok(());
+    };
+    let parsed = parse(
+        &source,
+        ParseOptions {
+            format: Some(format),
+            ..ParseOptions::default()
+        },
+    );
+    invariants::check(&source.text, &parsed.document)
+        .map_err(|violation| format!("parsed as {}: {violation}", format.as_str()))
+}
+
+/// Parses `bytes` (format detected), renders canonical Markdown and parses that as
+/// Markdown: the second model must keep its invariants and have the same cookie names and
+/// section headings (display text and depth), and rendering it again must give the same
+/// Markdown (rendering is a fixed point after one round).
+pub fn round_trip_is_stable(bytes: &[u8]) -> Result<(), String> {
+    let Ok(source) = SourceFile::from_bytes(INPUT_NAME, bytes, DEFAULT_MAX_FILE_SIZE) else {
+        return Ok(());
+    };
+    let first = parse(&source, ParseOptions::default()).document;
+    let markdown = to_markdown(&first);
+    let rendered = SourceFile::from_text("fuzz-input.canonical.md", markdown.as_str());
+    let second = parse(
+        &rendered,
+        ParseOptions {
+            format: Some(Format::Markdown),
+            ..ParseOptions::default()
+        },
+    )
+    .document;
+    invariants::check(&rendered.text, &second)
+        .map_err(|violation| format!("canonical Markdown {markdown:?}: {violation}"))?;
+    if cookie_names(&second) != cookie_names(&first) {
+        return Err(format!(
+            "cookie names changed by the round trip: {:?} -> {:?} (canonical Markdown {markdown:?})",
+            cookie_names(&first),
+            cookie_names(&second)
+        ));
+    }
+    if headings(&second) != headings(&first) {
+        return Err(format!(
+            "section headings changed by the round trip: {:?} -> {:?} (canonical Markdown {markdown:?})",
+            headings(&first),
+            headings(&second)
+        ));
+    }
+    let again = to_markdown(&second);
+    if again != markdown {
+        return Err(format!(
+            "canonical Markdown is not a fixed point: {markdown:?} -> {again:?}"
+        ));
+    }
+    Ok(())
+}
+
+/// Both normalised forms are idempotent on `text`.
+pub fn normalization_is_idempotent(text: &str) -> Result<(), String> {
+    let shown = normalize::display(text);
+    let shown_twice = normalize::display(&shown);
+    if shown_twice != shown {
+        return Err(format!(
+            "display is not idempotent: {text:?} -> {shown:?} -> {shown_twice:?}"
+        ));
+    }
+    let key = normalize::key(text);
+    let key_twice = normalize::key(&key);
+    if key_twice != key {
+        return Err(format!(
+            "key is not idempotent: {text:?} -> {key:?} -> {key_twice:?}"
+        ));
+    }
+    Ok(())
+}
+
+/// Every check on one input, each failure prefixed with the fuzz target that asserts it
+/// (and so reproduces it: `cargo fuzz run -s none TARGET FILE`).
+pub fn failures(bytes: &[u8]) -> Vec<String> {
+    let mut checks = vec![
+        ("parse_text", invariants_hold(bytes, Format::Text)),
+        ("parse_markdown", invariants_hold(bytes, Format::Markdown)),
+        ("roundtrip_markdown", round_trip_is_stable(bytes)),
+    ];
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        checks.push(("normalize", normalization_is_idempotent(text)));
+    }
+    checks
+        .into_iter()
+        .filter_map(|(target, result)| result.err().map(|e| format!("{target}: {e}")))
+        .collect()
+}
+
+fn cookie_names(doc: &Document) -> Vec<&str> {
+    doc.cookies
+        .iter()
+        .map(|c| c.name.display.as_str())
+        .collect()
+}
+
+fn headings(doc: &Document) -> Vec<(u8, &str)> {
+    doc.sections
+        .iter()
+        .map(|s| (s.depth, s.heading.text.display.as_str()))
+        .collect()
+}

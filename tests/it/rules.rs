@@ -1,0 +1,114 @@
+//! Every rule has a fixture where it fires and one where it does not:
+//! `tests/fixtures/rules/<rule-name>/fires.{txt,md}` with `fires.expect` (one
+//! `LINE:COLUMN message` line per diagnostic of that rule, in order) and
+//! `passes.{txt,md}` where the rule reports nothing. The rule table itself is checked too.
+
+use std::path::{Path, PathBuf};
+
+use cookielint::lint::{lint_document, Check, LintOptions, RuleSettings, RULES};
+
+use crate::support::{parse_path, root};
+
+fn fixture(dir: &Path, stem: &str) -> Option<PathBuf> {
+    ["txt", "md"]
+        .iter()
+        .map(|ext| dir.join(format!("{stem}.{ext}")))
+        .find(|p| p.exists())
+}
+
+/// `LINE:COLUMN message` for each diagnostic of `rule` in the file.
+fn findings(path: &Path, rule: &str) -> Vec<String> {
+    let (source, parsed) = parse_path(path);
+    lint_document(
+        &source,
+        &parsed,
+        &LintOptions::default(),
+        &RuleSettings::default(),
+    )
+    .into_iter()
+    .filter(|d| d.rule == rule)
+    .map(|d| {
+        let at = source.line_col(d.span.start);
+        format!("{}:{} {}", at.line, at.column, d.message)
+    })
+    .collect()
+}
+
+#[test]
+fn every_document_rule_fires_on_its_fixture_and_not_on_the_other() {
+    let mut problems = Vec::new();
+    for rule in RULES
+        .iter()
+        .filter(|r| matches!(r.check, Check::Document(_)))
+    {
+        let name = rule.meta.name;
+        let dir = root().join("tests/fixtures/rules").join(name);
+        let (Some(fires), Some(passes)) = (fixture(&dir, "fires"), fixture(&dir, "passes")) else {
+            problems.push(format!(
+                "{name}: missing fires.* or passes.* in {}",
+                dir.display()
+            ));
+            continue;
+        };
+        let expected: Vec<String> = std::fs::read_to_string(dir.join("fires.expect"))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect();
+        let got = findings(&fires, name);
+        if expected.is_empty() {
+            problems.push(format!("{name}: fires.expect is missing or empty"));
+        }
+        if got != expected {
+            problems.push(format!(
+                "{name}: fires\n  expected {expected:#?}\n  got      {got:#?}"
+            ));
+        }
+        let clean = findings(&passes, name);
+        if !clean.is_empty() {
+            problems.push(format!("{name}: passes reports {clean:#?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn rule_table_is_sorted_unique_and_documented() {
+    let mut previous = "";
+    for rule in RULES {
+        let meta = &rule.meta;
+        assert!(
+            meta.code > previous,
+            "{} is out of order or duplicated",
+            meta.code
+        );
+        previous = meta.code;
+        assert!(
+            meta.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{} is not kebab-case",
+            meta.name
+        );
+        let doc = meta.doc();
+        for heading in ["## What it does", "## Why it matters", "## Example"] {
+            assert!(doc.contains(heading), "{} lacks {heading:?}", meta.name);
+        }
+        assert!(!meta.summary().is_empty(), "{} has no summary", meta.name);
+    }
+    let mut names: Vec<_> = RULES.iter().map(|r| r.meta.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), RULES.len(), "rule names are unique");
+}
+
+#[test]
+fn rules_reference_is_up_to_date() {
+    let generated = cookielint::lint::reference_markdown();
+    let committed = std::fs::read_to_string(root().join("docs/rules.md")).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
+    );
+}
