@@ -60,10 +60,14 @@ fn needs_whitespace_collapse(text: &str) -> bool {
 /// invisible characters dropped, whitespace collapsed and trimmed.
 pub fn key(text: &str) -> String {
     // Most text is already NFKC (all ASCII is): skip the normalising iterator then.
-    if unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        key_of(text.chars(), text.len())
+    // Invisible characters are dropped *before* normalising: one left between a letter and
+    // its combining mark would block composition, and dropping it afterwards would leave a
+    // key that is not itself normalised (so `key` would not be idempotent).
+    let visible = || text.chars().filter(|c| !is_invisible(*c));
+    if unicode_normalization::is_nfkc_quick(visible()) == IsNormalized::Yes {
+        key_of(visible(), text.len())
     } else {
-        key_of(text.nfkc(), text.len())
+        key_of(visible().nfkc(), text.len())
     }
 }
 
@@ -71,6 +75,7 @@ fn key_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
     let mut pending_space = false;
     for c in chars {
+        // A safety net: normalisation maps none of the characters left to an invisible one.
         if is_invisible(c) {
             continue;
         }

@@ -168,57 +168,6 @@ fn enum_value<T>(
     })
 }
 
-fn section_role(name: &str) -> Option<SectionRole> {
-    ALL_SECTION_ROLES
-        .iter()
-        .copied()
-        .find(|r| r.as_str() == name)
-}
-
-fn column_role(name: &str) -> Option<ColumnRole> {
-    ALL_COLUMN_ROLES
-        .iter()
-        .copied()
-        .find(|r| r.as_str() == name)
-}
-
-fn category(name: &str) -> Option<Category> {
-    ALL_CATEGORIES.iter().copied().find(|c| c.as_str() == name)
-}
-
-const ALL_SECTION_ROLES: [SectionRole; 11] = [
-    SectionRole::WhatIsACookie,
-    SectionRole::CookieTypes,
-    SectionRole::CookiesUsed,
-    SectionRole::NecessaryCookies,
-    SectionRole::FunctionalCookies,
-    SectionRole::AnalyticsCookies,
-    SectionRole::AdvertisingCookies,
-    SectionRole::SocialCookies,
-    SectionRole::OtherCookies,
-    SectionRole::CookieManagement,
-    SectionRole::Contact,
-];
-
-const ALL_COLUMN_ROLES: [ColumnRole; 7] = [
-    ColumnRole::Provider,
-    ColumnRole::Service,
-    ColumnRole::Name,
-    ColumnRole::Purpose,
-    ColumnRole::Duration,
-    ColumnRole::Category,
-    ColumnRole::Value,
-];
-
-const ALL_CATEGORIES: [Category; 6] = [
-    Category::Necessary,
-    Category::Functional,
-    Category::Analytics,
-    Category::Advertising,
-    Category::Social,
-    Category::Other,
-];
-
 fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
     all.iter().map(|x| name(*x)).collect::<Vec<_>>().join(", ")
 }
@@ -278,17 +227,29 @@ impl ConfigFile {
                 severity: severities(&o.severity, error)?,
             });
         }
-        let section_names = names(&ALL_SECTION_ROLES, SectionRole::as_str);
+        let section_names = names(&SectionRole::ALL, SectionRole::as_str);
         for (role, phrases) in &self.vocabulary.sections {
-            let role = enum_value(role, section_role, "section role", &section_names, error)?;
+            let role = enum_value(
+                role,
+                SectionRole::from_name,
+                "section role",
+                &section_names,
+                error,
+            )?;
             config
                 .vocabulary
                 .sections
                 .extend(phrases.iter().map(|p| (key(p), role)));
         }
-        let column_names = names(&ALL_COLUMN_ROLES, ColumnRole::as_str);
+        let column_names = names(&ColumnRole::ALL, ColumnRole::as_str);
         for (role, phrases) in &self.vocabulary.columns {
-            let role = enum_value(role, column_role, "column role", &column_names, error)?;
+            let role = enum_value(
+                role,
+                ColumnRole::from_name,
+                "column role",
+                &column_names,
+                error,
+            )?;
             config
                 .vocabulary
                 .columns
@@ -305,7 +266,15 @@ impl ConfigFile {
                 enum_value(language, Language::from_code, "language", &languages, error)?;
             let roles = roles
                 .iter()
-                .map(|r| enum_value(r, section_role, "section role", &section_names, error))
+                .map(|r| {
+                    enum_value(
+                        r,
+                        SectionRole::from_name,
+                        "section role",
+                        &section_names,
+                        error,
+                    )
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             config.options.required_sections.insert(language, roles);
         }
@@ -313,9 +282,15 @@ impl ConfigFile {
             .options
             .typos
             .extend(self.typos.iter().map(|t| typo(&t.wrong, &t.right)));
-        let category_names = names(&ALL_CATEGORIES, Category::as_str);
+        let category_names = names(&Category::ALL, Category::as_str);
         for c in &self.cookies {
-            let category = enum_value(&c.category, category, "category", &category_names, error)?;
+            let category = enum_value(
+                &c.category,
+                Category::from_name,
+                "category",
+                &category_names,
+                error,
+            )?;
             config
                 .options
                 .cookies

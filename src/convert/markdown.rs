@@ -13,11 +13,20 @@ pub fn to_markdown(doc: &Document) -> String {
     if let Some(title) = &doc.title {
         out.push_str("# ");
         out.push_str(&title.text.display);
+        if title.text.display.ends_with('#') {
+            out.push_str(" #");
+        }
         out.push_str("\n\n");
     }
-    for paragraph in &doc.introduction {
-        push_paragraph(&mut out, paragraph);
-    }
+    // Tables outside any section sit among the introduction's paragraphs.
+    let loose: Vec<usize> = doc
+        .tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.section.is_none())
+        .map(|(i, _)| i)
+        .collect();
+    push_blocks(&mut out, doc, &doc.introduction, &loose);
     for (index, section) in doc.sections.iter().enumerate() {
         push_section(&mut out, doc, index, section);
     }
@@ -33,6 +42,10 @@ fn push_section(out: &mut String, doc: &Document, index: usize, section: &Sectio
     }
     out.push(' ');
     out.push_str(&section.heading.text.display);
+    if section.heading.text.display.ends_with('#') {
+        // Otherwise the final `#`s would read as the optional closing sequence.
+        out.push_str(" #");
+    }
     out.push_str("\n\n");
     if let Some(url) = doc
         .platform_url
@@ -43,35 +56,72 @@ fn push_section(out: &mut String, doc: &Document, index: usize, section: &Sectio
         out.push_str(&url.url);
         out.push_str(">\n\n");
     }
-    // Paragraphs and tables in source order, so an inline label stays before its table.
-    let mut paragraphs = section.paragraphs.iter().peekable();
-    let mut tables = section
-        .tables
-        .iter()
-        .filter_map(|&t| doc.tables.get(t))
-        .peekable();
+    push_blocks(out, doc, &section.paragraphs, &section.tables);
+}
+
+/// Paragraphs and tables in source order, so an inline label stays before its table.
+fn push_blocks(out: &mut String, doc: &Document, paragraphs: &[Paragraph], tables: &[usize]) {
+    let mut paragraphs = paragraphs.iter().peekable();
+    let mut tables = tables.iter().filter_map(|&t| doc.tables.get(t)).peekable();
     let mut pending: Vec<&CookieTable> = Vec::new();
     loop {
         let next_paragraph = paragraphs.peek().map(|p| p.text.span.start);
         let next_table = tables.peek().map(|t| t.span.start);
         match (next_paragraph, next_table) {
             (Some(p), Some(t)) if t < p => pending.extend(tables.next()),
-            (_, Some(_)) if next_paragraph.is_none() => pending.extend(tables.next()),
+            (None, Some(_)) => pending.extend(tables.next()),
             (Some(_), _) => {
                 flush_tables(out, &mut pending);
                 if let Some(paragraph) = paragraphs.next() {
                     push_paragraph(out, paragraph);
                 }
             }
-            _ => break,
+            (None, None) => break,
         }
     }
     flush_tables(out, &mut pending);
 }
 
+/// A paragraph on one line; a leading character that Markdown would read as block markup
+/// (heading, quote, list, fence, HTML, table row) is escaped so the paragraph stays one.
 fn push_paragraph(out: &mut String, paragraph: &Paragraph) {
-    out.push_str(&paragraph.text.display);
+    // An unescaped pipe could make the paragraph read as a table row.
+    let escaped = escape_pipes(&paragraph.text.display);
+    let text = &escaped;
+    let first = text.chars().next();
+    let numbered = text.split_once(['.', ')']).is_some_and(|(n, _)| {
+        !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())
+    });
+    if numbered {
+        // "2024. text" would open an ordered list: escape the delimiter.
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        out.push_str(text.get(..digits).unwrap_or(""));
+        out.push('\\');
+        out.push_str(text.get(digits..).unwrap_or(""));
+    } else {
+        if matches!(
+            first,
+            Some('#' | '>' | '-' | '+' | '*' | '=' | '`' | '~' | '<' | '|' | '_')
+        ) {
+            out.push('\\');
+        }
+        out.push_str(text);
+    }
     out.push_str("\n\n");
+}
+
+/// Escapes every `|` not already escaped.
+fn escape_pipes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = None;
+    for c in text.chars() {
+        if c == '|' && previous != Some('\\') {
+            out.push('\\');
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
 }
 
 /// Writes consecutive tables, merging those of one category and one column layout.
@@ -141,7 +191,7 @@ fn push_row(out: &mut String, cells: &[&str]) {
     out.push('|');
     for cell in cells {
         out.push(' ');
-        out.push_str(&cell.replace('|', "\\|"));
+        out.push_str(&escape_pipes(cell));
         out.push_str(" |");
     }
     out.push('\n');

@@ -148,7 +148,7 @@ mod tests {
         let new = "Afin de vous proposer le meilleur service possible, nous utilisons des cookies pour assurer son bon fonctionnement.";
         assert_eq!(
             word_diff(old, new).as_deref(),
-            Some("… le meilleur service possible{+,+} nous utilisons des …")
+            Some("… meilleur service possible{+,+} nous utilisons des …")
         );
     }
 

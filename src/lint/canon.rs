@@ -208,19 +208,7 @@ pub fn section_heading(language: Language, role: SectionRole) -> Option<&'static
 }
 
 /// Every section role, in the order the template writes them.
-pub const NATURAL_ORDER: [SectionRole; 11] = [
-    SectionRole::WhatIsACookie,
-    SectionRole::CookieTypes,
-    SectionRole::CookiesUsed,
-    SectionRole::NecessaryCookies,
-    SectionRole::FunctionalCookies,
-    SectionRole::AnalyticsCookies,
-    SectionRole::AdvertisingCookies,
-    SectionRole::SocialCookies,
-    SectionRole::OtherCookies,
-    SectionRole::CookieManagement,
-    SectionRole::Contact,
-];
+pub const NATURAL_ORDER: [SectionRole; 11] = SectionRole::ALL;
 
 /// The template order of section roles: the configured required sections in their order,
 /// then every other role inserted before the first role that naturally follows it.

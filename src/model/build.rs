@@ -168,12 +168,14 @@ fn table(
     section: Option<usize>,
     extra: Option<&vocab::Extra>,
 ) -> CookieTable {
+    let pipes = t.layout == crate::syntax::TableLayout::Pipe;
+    let cell = |span: Span| cell_text(text, span, pipes);
     let rows: Vec<Row> = t
         .rows
         .iter()
         .map(|r| Row {
             span: r.span,
-            cells: r.cells.iter().map(|c| Text::new(text, *c)).collect(),
+            cells: r.cells.iter().map(|c| cell(*c)).collect(),
         })
         .collect();
     let mut columns: Vec<Column> = match &t.header {
@@ -181,7 +183,7 @@ fn table(
             .cells
             .iter()
             .map(|c| {
-                let header = Text::new(text, *c);
+                let header = cell(*c);
                 let role = vocab::column_role_with(&header.key, extra);
                 Column { header, role }
             })
@@ -212,6 +214,16 @@ fn table(
         gaps: t.gaps.clone(),
         category: None,
     }
+}
+
+/// A cell's text; in a pipe table, `\|` stands for a literal pipe.
+pub(crate) fn cell_text(text: &str, span: Span, pipe_table: bool) -> Text {
+    let mut cell = Text::new(text, span);
+    if pipe_table && cell.display.contains("\\|") {
+        cell.display = cell.display.replace("\\|", "|");
+        cell.key = crate::normalize::key(&cell.display);
+    }
+    cell
 }
 
 /// Without a recognised name header, the column whose cells mostly have the shape of cookie
@@ -356,7 +368,7 @@ fn cookies(text: &str, tables: &[CookieTable]) -> Vec<Cookie> {
             for range in split_names(raw) {
                 let span = Span::new(cell.span.start + range.start, cell.span.start + range.end);
                 out.push(Cookie {
-                    name: Text::new(text, span),
+                    name: cell_text(text, span, table.layout == crate::syntax::TableLayout::Pipe),
                     table: t,
                     row: r,
                     category: table.category,

@@ -1,8 +1,7 @@
 //! The shared assembler: classifies every content line once with the line grammar, then
 //! groups lines into tables (see [`super::tables`]), paragraphs and inferred headings.
 //!
-//! Heading inference runs only for input without explicit headings (plain text, or Markdown
-//! that marks none): a line is a heading when it stands alone between blank lines and has a
+//! Heading inference runs only for plain text (Markdown marks its headings): a line is a heading when it stands alone between blank lines and has a
 //! heading's shape, or opens a block and carries the template's heading vocabulary or a
 //! section number. Lead-ins ending in ":" and sentences ending in "." are never headings.
 

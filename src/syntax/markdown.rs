@@ -51,6 +51,20 @@ pub(crate) fn has_markdown_signals(text: &str) -> bool {
     false
 }
 
+/// Adds an inline event's range to the heading being read, or else to the current line.
+fn extend(
+    heading: &mut Option<(Span, HeadingLevel, Option<Span>)>,
+    line: &mut LineBuilder,
+    range: std::ops::Range<usize>,
+) {
+    if let Some((_, _, inner)) = heading.as_mut() {
+        let span = Span::new(range.start, range.end);
+        *inner = Some(inner.map_or(span, |s| s.cover(span)));
+    } else {
+        line.extend(range);
+    }
+}
+
 /// Collects the line currently being built from inline events.
 struct LineBuilder {
     current: Option<Span>,
@@ -72,13 +86,12 @@ impl LineBuilder {
     }
 }
 
-/// The items of a Markdown document, and whether it has explicit headings.
-pub(crate) fn items(text: &str) -> (Vec<Item>, bool) {
+/// The items of a Markdown document.
+pub(crate) fn items(text: &str) -> Vec<Item> {
     let mut out = Vec::new();
     let mut line = LineBuilder { current: None };
     let mut heading: Option<(Span, HeadingLevel, Option<Span>)> = None;
     let mut code_depth = 0usize;
-    let mut has_headings = false;
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         if code_depth > 0 {
             if let Event::End(TagEnd::CodeBlock) = event {
@@ -93,7 +106,6 @@ pub(crate) fn items(text: &str) -> (Vec<Item>, bool) {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((span, level, inner)) = heading.take() {
-                    has_headings = true;
                     out.push(Item::Heading(heading_block(text, span, level, inner)));
                 }
             }
@@ -131,39 +143,34 @@ pub(crate) fn items(text: &str) -> (Vec<Item>, bool) {
                     line.flush(text, &mut out);
                 }
             }
+            // An inline container's range spans the whole element, possibly several lines:
+            // only its opening (or closing) position belongs to the current line.
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. },
+            ) => extend(&mut heading, &mut line, range.start..range.start),
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => extend(&mut heading, &mut line, range.end..range.end),
             Event::Text(_)
             | Event::Code(_)
             | Event::InlineHtml(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_)
             | Event::FootnoteReference(_)
-            | Event::TaskListMarker(_)
-            | Event::Start(
-                Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. }
-                | Tag::Image { .. },
-            )
-            | Event::End(
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link
-                | TagEnd::Image,
-            ) => {
-                if let Some((_, _, inner)) = heading.as_mut() {
-                    let span = Span::new(range.start, range.end);
-                    *inner = Some(inner.map_or(span, |s| s.cover(span)));
-                } else {
-                    line.extend(range);
-                }
-            }
+            | Event::TaskListMarker(_) => extend(&mut heading, &mut line, range),
             _ => line.flush(text, &mut out),
         }
     }
     line.flush(text, &mut out);
-    (merge_blank_lines(text, out), has_headings)
+    merge_blank_lines(text, out)
 }
 
 fn heading_block(text: &str, span: Span, level: HeadingLevel, inner: Option<Span>) -> HeadingBlock {

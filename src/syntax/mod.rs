@@ -185,11 +185,12 @@ pub fn detect_format(text: &str, hint: Option<&str>) -> Format {
 /// Parses `source` as `format`.
 pub fn parse(source: &SourceFile, format: Format) -> SyntaxTree {
     let text = source.text.as_str();
-    let (items, explicit_headings) = match format {
-        Format::Text => (text::items(text), false),
-        Format::Markdown => markdown::items(text),
+    // Markdown marks its headings; only plain text has them inferred from line shapes.
+    let (items, infer_headings) = match format {
+        Format::Text => (text::items(text), true),
+        Format::Markdown => (markdown::items(text), false),
     };
-    let (blocks, problems) = blocks::assemble(text, &items, !explicit_headings);
+    let (blocks, problems) = blocks::assemble(text, &items, infer_headings);
     SyntaxTree {
         format,
         blocks,

@@ -41,6 +41,26 @@ pub enum SectionRole {
 }
 
 impl SectionRole {
+    /// Every role, in the order the template writes its sections.
+    pub const ALL: [SectionRole; 11] = [
+        SectionRole::WhatIsACookie,
+        SectionRole::CookieTypes,
+        SectionRole::CookiesUsed,
+        SectionRole::NecessaryCookies,
+        SectionRole::FunctionalCookies,
+        SectionRole::AnalyticsCookies,
+        SectionRole::AdvertisingCookies,
+        SectionRole::SocialCookies,
+        SectionRole::OtherCookies,
+        SectionRole::CookieManagement,
+        SectionRole::Contact,
+    ];
+
+    /// The role named `name` (kebab-case, as in JSON and configuration).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
     /// The kebab-case name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -93,6 +113,22 @@ pub enum ColumnRole {
 }
 
 impl ColumnRole {
+    /// Every role.
+    pub const ALL: [ColumnRole; 7] = [
+        ColumnRole::Provider,
+        ColumnRole::Service,
+        ColumnRole::Name,
+        ColumnRole::Purpose,
+        ColumnRole::Duration,
+        ColumnRole::Category,
+        ColumnRole::Value,
+    ];
+
+    /// The role named `name` (kebab-case).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
     /// The kebab-case name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -126,6 +162,21 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category.
+    pub const ALL: [Category; 6] = [
+        Category::Necessary,
+        Category::Functional,
+        Category::Analytics,
+        Category::Advertising,
+        Category::Social,
+        Category::Other,
+    ];
+
+    /// The category named `name` (kebab-case).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
     /// The kebab-case name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
