@@ -12,9 +12,9 @@ use clap::{Args, ValueEnum};
 use miette::{IntoDiagnostic, Result};
 use rayon::prelude::*;
 
-use cookielint::config::{self, Config};
+use cookielint::config::Config;
 use cookielint::lint::baseline::Baseline;
-use cookielint::lint::{lint_document, Severity};
+use cookielint::lint::{lint_document, Severity, RULES};
 use cookielint::model::{parse, ParseOptions};
 use cookielint::report::{self, FileError, HumanOptions, Located, Results};
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
@@ -130,16 +130,11 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     } else {
         args.paths.clone()
     };
-    let config = load_config(&args, &paths)?;
-    let mut base_settings = config.settings.clone();
-    base_settings.select(&args.select).into_diagnostic()?;
-    base_settings
-        .extend(&args.extend_select)
-        .into_diagnostic()?;
-    base_settings.ignore(&args.ignore).into_diagnostic()?;
-    let config = Config {
-        settings: base_settings,
-        ..config
+    let (configs, groups) = configurations(&args, &paths)?;
+    // Cross-document thresholds and the corpus phase's selection come from the first
+    // configuration; per-file overrides still apply to its findings.
+    let Some(config) = configs.first() else {
+        return Ok(EXIT_OK);
     };
     let mut baseline = match &args.baseline {
         Some(path) => {
@@ -152,7 +147,16 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
         None => None,
     };
-    let (files, walk_errors) = input::collect(&paths, &|p: &Path| config.is_included(p));
+    let mut files: Vec<(InputFile, usize)> = Vec::new();
+    let mut walk_errors = Vec::new();
+    for (index, group) in groups.iter().enumerate() {
+        let Some(group_config) = configs.get(index) else {
+            continue;
+        };
+        let (found, errors) = input::collect(group, &|p: &Path| group_config.is_included(p));
+        files.extend(found.into_iter().map(|f| (f, index)));
+        walk_errors.extend(errors);
+    }
     let max_size = args
         .max_file_size
         .or(config.max_file_size)
@@ -162,39 +166,42 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         width: 100,
     };
     let want_human = args.format == OutputFormat::Human && !args.statistics;
-    let options = ParseOptions {
-        format: args.input_format.map(Into::into),
-        vocabulary: Some(&config.vocabulary),
-    };
-    let check_one = |file: &InputFile| -> std::result::Result<Checked, FileError> {
-        let source = input::read(file, max_size).map_err(|e| FileError {
-            file: input::display_path(&file.path),
-            message: e.to_string(),
-        })?;
-        let parsed = parse(&source, options);
-        let settings = config.settings_for(&file.path);
-        let diagnostics: Vec<Located> = lint_document(&source, &parsed, &config.options, &settings)
-            .into_iter()
-            .map(|d| Located::new(&source, d))
-            .collect();
-        // Rendered now, while the text is at hand; one string per diagnostic so that a
-        // baseline can drop some later.
-        let human = if want_human {
-            diagnostics
-                .iter()
-                .map(|d| report::human(&source, std::slice::from_ref(d), human))
-                .collect()
-        } else {
-            Vec::new()
+    let check_one =
+        |(file, index): &(InputFile, usize)| -> std::result::Result<Checked, FileError> {
+            let config = configs.get(*index).unwrap_or(config);
+            let options = ParseOptions {
+                format: args.input_format.map(Into::into),
+                vocabulary: Some(&config.vocabulary),
+            };
+            let source = input::read(file, max_size).map_err(|e| FileError {
+                file: input::display_path(&file.path),
+                message: e.to_string(),
+            })?;
+            let parsed = parse(&source, options);
+            let settings = config.settings_for(&file.path);
+            let diagnostics: Vec<Located> =
+                lint_document(&source, &parsed, &config.options, &settings)
+                    .into_iter()
+                    .map(|d| Located::new(&source, d))
+                    .collect();
+            // Rendered now, while the text is at hand; one string per diagnostic so that a
+            // baseline can drop some later.
+            let human = if want_human {
+                diagnostics
+                    .iter()
+                    .map(|d| report::human(&source, std::slice::from_ref(d), human))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let summary = cookielint::corpus::summarize(&source, &parsed);
+            Ok(Checked {
+                file: source.path.clone(),
+                diagnostics,
+                human,
+                summary,
+            })
         };
-        let summary = cookielint::corpus::summarize(&source, &parsed);
-        Ok(Checked {
-            file: source.path.clone(),
-            diagnostics,
-            human,
-            summary,
-        })
-    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
@@ -232,8 +239,13 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
     }
     // Phase two: compare the documents with each other, then merge in output order.
-    let corpus = cookielint::corpus::run(&summaries, &config.settings, &config.corpus);
+    let mut corpus = cookielint::corpus::run(&summaries, &config.settings, &config.corpus);
     drop(summaries);
+    let config_of: std::collections::HashMap<String, usize> = files
+        .iter()
+        .map(|(f, i)| (input::display_path(&f.path), *i))
+        .collect();
+    apply_file_settings(&configs, &config_of, &mut corpus);
     found.extend(render_corpus(
         corpus,
         &files,
@@ -310,7 +322,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
 /// files that have some; a file that can no longer be read falls back to a concise line.
 fn render_corpus(
     corpus: Vec<Located>,
-    files: &[InputFile],
+    files: &[(InputFile, usize)],
     max_size: u64,
     human: Option<HumanOptions>,
 ) -> Vec<(Located, Option<String>)> {
@@ -319,7 +331,7 @@ fn render_corpus(
     };
     let by_path: std::collections::HashMap<String, &InputFile> = files
         .iter()
-        .map(|f| (input::display_path(&f.path), f))
+        .map(|(f, _)| (input::display_path(&f.path), f))
         .collect();
     let mut out = Vec::with_capacity(corpus.len());
     let mut source: Option<cookielint::source::SourceFile> = None;
@@ -340,28 +352,77 @@ fn render_corpus(
     out
 }
 
+/// Per-file overrides apply to corpus findings too: a rule switched off for a file reports
+/// nothing there, and its severity is the file's.
+fn apply_file_settings(
+    configs: &[Config],
+    config_of: &std::collections::HashMap<String, usize>,
+    found: &mut Vec<Located>,
+) {
+    found.retain_mut(|d| {
+        let index = config_of.get(&d.diagnostic.file).copied().unwrap_or(0);
+        let Some(config) = configs.get(index) else {
+            return true;
+        };
+        let settings = config.settings_for(Path::new(&d.diagnostic.file));
+        match RULES.iter().position(|r| r.meta.code == d.diagnostic.code) {
+            Some(index) if settings.is_enabled(index) => {
+                d.diagnostic.severity = settings.severity(index);
+                true
+            }
+            Some(_) => false,
+            None => true,
+        }
+    });
+}
+
+/// The configurations in force and the paths each applies to: one for every distinct
+/// `cookielint.toml` found above the paths (or the one `--config` names, or the defaults),
+/// each with the command line's selection applied.
+fn configurations(args: &CheckArgs, paths: &[PathBuf]) -> Result<(Vec<Config>, Vec<Vec<PathBuf>>)> {
+    let mut configs: Vec<(Option<PathBuf>, Config)> = Vec::new();
+    let mut groups: Vec<Vec<PathBuf>> = Vec::new();
+    for path in paths {
+        let found = if args.no_config || args.config.is_some() {
+            None
+        } else {
+            cookielint::config::discover(path)
+        };
+        let index = match configs.iter().position(|(p, _)| *p == found) {
+            Some(index) => index,
+            None => {
+                let mut config = match &found {
+                    Some(file) => {
+                        cookielint::config::load(file).map_err(|e| miette::Report::new(*e))?
+                    }
+                    // --config or --no-config; with neither, nothing was found: defaults.
+                    None if args.config.is_some() || args.no_config => {
+                        super::load_config(args.config.as_deref(), args.no_config, &[])?
+                    }
+                    None => Config::defaults(&std::env::current_dir().into_diagnostic()?),
+                };
+                config.settings.select(&args.select).into_diagnostic()?;
+                config
+                    .settings
+                    .extend(&args.extend_select)
+                    .into_diagnostic()?;
+                config.settings.ignore(&args.ignore).into_diagnostic()?;
+                configs.push((found, config));
+                groups.push(Vec::new());
+                configs.len() - 1
+            }
+        };
+        if let Some(group) = groups.get_mut(index) {
+            group.push(path.clone());
+        }
+    }
+    Ok((configs.into_iter().map(|(_, c)| c).collect(), groups))
+}
+
 fn outcome_file(outcome: &std::result::Result<Checked, FileError>) -> &str {
     match outcome {
         Ok(checked) => &checked.file,
         Err(e) => &e.file,
-    }
-}
-
-fn load_config(args: &CheckArgs, paths: &[PathBuf]) -> Result<Config> {
-    let cwd = std::env::current_dir().into_diagnostic()?;
-    if args.no_config {
-        return Ok(Config::defaults(&cwd));
-    }
-    let path = match &args.config {
-        Some(path) => Some(path.clone()),
-        None => paths
-            .iter()
-            .find_map(|p| config::discover(p))
-            .or_else(|| config::discover(&cwd)),
-    };
-    match path {
-        Some(path) => config::load(&path).map_err(|e| miette::Report::new(*e)),
-        None => Ok(Config::defaults(&cwd)),
     }
 }
 

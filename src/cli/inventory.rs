@@ -14,7 +14,6 @@ use clap::{Args, ValueEnum};
 use miette::{IntoDiagnostic, Result};
 use rayon::prelude::*;
 
-use cookielint::config::{self, Config};
 use cookielint::corpus::inventory::{inventory, Inventory, Verdict};
 use cookielint::corpus::{summarize, DocumentSummary};
 use cookielint::model::{parse, ParseOptions};
@@ -64,7 +63,7 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
     } else {
         args.paths.clone()
     };
-    let config = load_config(&args, &paths)?;
+    let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
     let (files, walk_errors) = input::collect(&paths, &|p: &Path| config.is_included(p));
     let max_size = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let options = ParseOptions {
@@ -112,24 +111,6 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
     } else {
         EXIT_ERROR
     })
-}
-
-fn load_config(args: &InventoryArgs, paths: &[PathBuf]) -> Result<Config> {
-    let cwd = std::env::current_dir().into_diagnostic()?;
-    if args.no_config {
-        return Ok(Config::defaults(&cwd));
-    }
-    let path = match &args.config {
-        Some(path) => Some(path.clone()),
-        None => paths
-            .iter()
-            .find_map(|p| config::discover(p))
-            .or_else(|| config::discover(&cwd)),
-    };
-    match path {
-        Some(path) => config::load(&path).map_err(|e| miette::Report::new(*e)),
-        None => Ok(Config::defaults(&cwd)),
-    }
 }
 
 fn terminal_width() -> usize {

@@ -57,6 +57,32 @@ impl From<InputFormat> for cookielint::syntax::Format {
     }
 }
 
+/// The configuration in force: none with `--no-config`, the named file with `--config`,
+/// else the nearest `cookielint.toml` above the first path (or the current directory).
+fn load_config(
+    named: Option<&std::path::Path>,
+    no_config: bool,
+    paths: &[std::path::PathBuf],
+) -> miette::Result<cookielint::config::Config> {
+    use cookielint::config::{self, Config};
+    use miette::IntoDiagnostic;
+    let cwd = std::env::current_dir().into_diagnostic()?;
+    if no_config {
+        return Ok(Config::defaults(&cwd));
+    }
+    let path = match named {
+        Some(path) => Some(path.to_path_buf()),
+        None => paths
+            .iter()
+            .find_map(|p| config::discover(p))
+            .or_else(|| config::discover(&cwd)),
+    };
+    match path {
+        Some(path) => config::load(&path).map_err(|e| miette::Report::new(*e)),
+        None => Ok(Config::defaults(&cwd)),
+    }
+}
+
 /// Exit code: success.
 const EXIT_OK: u8 = 0;
 /// Exit code: findings, or some inputs could not be read.

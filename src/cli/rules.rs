@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use miette::{IntoDiagnostic, Result};
 
-use cookielint::config::{self, Config};
 use cookielint::lint::{find, reference_markdown, Check, RULES};
 
 use super::{EXIT_ERROR, EXIT_OK};
@@ -122,13 +121,8 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
 
 /// Runs `config`: prints the effective configuration.
 pub fn show_config(args: ConfigArgs) -> Result<u8> {
-    let cwd = std::env::current_dir().into_diagnostic()?;
-    let start = args.path.clone().unwrap_or_else(|| cwd.clone());
-    let path = args.config.clone().or_else(|| config::discover(&start));
-    let config = match &path {
-        Some(p) => config::load(p).map_err(|e| miette::Report::new(*e))?,
-        None => Config::defaults(&cwd),
-    };
+    let start: Vec<PathBuf> = args.path.iter().cloned().collect();
+    let config = super::load_config(args.config.as_deref(), false, &start)?;
     let mut out = String::new();
     out.push_str(&format!(
         "# configuration file: {}\n",

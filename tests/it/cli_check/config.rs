@@ -182,3 +182,31 @@ fn config_prints_the_effective_settings() {
         run.stdout
     );
 }
+
+#[test]
+fn each_path_uses_the_configuration_found_above_it() {
+    let dir = dir_with(&[
+        ("a/mixed.txt", MIXED),
+        (
+            "a/cookielint.toml",
+            "[lint]\nignore = [\"missing-title\"]\n",
+        ),
+        ("b/mixed.txt", MIXED),
+        (
+            "b/cookielint.toml",
+            "[lint]\nignore = [\"trailing-whitespace\"]\n",
+        ),
+    ]);
+    let run = check_exit(
+        dir.path(),
+        &["a", "b", "--format", "json", "--exit-zero"],
+        0,
+    );
+    let found = file_codes(&run);
+    let has = |file: &str, code: &str| found.iter().any(|(f, c)| f.ends_with(file) && c == code);
+    // a/ ignores missing-title but keeps trailing-whitespace; b/ the other way round.
+    assert!(!has("a/mixed.txt", "CL101"), "{found:?}");
+    assert!(has("a/mixed.txt", "CL405"), "{found:?}");
+    assert!(has("b/mixed.txt", "CL101"), "{found:?}");
+    assert!(!has("b/mixed.txt", "CL405"), "{found:?}");
+}
