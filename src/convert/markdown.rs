@@ -153,12 +153,16 @@ fn push_table(out: &mut String, group: &[&CookieTable]) {
     let Some(first) = group.first() else {
         return;
     };
-    let width = group
-        .iter()
-        .flat_map(|t| t.rows.iter().map(|r| r.cells.len()))
-        .chain(std::iter::once(first.columns.len()))
-        .max()
-        .unwrap_or(0);
+    // The header keeps the table's own width and each row its own cells: padding or widening
+    // would change the model when the output is read back (a ragged row stays ragged).
+    let width = match first.columns.len() {
+        0 => group
+            .iter()
+            .flat_map(|t| t.rows.iter().map(|r| r.cells.len()))
+            .max()
+            .unwrap_or(0),
+        n => n,
+    };
     if width == 0 {
         return;
     }
@@ -177,10 +181,8 @@ fn push_table(out: &mut String, group: &[&CookieTable]) {
     }
     out.push('\n');
     for table in group {
-        for row in &table.rows {
-            let cells: Vec<&str> = (0..width)
-                .map(|i| row.cells.get(i).map_or("", |c| c.display.as_str()))
-                .collect();
+        for row in table.rows.iter().filter(|r| !r.cells.is_empty()) {
+            let cells: Vec<&str> = row.cells.iter().map(|c| c.display.as_str()).collect();
             push_row(out, &cells);
         }
     }

@@ -100,8 +100,12 @@ impl RuleMeta {
     }
 }
 
-/// Where the rules reference is published.
-pub const DOCS_URL: &str = "https://github.com/cookielint/cookielint/blob/main/docs/rules.md";
+/// Where the rules reference is published: `docs/rules.md` in the repository named by
+/// `Cargo.toml`'s `repository` field (override with `COOKIELINT_DOCS_URL` at build time).
+pub const DOCS_URL: &str = match option_env!("COOKIELINT_DOCS_URL") {
+    Some(url) => url,
+    None => concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md"),
+};
 
 /// A rule's implementation.
 #[derive(Clone, Copy)]
