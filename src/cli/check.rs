@@ -240,6 +240,19 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     }
     // Phase two: compare the documents with each other, then merge in output order.
     let mut corpus = cookielint::corpus::run(&summaries, &config.settings, &config.corpus);
+    // Markdown suppression comments silence corpus findings too.
+    let suppressions: std::collections::HashMap<&str, &[cookielint::lint::suppress::Region]> =
+        summaries
+            .iter()
+            .filter(|s| !s.suppressions.is_empty())
+            .map(|s| (s.path.as_str(), s.suppressions.as_slice()))
+            .collect();
+    corpus.retain(|d| {
+        suppressions
+            .get(d.diagnostic.file.as_str())
+            .is_none_or(|regions| !regions.iter().any(|r| r.silences(&d.diagnostic)))
+    });
+    drop(suppressions);
     drop(summaries);
     let config_of: std::collections::HashMap<String, usize> = files
         .iter()

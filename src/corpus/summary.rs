@@ -253,6 +253,10 @@ pub struct DocumentSummary {
     pub tables: Vec<TableSummary>,
     /// Its cookies, in order; a name declared twice is kept once (the first).
     pub cookies: Vec<CookieSummary>,
+    /// Indexes into `cookies`, sorted by key, for lookups by name.
+    by_key: Vec<usize>,
+    /// Regions where Markdown comments suppress rules (start, end, codes; none = all).
+    pub suppressions: Vec<crate::lint::suppress::Region>,
 }
 
 impl DocumentSummary {
@@ -276,7 +280,11 @@ impl DocumentSummary {
 
     /// The cookie named by `key`.
     pub fn cookie(&self, key: &str) -> Option<&CookieSummary> {
-        self.cookies.iter().find(|c| c.key == key)
+        let found = self
+            .by_key
+            .binary_search_by(|&i| self.cookies.get(i).map_or("", |c| c.key.as_str()).cmp(key))
+            .ok()?;
+        self.by_key.get(found).and_then(|&i| self.cookies.get(i))
     }
 
     /// The platform's name for tables: its normalized URL, or the path when it names none.
@@ -364,8 +372,10 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         })
         .collect();
     let mut cookies: Vec<CookieSummary> = Vec::with_capacity(doc.cookies.len());
+    let mut seen: std::collections::HashSet<&str> =
+        std::collections::HashSet::with_capacity(doc.cookies.len());
     for cookie in &doc.cookies {
-        if cookie.name.key.is_empty() || cookies.iter().any(|c| c.key == cookie.name.key) {
+        if cookie.name.key.is_empty() || !seen.insert(cookie.name.key.as_str()) {
             continue;
         }
         let place = b.place(cookie.name.span);
@@ -397,7 +407,16 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         }),
         sections,
         tables,
+        by_key: {
+            let mut order: Vec<usize> = (0..cookies.len()).collect();
+            order.sort_by(|&a, &b| {
+                let key = |i: usize| cookies.get(i).map_or("", |c| c.key.as_str());
+                key(a).cmp(key(b))
+            });
+            order
+        },
         cookies,
+        suppressions: crate::lint::suppress::regions(source, doc),
     }
 }
 

@@ -34,11 +34,39 @@ struct Directive {
 }
 
 /// A region where some rules are silenced.
-struct Region {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Region {
+    /// Which directive opened it (index in source order).
     directive: usize,
-    start: usize,
-    end: usize,
-    rules: Vec<&'static str>,
+    /// First byte silenced.
+    pub start: usize,
+    /// One past the last byte silenced.
+    pub end: usize,
+    /// Codes of the rules silenced; empty means every rule.
+    pub rules: Vec<&'static str>,
+}
+
+impl Region {
+    /// Whether this region silences `diagnostic`.
+    pub fn silences(&self, diagnostic: &Diagnostic) -> bool {
+        diagnostic.span.start >= self.start
+            && diagnostic.span.start < self.end.max(self.start + 1)
+            && names(&self.rules, diagnostic.code)
+    }
+}
+
+/// The suppression regions of a document (for findings made after the per-document phase,
+/// such as the corpus rules').
+pub fn regions(source: &SourceFile, doc: &Document) -> Vec<Region> {
+    let directives = directives(&source.text, doc);
+    build_regions(source, &directives)
+}
+
+fn directives(text: &str, doc: &Document) -> Vec<Directive> {
+    doc.comments
+        .iter()
+        .filter_map(|c| parse_directive(text, *c))
+        .collect()
 }
 
 fn parse_directive(text: &str, span: Span) -> Option<Directive> {
@@ -80,6 +108,17 @@ fn parse_directive(text: &str, span: Span) -> Option<Directive> {
     })
 }
 
+/// Corpus findings are made after this phase, so whether such a directive is used cannot be
+/// known here.
+fn names_only_corpus_rules(d: &Directive) -> bool {
+    !d.rules.is_empty()
+        && d.rules.iter().all(|code| {
+            RULES.iter().any(|r| {
+                r.meta.code == *code && matches!(r.check, super::registry::Check::Corpus(_))
+            })
+        })
+}
+
 fn names(rules: &[&'static str], code: &str) -> bool {
     rules.is_empty() || rules.contains(&code)
 }
@@ -91,15 +130,31 @@ pub fn apply(
     diagnostics: Vec<Diagnostic>,
     settings: &RuleSettings,
 ) -> Vec<Diagnostic> {
-    let text = source.text.as_str();
-    let directives: Vec<Directive> = doc
-        .comments
-        .iter()
-        .filter_map(|c| parse_directive(text, *c))
-        .collect();
+    let directives = directives(&source.text, doc);
     if directives.is_empty() {
         return diagnostics;
     }
+    let regions = build_regions(source, &directives);
+    let mut used = vec![false; directives.len()];
+    let mut kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|diag| {
+            let hit = regions.iter().find(|r| r.silences(diag));
+            if let Some(region) = hit {
+                if let Some(u) = used.get_mut(region.directive) {
+                    *u = true;
+                }
+            }
+            hit.is_none()
+        })
+        .collect();
+    report_unused(source, &directives, &used, settings, &mut kept);
+    kept
+}
+
+/// The regions the directives silence, in source order of their directives.
+fn build_regions(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
+    let text = source.text.as_str();
     let mut regions: Vec<Region> = Vec::new();
     let mut open: Vec<(usize, usize)> = Vec::new(); // (directive, start)
     for (i, d) in directives.iter().enumerate() {
@@ -159,25 +214,7 @@ pub fn apply(
                 .unwrap_or_default(),
         });
     }
-    let mut used = vec![false; directives.len()];
-    let mut kept: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter(|diag| {
-            let hit = regions.iter().find(|r| {
-                diag.span.start >= r.start
-                    && diag.span.start < r.end.max(r.start + 1)
-                    && names(&r.rules, diag.code)
-            });
-            if let Some(region) = hit {
-                if let Some(u) = used.get_mut(region.directive) {
-                    *u = true;
-                }
-            }
-            hit.is_none()
-        })
-        .collect();
-    report_unused(source, &directives, &used, settings, &mut kept);
-    kept
+    regions
 }
 
 fn report_unused(
@@ -210,7 +247,7 @@ fn report_unused(
                     ),
                 )
                 .help("use a rule name or code listed by `cookielint rules`");
-        } else if !was_used && d.kind != Kind::Enable {
+        } else if !was_used && d.kind != Kind::Enable && !names_only_corpus_rules(d) {
             let _ = emitter
                 .emit(d.span, "this suppression silences nothing")
                 .help("remove the comment: no diagnostic it names occurs where it applies");

@@ -100,3 +100,49 @@ fn disable_file_silences_the_whole_file_and_is_reported_when_unused() {
     );
     assert_eq!(codes(&run), set(&["CL101", "CL405"]));
 }
+
+#[test]
+fn suppression_comments_silence_corpus_findings_too() {
+    let corpus = |name: &str| {
+        std::fs::read_to_string(crate::support::root().join("corpus").join(name)).unwrap()
+    };
+    let drifted =
+        corpus("fr-paris.md").replace("service possible nous", "service possible, vraiment, nous");
+    let files = |paris: &str| {
+        dir_with(&[
+            ("regaz.md", &corpus("fr-regaz.md")),
+            ("mayotte.txt", &corpus("fr-electricitedemayotte.txt")),
+            (
+                "other.txt",
+                &corpus("fr-electricitedemayotte.txt").replace("mayotte", "guyane"),
+            ),
+            ("paris.md", paris),
+        ])
+    };
+    let args = [
+        "--format",
+        "json",
+        "--exit-zero",
+        "--select",
+        "template-drift,unused-suppression",
+    ];
+    // Without a comment the reworded introduction is reported...
+    let plain = files(&drifted);
+    let found = file_codes(&check_exit(plain.path(), &args, 0));
+    assert!(
+        found
+            .iter()
+            .any(|(f, c)| f.ends_with("paris.md") && c == "CL501"),
+        "{found:?}"
+    );
+    // ...and a disable-file comment naming the corpus rule silences it, without being
+    // reported as unused.
+    let silenced = files(&format!(
+        "<!-- cookielint-disable-file template-drift -->\n{drifted}"
+    ));
+    let found = file_codes(&check_exit(silenced.path(), &args, 0));
+    assert!(
+        !found.iter().any(|(f, _)| f.ends_with("paris.md")),
+        "{found:?}"
+    );
+}
