@@ -64,10 +64,17 @@ pub fn key(text: &str) -> String {
     // its combining mark would block composition, and dropping it afterwards would leave a
     // key that is not itself normalised (so `key` would not be idempotent).
     let visible = || text.chars().filter(|c| !is_invisible(*c));
-    if unicode_normalization::is_nfkc_quick(visible()) == IsNormalized::Yes {
+    let key = if unicode_normalization::is_nfkc_quick(visible()) == IsNormalized::Yes {
         key_of(visible(), text.len())
     } else {
         key_of(visible().nfkc(), text.len())
+    };
+    // Lowercasing can make a composable pair ("J" + caron has no precomposed form, "j" +
+    // caron has): normalise once more so the key is a fixed point.
+    if unicode_normalization::is_nfkc_quick(key.chars()) == IsNormalized::Yes {
+        key
+    } else {
+        key.nfkc().collect()
     }
 }
 

@@ -437,7 +437,7 @@ fn sections(b: &Builder<'_>, doc: &Document) -> Vec<SectionSummary> {
         .as_ref()
         .map(|t| t.span)
         .or_else(|| doc.introduction.first().map(|p| p.text.span))
-        .unwrap_or_else(|| first_content_line(&b.source.text));
+        .unwrap_or_else(|| b.source.first_content_line());
     out.push(SectionSummary {
         slot: SectionSlot {
             id: SlotId::Opening,
@@ -490,13 +490,6 @@ fn first_line(source: &SourceFile, span: Span) -> Span {
     let text = source.slice(span);
     let end = text.find(['\n', '\r']).unwrap_or(text.len());
     Span::new(span.start, span.start + end)
-}
-
-/// The first line with content, for documents without title or introduction.
-fn first_content_line(text: &str) -> Span {
-    crate::source::lines(text)
-        .find(|l| !l.slice(text).trim().is_empty())
-        .map_or(Span::empty(0), |l| l.trim(text))
 }
 
 /// Hash of the text with line endings and trailing whitespace ignored.

@@ -73,7 +73,10 @@ impl Baseline {
         }
         let mut counts = BTreeMap::new();
         for e in file.entries {
-            *counts.entry((e.file, e.rule, e.fingerprint)).or_insert(0) += e.count;
+            let count = counts
+                .entry((e.file, e.rule, e.fingerprint))
+                .or_insert(0usize);
+            *count = count.saturating_add(e.count);
         }
         Ok(Baseline { counts })
     }

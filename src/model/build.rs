@@ -256,22 +256,25 @@ fn guess_name_column(columns: &mut [Column], rows: &[Row]) {
 /// headings by their number of levels; plain headings at 2, or 3 for a category section
 /// that follows a "cookies used" section.
 fn assign_depths(sections: &mut [Section], title: Option<&Heading>) {
-    let title_level = title.and_then(|t| t.level).unwrap_or(0);
-    let mut levels: Vec<u8> = sections
-        .iter()
-        .filter_map(|s| s.heading.level)
-        .filter(|&l| l > title_level)
-        .collect();
-    levels.sort_unstable();
-    levels.dedup();
+    // Markup levels count from the title's level (a `##` title makes `###` depth 2), or,
+    // without a marked-up title, from one above the highest section level. Skipped levels
+    // stay skipped (the heading-level rule reports them), so rendering at the normalised
+    // depth and reading back gives the same depths.
+    let base = title
+        .and_then(|t| t.level)
+        .or_else(|| {
+            sections
+                .iter()
+                .filter_map(|s| s.heading.level)
+                .min()
+                .map(|l| l - 1)
+        })
+        .unwrap_or(0);
     let mut seen_cookies_used = false;
     for section in sections.iter_mut() {
         let numbered = section.heading.numbering.is_some();
         section.depth = match section.heading.level {
-            Some(level) => levels
-                .iter()
-                .position(|&l| l == level)
-                .map_or(2, |rank| (rank as u8 + 2).min(6)),
+            Some(level) => (level.saturating_sub(base) + 1).clamp(2, 6),
             None if numbered => numbering_depth(&section.heading.text.display),
             None => {
                 let category = section.role.and_then(SectionRole::category).is_some();

@@ -141,16 +141,14 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Decoded {
         Encoding::Utf16Be => encoding_rs::UTF_16BE,
         _ => encoding_rs::UTF_16LE,
     };
-    let (text, _) = codec
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map_or_else(
-            || {
-                let (text, _) = codec.decode_without_bom_handling(bytes);
-                (text, true)
-            },
-            |text| (text, false),
-        );
-    let replacements = text.matches('\u{FFFD}').count();
+    // Count replacements only when decoding actually replaced something: a valid file may
+    // contain U+FFFD itself.
+    let (text, replaced) = codec.decode_without_bom_handling(bytes);
+    let replacements = if replaced {
+        text.matches('\u{FFFD}').count()
+    } else {
+        0
+    };
     Decoded {
         text: text.into_owned(),
         encoding,

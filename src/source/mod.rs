@@ -128,6 +128,15 @@ impl SourceFile {
         self.line_index.line_col(&self.text, offset)
     }
 
+    /// The first line with content, trimmed (an empty span at 0 for a blank text): where
+    /// findings about the whole document point.
+    pub fn first_content_line(&self) -> Span {
+        lines(&self.text)
+            .map(|line| line.trim(&self.text))
+            .find(|line| !line.is_empty())
+            .unwrap_or_default()
+    }
+
     /// 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
         self.line_index.line(offset)

@@ -51,17 +51,34 @@ pub(crate) fn has_markdown_signals(text: &str) -> bool {
     false
 }
 
-/// Adds an inline event's range to the heading being read, or else to the current line.
+/// Adds an inline event's range to the heading being read, or else to the current line. An
+/// event whose text crosses line breaks (a code span or inline HTML spanning two table
+/// rows) is cut at them, so every source line stays its own line.
 fn extend(
     heading: &mut Option<(Span, HeadingLevel, Option<Span>)>,
     line: &mut LineBuilder,
     range: std::ops::Range<usize>,
+    text: &str,
+    out: &mut Vec<Item>,
 ) {
     if let Some((_, _, inner)) = heading.as_mut() {
         let span = Span::new(range.start, range.end);
         *inner = Some(inner.map_or(span, |s| s.cover(span)));
-    } else {
+        return;
+    }
+    let span = Span::new(range.start, range.end);
+    let mut pieces = lines(span.slice(text)).peekable();
+    if pieces.peek().is_none() {
         line.extend(range);
+        return;
+    }
+    while let Some(piece) = pieces.next() {
+        let piece = piece.offset(span.start);
+        line.extend(piece.start..piece.end);
+        let ends_line = pieces.peek().is_some() || span.slice(text).ends_with(['\n', '\r']);
+        if ends_line {
+            line.flush(text, out);
+        }
     }
 }
 
@@ -151,21 +168,33 @@ pub(crate) fn items(text: &str) -> Vec<Item> {
                 | Tag::Strikethrough
                 | Tag::Link { .. }
                 | Tag::Image { .. },
-            ) => extend(&mut heading, &mut line, range.start..range.start),
+            ) => extend(
+                &mut heading,
+                &mut line,
+                range.start..range.start,
+                text,
+                &mut out,
+            ),
             Event::End(
                 TagEnd::Emphasis
                 | TagEnd::Strong
                 | TagEnd::Strikethrough
                 | TagEnd::Link
                 | TagEnd::Image,
-            ) => extend(&mut heading, &mut line, range.end..range.end),
+            ) => extend(
+                &mut heading,
+                &mut line,
+                range.end..range.end,
+                text,
+                &mut out,
+            ),
             Event::Text(_)
             | Event::Code(_)
             | Event::InlineHtml(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_)
             | Event::FootnoteReference(_)
-            | Event::TaskListMarker(_) => extend(&mut heading, &mut line, range),
+            | Event::TaskListMarker(_) => extend(&mut heading, &mut line, range, text, &mut out),
             _ => line.flush(text, &mut out),
         }
     }

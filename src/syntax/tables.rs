@@ -92,15 +92,19 @@ fn known_header_cells(text: &str, cells: &[Span]) -> usize {
         .count()
 }
 
+/// The cells of a row of `layout`, and whether the row is open: a pipe row that starts
+/// with a pipe but does not end with one continues on the next line.
 fn delimited_cells(kind: &LineKind, layout: TableLayout) -> Option<(&[Span], bool)> {
     match (kind, layout) {
-        (LineKind::TabRow { cells }, TableLayout::Tab) => Some((cells, true)),
+        (LineKind::TabRow { cells }, TableLayout::Tab) => Some((cells, false)),
         (
             LineKind::PipeRow {
-                cells, trailing, ..
+                cells,
+                leading,
+                trailing,
             },
             TableLayout::Pipe,
-        ) => Some((cells, *trailing)),
+        ) => Some((cells, *leading && !*trailing)),
         _ => None,
     }
 }
@@ -113,13 +117,12 @@ fn delimited_cells(kind: &LineKind, layout: TableLayout) -> Option<(&[Span], boo
 /// row that lacks its closing pipe continues on the next line (a row broken in two).
 fn delimited(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usize)> {
     let (first_span, first_kind) = line_at(entries, i)?;
-    let (layout, first_cells, first_closed) = match first_kind {
-        LineKind::TabRow { cells } => (TableLayout::Tab, cells, true),
-        LineKind::PipeRow {
-            cells, trailing, ..
-        } => (TableLayout::Pipe, cells, *trailing),
+    let layout = match first_kind {
+        LineKind::TabRow { .. } => TableLayout::Tab,
+        LineKind::PipeRow { .. } => TableLayout::Pipe,
         _ => return None,
     };
+    let (first_cells, first_open) = delimited_cells(first_kind, layout)?;
     let mut j = i + 1;
     let mut separator = None;
     if let Some((span, LineKind::Separator { .. })) = line_at(entries, j) {
@@ -127,13 +130,13 @@ fn delimited(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
         j += 1;
     }
     let has_header = separator.is_some() || known_header_cells(text, first_cells) > 0;
-    let header_closed = first_closed;
     let mut rows: Vec<RowBlock> = Vec::new();
     if !has_header {
         rows.push(row(first_cells));
     }
     let mut gaps = Vec::new();
-    let mut last_open = !has_header && layout == TableLayout::Pipe && header_closed != first_closed;
+    // A broken first data row continues on the next line; a broken header is left as is.
+    let mut last_open = !has_header && first_open;
     let mut end = separator.unwrap_or(first_span);
     loop {
         match entries.get(j) {
@@ -149,11 +152,11 @@ fn delimited(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
                     if let Some(last) = rows.last_mut() {
                         last_open = !continue_row(text, last, *span);
                     }
-                } else if let Some((cells, closed)) = delimited_cells(kind, layout) {
+                } else if let Some((cells, open)) = delimited_cells(kind, layout) {
                     // A new table's header is looked for only after blank lines (below):
                     // checking every row against the vocabulary would cost more than parsing.
                     rows.push(row(cells));
-                    last_open = layout == TableLayout::Pipe && header_closed && !closed;
+                    last_open = open;
                 } else {
                     break;
                 }
@@ -162,11 +165,16 @@ fn delimited(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
             }
             Some(Entry::Blank(_)) => {
                 let (k, gap) = skip_blanks(entries, j);
+                // After blank lines, a row continues the table unless it looks like the header
+                // of a new one: mostly header words, or followed by a separator row.
                 let continues = line_at(entries, k).is_some_and(|(_, kind)| {
                     delimited_cells(kind, layout).is_some_and(|(cells, _)| {
                         cells.len() >= 2 && known_header_cells(text, cells) * 2 <= cells.len()
                     })
-                });
+                }) && !matches!(
+                    line_at(entries, k + 1),
+                    Some((_, LineKind::Separator { .. }))
+                );
                 if !continues {
                     break;
                 }
@@ -248,6 +256,12 @@ fn key_value(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
     loop {
         if let Some((role, key_span, value)) = kv_role(j) {
             if current.iter().any(|(r, _)| *r == role) {
+                // The first entry decides: without a name it is not a cookie table, and
+                // giving up now (rather than at the end of the run) keeps the scan from
+                // being repeated from every line of a long run of `Key: value` lines.
+                if !has_name(&columns) {
+                    return None;
+                }
                 finish(&mut current, &mut current_span);
             }
             if !columns.iter().any(|(r, _)| *r == role) {
@@ -274,6 +288,9 @@ fn key_value(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
                 if kv_role(k).is_none() {
                     break;
                 }
+                if !has_name(&columns) {
+                    return None;
+                }
                 finish(&mut current, &mut current_span);
                 j = k;
             }
@@ -281,7 +298,7 @@ fn key_value(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
         }
     }
     finish(&mut current, &mut current_span);
-    if !columns.iter().any(|(r, _)| *r == ColumnRole::Name) {
+    if !has_name(&columns) {
         return None;
     }
     let header = row(&columns.iter().map(|(_, k)| *k).collect::<Vec<_>>());
@@ -312,6 +329,10 @@ fn key_value(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
         },
         j,
     ))
+}
+
+fn has_name(columns: &[(ColumnRole, Span)]) -> bool {
+    columns.iter().any(|(r, _)| *r == ColumnRole::Name)
 }
 
 /// `cell-per-line-table = 2*header-line 1*( *blank row )` with `row = n*content-line`,

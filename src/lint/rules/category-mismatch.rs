@@ -31,7 +31,6 @@
 //! ## Fix
 //! Move the cookie to a table under its category (and ask for consent before setting it).
 
-
 use crate::lint::{Emitter, LintContext};
 use crate::vocab::Category;
 

@@ -22,7 +22,6 @@
 //! Delete the character (most editors can show them; `grep -nP '[\x{200B}-\x{200F}]'`
 //! finds the common ones).
 
-
 use crate::lint::{Emitter, LintContext};
 use crate::normalize::is_invisible;
 use crate::source::Span;

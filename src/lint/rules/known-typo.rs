@@ -22,7 +22,6 @@
 //! ## Fix
 //! Replace the wording with the correction given in the diagnostic.
 
-
 use crate::lint::claims::{find_in_key, locate, texts};
 use crate::lint::known::KnownTypo;
 use crate::lint::{Emitter, LintContext};

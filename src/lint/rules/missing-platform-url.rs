@@ -30,7 +30,6 @@
 //! Write the portal's URL in angle brackets in the "cookies used" heading.
 
 use crate::lint::{Emitter, LintContext};
-use crate::source::Span;
 use crate::vocab::SectionRole;
 
 /// Reports a document without a platform URL.
@@ -56,7 +55,7 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             "the document names no platform URL".to_owned(),
         ),
         (None, None) => (
-            first_line(cx.text()),
+            cx.source.first_content_line(),
             "the document names no platform URL".to_owned(),
         ),
     };
@@ -64,12 +63,4 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         .emit(span, message)
         .help("write the portal's URL in angle brackets in the \"cookies used\" heading, such as \"... platform <https://opendata.example.org>\"")
         .fingerprint("missing-platform-url");
-}
-
-/// The first non-blank line of `text`, or an empty span at its start.
-fn first_line(text: &str) -> Span {
-    crate::source::lines(text)
-        .map(|line| line.trim(text))
-        .find(|line| !line.is_empty())
-        .unwrap_or_default()
 }

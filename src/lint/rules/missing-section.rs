@@ -135,14 +135,6 @@ fn place(cx: &LintContext<'_>, order: &[SectionRole], missing: SectionRole) -> P
     }
     match &cx.doc.title {
         Some(title) => Place::Start(title.text.span),
-        None => Place::Start(first_line(cx.text())),
+        None => Place::Start(cx.source.first_content_line()),
     }
-}
-
-/// The first non-blank line of `text`, or an empty span at its start.
-fn first_line(text: &str) -> Span {
-    crate::source::lines(text)
-        .map(|line| line.trim(text))
-        .find(|line| !line.is_empty())
-        .unwrap_or_default()
 }

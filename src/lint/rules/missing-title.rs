@@ -25,16 +25,13 @@
 //! Add the template's title as the first heading.
 
 use crate::lint::{Emitter, LintContext};
-use crate::source::Span;
 
 /// Reports a document without a title.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
     if cx.doc.title.is_some() {
         return;
     }
-    let first = cx.text().len() - cx.text().trim_start().len();
-    let line_end = cx.text()[first..].find(['\n', '\r']).map_or(cx.text().len(), |e| first + e);
     let _ = out
-        .emit(Span::new(first, line_end), "the document has no title")
+        .emit(cx.source.first_content_line(), "the document has no title")
         .help("start the document with the template's title, such as \"Charte cookies\" or \"Cookies policy\"");
 }

@@ -28,7 +28,6 @@
 //! ## Fix
 //! Translate the text into the document's language.
 
-
 use crate::lang::{detect, Language};
 use crate::lint::{Emitter, LintContext};
 use crate::model::Text;

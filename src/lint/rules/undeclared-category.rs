@@ -31,7 +31,6 @@
 //! Declare the cookies of that category in their own section and table, or remove the claim
 //! if the platform sets none.
 
-
 use crate::lint::claims::{claim_phrases, find_in_key, is_negated, locate};
 use crate::lint::{Emitter, LintContext};
 use crate::model::{Document, Paragraph};
