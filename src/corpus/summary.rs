@@ -447,7 +447,7 @@ fn sections(b: &Builder<'_>, doc: &Document) -> Vec<SectionSummary> {
         passages: opening,
     });
     let mut seen: std::collections::HashMap<SlotId, u32> = std::collections::HashMap::new();
-    for (index, section) in doc.sections.iter().enumerate() {
+    for section in &doc.sections {
         let heading = b.passage(PassageKind::Heading, &section.heading.text);
         let id = section
             .role
@@ -463,7 +463,7 @@ fn sections(b: &Builder<'_>, doc: &Document) -> Vec<SectionSummary> {
             .iter()
             .map(|p| b.passage(PassageKind::Paragraph, &p.text))
             .collect();
-        for table in doc.tables.iter().filter(|t| t.section == Some(index)) {
+        for table in section.tables.iter().filter_map(|&t| doc.tables.get(t)) {
             body.extend(
                 table
                     .columns

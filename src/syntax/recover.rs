@@ -19,10 +19,14 @@ use crate::cookie_name::{
     ends_with_prose_lead, has_prose_lead, is_common_word, is_known_name, is_prose_word, listed,
     name_strength, split_names, trim_range, MEDIUM, STRONG, WEAK,
 };
-use crate::vocab::{ColumnRole, COLUMN_PHRASES};
+use crate::vocab::ColumnRole;
 
-/// Longest line [`split_header`] looks at, in bytes.
-pub const MAX_HEADER_BYTES: usize = 300;
+pub use header::{split_header, MAX_HEADER_BYTES};
+use words::{
+    duration_len, ends_with_duration, has_inner_capital, is_duration, is_legal_form,
+    PURPOSE_STARTERS,
+};
+
 /// Longest line [`split_row`] looks at, in bytes.
 pub const MAX_ROW_BYTES: usize = 2000;
 /// Longest name cell considered, in bytes, and how many boundaries it may span.
@@ -40,119 +44,6 @@ const WEAK_GAP_COST: i32 = 6;
 const MAX_RUN_CHARS: usize = 48;
 /// What a split pays when it contradicts a known provider at the start of a part.
 const PROVIDER_MISMATCH_COST: i32 = 4;
-
-/// Splits a header line whose cells lost their separators ("Supplier name Service Cookie
-/// name Purpose", "Nom du prestataireService et emplacementNom du cookieFinalités") into
-/// known column phrases, returning each cell's byte range and role.
-///
-/// The whole line (apart from whitespace, `:` and `*` between cells) must be covered by at
-/// least two phrases of [`COLUMN_PHRASES`], matched case-insensitively char by char; among
-/// the segmentations the one with the fewest (so the longest) phrases wins. A phrase must end
-/// at a plausible boundary: the line end, a space, or anything but a lower-case letter
-/// directly after a letter. Returns `None` otherwise, or for lines over [`MAX_HEADER_BYTES`].
-pub fn split_header(line: &str) -> Option<Vec<(Range<usize>, ColumnRole)>> {
-    if line.len() > MAX_HEADER_BYTES {
-        return None;
-    }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(line.len(), |&(b, _)| b);
-    // `count[i]`: fewest phrases covering the line before char `i`; `back[i]`: the last
-    // phrase of that cover (where the cover resumed, phrase start, phrase end, role).
-    let mut count: Vec<Option<usize>> = vec![None; chars.len() + 1];
-    let mut back: Vec<Option<(usize, usize, usize, ColumnRole)>> = vec![None; chars.len() + 1];
-    let origin = skip_header_separators(&chars, 0);
-    *count.get_mut(origin)? = Some(0);
-    for i in origin..chars.len() {
-        let Some(&Some(so_far)) = count.get(i) else {
-            continue;
-        };
-        for phrase in COLUMN_PHRASES {
-            let Some(end) = match_phrase(&chars, i, phrase.key) else {
-                continue;
-            };
-            if !ends_at_boundary(&chars, end) {
-                continue;
-            }
-            let next = skip_header_separators(&chars, end);
-            if let (Some(slot), Some(link)) = (count.get_mut(next), back.get_mut(next)) {
-                if slot.is_none_or(|old| so_far + 1 < old) {
-                    *slot = Some(so_far + 1);
-                    *link = Some((i, i, end, phrase.role));
-                }
-            }
-        }
-    }
-    let mut cells = Vec::new();
-    let mut at = chars.len();
-    while at != origin {
-        let (from, start, end, role) = (*back.get(at)?)?;
-        cells.push((byte_at(start)..byte_at(end), role));
-        at = from;
-    }
-    cells.reverse();
-    (cells.len() >= 2).then_some(cells)
-}
-
-/// Matches a phrase key at char `start`, folding case and apostrophes; a space in the key
-/// matches any run of whitespace. Returns the char index after the match.
-fn match_phrase(chars: &[(usize, char)], start: usize, key: &str) -> Option<usize> {
-    let mut at = start;
-    let mut key_chars = key.chars();
-    while let Some(k) = key_chars.next() {
-        if k == ' ' {
-            let before = at;
-            while chars.get(at).is_some_and(|&(_, c)| c.is_whitespace()) {
-                at += 1;
-            }
-            if at == before {
-                return None;
-            }
-            continue;
-        }
-        let &(_, c) = chars.get(at)?;
-        let mut lower = fold_quote(c).to_lowercase();
-        if lower.next() != Some(k) {
-            return None;
-        }
-        // A char whose lower case is several chars must match them all.
-        for extra in lower {
-            if key_chars.next() != Some(extra) {
-                return None;
-            }
-        }
-        at += 1;
-    }
-    Some(at)
-}
-
-fn fold_quote(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-        '\u{2010}'..='\u{2014}' | '\u{2212}' => '-',
-        c => c,
-    }
-}
-
-fn ends_at_boundary(chars: &[(usize, char)], end: usize) -> bool {
-    let previous = end
-        .checked_sub(1)
-        .and_then(|i| chars.get(i))
-        .map(|&(_, c)| c);
-    match chars.get(end) {
-        Some(&(_, next)) => !(next.is_lowercase() && previous.is_some_and(char::is_alphabetic)),
-        None => true,
-    }
-}
-
-fn skip_header_separators(chars: &[(usize, char)], mut at: usize) -> usize {
-    while chars
-        .get(at)
-        .is_some_and(|&(_, c)| c.is_whitespace() || c == ':' || c == '*')
-    {
-        at += 1;
-    }
-    at
-}
 
 /// How the cells of a row were joined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -857,83 +748,7 @@ fn cell_score(row: &Row, role: Option<ColumnRole>, text: &str) -> i32 {
     role_score - if glue_smell { 3 } else { 0 }
 }
 
-/// First words of purposes written as sentences.
-const PURPOSE_STARTERS: &str = "to se pour used allows permet permettre stores enables";
-
-/// Whether a word of `text` has a lower-case letter followed by a capital.
-fn has_inner_capital(text: &str) -> bool {
-    text.chars()
-        .zip(text.chars().skip(1))
-        .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
-}
-
-/// Whether `word` is a company's legal form ("SA", "Ltd."), which ends a provider's name.
-fn is_legal_form(word: &str) -> bool {
-    const FORMS: &str = "AB AG AS BV Corp EURL GmbH Inc KG LLC Limited Ltd NV Oy plc S.A SA SARL \
-        SAS SASU SCOP SE SL SpA Srl";
-    listed(FORMS, word.trim_end_matches(['.', ',']))
-}
-
-/// Whether `text` (trimmed, perhaps ending with a period) is a duration and nothing else.
-fn is_duration(text: &str) -> bool {
-    let text = text.trim().trim_end_matches('.');
-    !text.is_empty() && duration_len(text) == Some(text.len())
-}
-
-/// Whether `text` ends with a duration after a few words of prose.
-fn ends_with_duration(text: &str) -> bool {
-    text.match_indices(char::is_whitespace)
-        .take(12)
-        .any(|(i, _)| text.get(i..).is_some_and(is_duration))
-}
-
-/// The byte length of the duration at the start of `text`: an optional lead ("up to"), a
-/// number and a unit ("13 months", "1 an") or a session phrase ("Session", "fin de
-/// session"), and an optional trailer ("by default").
-fn duration_len(text: &str) -> Option<usize> {
-    const LEADS: &str = "up to|jusqu'à|jusqu'a|maximum|max|about|environ";
-    const NUMBERS: &str = "one|two|three|six|twelve|thirteen|un|une|deux|trois|douze|treize";
-    const UNITS: &str = "seconds|second|secondes|seconde|sec|minutes|minute|min|hours|hour|\
-        heures|heure|h|days|day|jours|jour|j|weeks|week|semaines|semaine|months|month|mois|\
-        years|year|ans|an|années|année";
-    const SESSION: &str = "end of the browsing session|end of the session|end of session|\
-        fin de la session|fin de session|session|persistent|persistant|permanent";
-    const TRAILERS: &str = "by default|par défaut|maximum|max";
-    let mut rest = text;
-    if let Some(after_lead) = strip_any(rest, LEADS) {
-        rest = after_lead.trim_start();
-    }
-    let after_number = if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        let digits = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','));
-        rest.get(digits.unwrap_or(rest.len())..)
-    } else {
-        strip_any(rest, NUMBERS)
-    };
-    rest = match after_number {
-        Some(after) => strip_any(after.trim_start(), UNITS)?,
-        None => strip_any(rest, SESSION)?,
-    };
-    if let Some(after_trailer) = strip_any(rest.trim_start(), TRAILERS) {
-        rest = after_trailer;
-    }
-    Some(text.len() - rest.len())
-}
-
-/// Strips the first of the `|`-separated `words` that `text` starts with (ignoring case, as
-/// a whole word: not followed by a lower-case letter), returning the rest.
-fn strip_any<'t>(text: &'t str, words: &str) -> Option<&'t str> {
-    words.split('|').find_map(|word| {
-        let mut rest = text.char_indices();
-        for w in word.chars() {
-            let (_, c) = rest.next()?;
-            if !fold_quote(c).to_lowercase().eq(w.to_lowercase()) {
-                return None;
-            }
-        }
-        let tail = text.get(rest.next().map_or(text.len(), |(i, _)| i)..)?;
-        (!tail.starts_with(char::is_lowercase)).then_some(tail)
-    })
-}
-
+mod header;
 #[cfg(test)]
 mod tests;
+mod words;

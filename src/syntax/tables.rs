@@ -35,6 +35,9 @@ const KNOWN_PROVIDERS: &[&str] = &[
     "Xiti",
 ];
 
+/// How many providers an inferred table learns from its own rows.
+const MAX_LEARNED_PROVIDERS: usize = 16;
+
 /// Tries every recogniser at entry `i`.
 pub(crate) fn recognise(
     text: &str,
@@ -459,9 +462,14 @@ fn inferred(
                         let provider = provider_column
                             .and_then(|c| cells.get(c))
                             .map(|c| c.slice(text));
+                        // Learned providers are few in real tables; the cap keeps each row's
+                        // split linear on a hostile table with a new provider on every row.
+                        let learned = providers.len() - KNOWN_PROVIDERS.len();
                         if let Some(p) = provider.filter(|p| !providers.iter().any(|k| k == p)) {
-                            // Longest first, so a longer known name wins over its prefix.
-                            providers.insert(0, p.to_owned());
+                            if learned < MAX_LEARNED_PROVIDERS {
+                                // Most recent first; the splitter prefers the longest match.
+                                providers.insert(0, p.to_owned());
+                            }
                         }
                         rows.push(RowBlock { span: *span, cells });
                     }
