@@ -5,7 +5,7 @@
 //! baseline filtering and output, in sorted file order, so output is byte-identical whatever
 //! the number of threads.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -301,7 +301,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             OutputFormat::Junit => report::junit(&results),
         }
     };
-    print(&out)?;
+    super::print(&out)?;
     // Concise output lists unreadable files itself; the other formats carry them in their
     // own structure (JSON, SARIF, JUnit) except human and statistics, which use stderr.
     if matches!(args.format, OutputFormat::Human | OutputFormat::Github) || args.statistics {
@@ -471,14 +471,5 @@ fn concise_footer(results: &Results) -> String {
         String::new()
     } else {
         format!("Found {}.\n", counts(results))
-    }
-}
-
-fn print(text: &str) -> Result<()> {
-    let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    match lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.into_diagnostic(),
     }
 }

@@ -1,10 +1,14 @@
 //! `cookielint convert`: documents to JSON, JSON Lines, CSV or canonical Markdown.
+//!
+//! Documents are parsed with the vocabulary of the configuration in force (the nearest
+//! `cookielint.toml` above the first path that has one, as for `inventory`), so a
+//! configured header or heading wording gives the same model here as in `check`.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use miette::{IntoDiagnostic, Result};
+use miette::Result;
 use rayon::prelude::*;
 
 use cookielint::convert::{csv_header, csv_rows, to_json_value, to_markdown};
@@ -30,6 +34,13 @@ pub struct ConvertArgs {
     /// Read every input as this format instead of detecting it.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
+    /// Use this configuration file (for its `[vocabulary]`) instead of searching for
+    /// cookielint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore every cookielint.toml.
+    #[arg(long)]
+    no_config: bool,
     /// Largest file read, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_FILE_SIZE, value_name = "BYTES")]
     max_file_size: u64,
@@ -67,10 +78,13 @@ struct Converted {
 
 /// Runs `convert` and returns the exit code.
 pub fn run(args: ConvertArgs) -> Result<u8> {
+    // The configuration's vocabulary (extra heading and header wording) shapes the model:
+    // without it, a document `check` understands could convert to one without cookies.
+    let config = super::load_config(args.config.as_deref(), args.no_config, &args.paths)?;
     let (files, mut errors) = input::collect(&args.paths, &input::has_known_extension);
     let options = ParseOptions {
         format: args.input_format.map(Into::into),
-        vocabulary: None,
+        vocabulary: Some(&config.vocabulary),
     };
     let results: Vec<Result<Converted, InputError>> = files
         .into_par_iter()
@@ -152,7 +166,6 @@ fn pretty(value: &serde_json::Value) -> String {
 /// Prints every document; `single` (exactly one file named) prints a JSON object rather
 /// than an array, decided from the arguments so the shape never depends on what failed.
 fn print_stdout(format: OutputFormat, documents: &[Converted], single: bool) -> Result<()> {
-    use std::io::Write;
     let out = match format {
         OutputFormat::Json if single && documents.len() == 1 => documents
             .first()
@@ -178,17 +191,13 @@ fn print_stdout(format: OutputFormat, documents: &[Converted], single: bool) -> 
             .collect::<Vec<_>>()
             .join("\n"),
     };
-    let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    match lock.write_all(out.as_bytes()).and_then(|()| lock.flush()) {
-        // A closed pipe (`| head`) is not an error worth reporting.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.into_diagnostic(),
-    }
+    super::print(&out)
 }
 
 /// Writes one file per input under `dir`, mirroring each input's path relative to the
-/// directory it was found in. Refuses to write over an input file.
+/// directory it was found in, or, for a file named directly, its path as given (its file
+/// name when that path is absolute or climbs with `..`). Refuses to write over an input file
+/// and to write two inputs to one output.
 fn write_files(args: &ConvertArgs, dir: &Path, documents: &[Converted]) -> Result<u8> {
     let inputs: HashSet<PathBuf> = documents
         .iter()

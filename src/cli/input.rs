@@ -13,7 +13,9 @@ use cookielint::source::{DecodeError, SourceFile};
 pub struct InputFile {
     /// The file's path.
     pub path: PathBuf,
-    /// The path relative to the directory argument it was found under (for `-o DIR`).
+    /// Where the file's output goes under `-o DIR`: the path relative to the directory
+    /// argument it was found under; for a file named directly, the path as given when it is
+    /// relative and stays below the working directory, else its file name.
     pub relative: PathBuf,
 }
 
@@ -80,7 +82,7 @@ pub fn collect(
             }),
             Ok(_) => files.push(InputFile {
                 path: path.clone(),
-                relative: PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
+                relative: named_relative(path),
             }),
             Err(source) => errors.push(InputError::Io {
                 path: path.display().to_string(),
@@ -89,6 +91,26 @@ pub fn collect(
         }
     }
     (files, errors)
+}
+
+/// Where a file named directly goes under `-o DIR`: its path as given, without `./`
+/// components, so `a/x.md` and `b/x.md` do not collide. A path that is absolute or has a
+/// `..` component would place the output outside `DIR` (or mirror an arbitrary tree), so it
+/// gives its file name instead.
+fn named_relative(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mirrored: Option<PathBuf> = path
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| match c {
+            Component::Normal(part) => Some(part),
+            _ => None,
+        })
+        .collect();
+    match mirrored {
+        Some(relative) if !relative.as_os_str().is_empty() => relative,
+        _ => PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
+    }
 }
 
 /// The default filter for walked directories: `*.txt`, `*.md`, `*.markdown`.

@@ -7,7 +7,6 @@
 //! not fit are counted instead of shown (the CSV and JSON formats have everything).
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -64,7 +63,11 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
         args.paths.clone()
     };
     let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
-    let (files, walk_errors) = input::collect(&paths, &|p: &Path| config.is_included(p));
+    let (mut files, walk_errors) = input::collect(&paths, &|p: &Path| config.is_included(p));
+    // Documents are listed by path whatever the order of the arguments, and a file named
+    // twice (`inventory corpus corpus/a.md`) counts once, as in `check`.
+    files.sort_by_cached_key(|f| input::display_path(&f.path));
+    files.dedup_by(|a, b| input::display_path(&a.path) == input::display_path(&b.path));
     let max_size = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let options = ParseOptions {
         format: None,
@@ -97,12 +100,7 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
         InventoryFormat::Csv => csv(&inventory),
         InventoryFormat::Table => table(&inventory, args.width.unwrap_or_else(terminal_width)),
     };
-    let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    match lock.write_all(out.as_bytes()).and_then(|()| lock.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.into_diagnostic()?,
-    }
+    super::print(&out)?;
     for e in &errors {
         eprintln!("error: {}", cookielint::report::escape_control(e));
     }

@@ -1,8 +1,10 @@
 //! The command line: argument parsing (clap), file I/O, output and exit codes.
 //!
-//! This is the only place that prints or exits. Exit codes: 0 success, 1 some input could
-//! not be read (or, for `check`, findings at the failing severity), 2 usage, configuration
-//! or I/O errors that stop the whole run.
+//! This is the only place that prints or exits. Exit codes: 0 success; 1 findings at the
+//! failing severity (`check`) or some input could not be read (`convert`); 2 usage,
+//! configuration or I/O errors, and unreadable inputs for `check` and `inventory` (which
+//! still process the others). Standard output goes through [`print`], so a closed pipe
+//! ends the output quietly instead of panicking.
 
 mod check;
 mod convert;
@@ -58,7 +60,8 @@ impl From<InputFormat> for cookielint::syntax::Format {
 }
 
 /// The configuration in force: none with `--no-config`, the named file with `--config`,
-/// else the nearest `cookielint.toml` above the first path (or the current directory).
+/// else the nearest `cookielint.toml` above the first path that has one (or above the
+/// current directory). `check` instead finds one per path.
 fn load_config(
     named: Option<&std::path::Path>,
     no_config: bool,
@@ -80,6 +83,20 @@ fn load_config(
     match path {
         Some(path) => config::load(&path).map_err(|e| miette::Report::new(*e)),
         None => Ok(Config::defaults(&cwd)),
+    }
+}
+
+/// Writes `text` to standard output and flushes it. A closed pipe (`cookielint rules | head
+/// -1`) is not an error worth reporting: the reader has all it wanted, so the rest is dropped
+/// quietly instead of failing (or, with `print!`, panicking).
+pub(super) fn print(text: &str) -> miette::Result<()> {
+    use miette::IntoDiagnostic;
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    match lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.into_diagnostic(),
     }
 }
 

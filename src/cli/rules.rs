@@ -89,7 +89,7 @@ pub fn rules(args: RulesArgs) -> Result<u8> {
             text
         }
     };
-    print!("{out}");
+    super::print(&out)?;
     Ok(EXIT_OK)
 }
 
@@ -98,15 +98,15 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     match find(&args.rule) {
         Some(rule) => {
             let m = &rule.meta;
-            println!(
-                "# {} ({})\n\ngroup: {} · default severity: {} · {}\n\n{}",
+            super::print(&format!(
+                "# {} ({})\n\ngroup: {} · default severity: {} · {}\n\n{}\n",
                 m.name,
                 m.code,
                 m.group.as_str(),
                 m.severity.as_str(),
                 m.url(),
                 m.doc()
-            );
+            ))?;
             Ok(EXIT_OK)
         }
         None => {
@@ -175,6 +175,6 @@ pub fn show_config(args: ConfigArgs) -> Result<u8> {
         config.vocabulary.sections.len(),
         config.vocabulary.columns.len()
     ));
-    print!("{out}");
+    super::print(&out)?;
     Ok(EXIT_OK)
 }

@@ -1,5 +1,7 @@
 //! `cookielint convert` run as a real process: output shapes for each `--to` format, files
-//! written with `-o DIR`, and exit codes for bad inputs and usage errors.
+//! written with `-o DIR`, the configured vocabulary, and exit codes for bad inputs and usage
+//! errors. Also two checks the other output commands share with `convert`: a closed stdout
+//! is not a panic, and `inventory` counts a file named twice once.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -314,7 +316,8 @@ fn output_dir_mirrors_relative_names() {
 #[test]
 fn output_dir_overwrites_its_own_earlier_output() {
     let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("fr-paris.json");
+    let target = out.path().join("corpus/fr-paris.json");
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
     std::fs::write(&target, "stale").unwrap();
     convert(
         &[
@@ -326,7 +329,7 @@ fn output_dir_overwrites_its_own_earlier_output() {
     );
     let doc = json(&std::fs::read_to_string(&target).unwrap());
     assert_eq!(doc["source"], "corpus/fr-paris.md");
-    assert_eq!(tree(out.path()), ["fr-paris.json"]);
+    assert_eq!(tree(out.path()), ["corpus/fr-paris.json"]);
 }
 
 #[test]
@@ -513,4 +516,155 @@ fn a_file_over_the_size_limit_is_refused() {
         0,
     );
     assert_eq!(json(&run.stdout)["title"], "Charte cookies");
+}
+
+#[test]
+fn files_named_directly_keep_their_relative_path_under_the_output_dir() {
+    let work = tempfile::tempdir().unwrap();
+    copy_corpus("fr-paris.md", &work.path().join("a/x.md"));
+    copy_corpus("fr-regaz.md", &work.path().join("b/x.md"));
+    let run =
+        crate::support::cookielint_in(work.path(), &["convert", "a/x.md", "./b/x.md", "-o", "out"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    // `./` is dropped: the output is placed as `b/x.md` would be.
+    assert_eq!(tree(&work.path().join("out")), ["a/x.json", "b/x.json"]);
+    let a = json(&std::fs::read_to_string(work.path().join("out/a/x.json")).unwrap());
+    assert_eq!(a["platform_url"], "https://opendata.paris.fr");
+    let b = json(&std::fs::read_to_string(work.path().join("out/b/x.json")).unwrap());
+    assert_eq!(b["platform_url"], "https://opendata.regaz.fr");
+
+    // A path climbing with `..` (or an absolute one) gives its file name: the output stays
+    // inside the output directory.
+    let run = crate::support::cookielint_in(
+        &work.path().join("a"),
+        &["convert", "../b/x.md", "-o", "../up"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(tree(&work.path().join("up")), ["x.json"]);
+    let absolute = work.path().join("a/x.md");
+    let out = work.path().join("abs");
+    convert(&[absolute.as_os_str(), "-o".as_ref(), out.as_os_str()], 0);
+    assert_eq!(tree(&out), ["x.json"]);
+}
+
+/// A policy whose cookie-name column is headed `Identifiant`, a wording the built-in
+/// vocabulary does not know. Each name cell holds two names, so the column does not have the
+/// shape of a name column either: only the configured vocabulary makes it one.
+fn identifiant_document(dir: &Path) -> PathBuf {
+    let text = "## Charte cookies\n\n\
+        ### A quoi servent les cookies sur la plateforme <https://opendata.example.fr>\n\n\
+        #### Cookies nécessaires au bon fonctionnement de la plateforme\n\n\
+        Nom du prestataire\tIdentifiant\tFinalités\n\
+        Opendatasoft\tsessionid, csrftoken\tSe souvenir de l'utilisateur.\n\
+        Opendatasoft\tdjango_language, cookies_preferences\tSe souvenir de ses choix.\n";
+    let path = dir.join("policy.md");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn the_configured_vocabulary_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let document = identifiant_document(dir.path());
+    // The role of the `Identifiant` column and the cookie names.
+    let model = |run: &Run| -> (serde_json::Value, Vec<String>) {
+        let doc = json(&run.stdout);
+        let names = doc["cookies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_owned())
+            .collect();
+        (doc["tables"][0]["columns"][1]["role"].clone(), names)
+    };
+    let configured = (
+        serde_json::json!("name"),
+        vec![
+            "sessionid".to_owned(),
+            "csrftoken".to_owned(),
+            "django_language".to_owned(),
+            "cookies_preferences".to_owned(),
+        ],
+    );
+    let unconfigured = (serde_json::Value::Null, Vec::new());
+
+    // Without a configuration the column is not the name column: no cookies.
+    assert_eq!(model(&convert(&[document.as_os_str()], 0)), unconfigured);
+
+    // With one beside the document (found as `check` finds it), it is.
+    let config = "[vocabulary]\ncolumns = { name = [\"Identifiant\"] }\n";
+    std::fs::write(dir.path().join("cookielint.toml"), config).unwrap();
+    assert_eq!(model(&convert(&[document.as_os_str()], 0)), configured);
+
+    // `--no-config` ignores it; `--config FILE` names one from elsewhere.
+    let ignored = convert(&[document.as_os_str(), "--no-config".as_ref()], 0);
+    assert_eq!(model(&ignored), unconfigured);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let named = elsewhere.path().join("vocabulary.toml");
+    std::fs::write(&named, config).unwrap();
+    std::fs::remove_file(dir.path().join("cookielint.toml")).unwrap();
+    let run = convert(
+        &[document.as_os_str(), "--config".as_ref(), named.as_os_str()],
+        0,
+    );
+    assert_eq!(model(&run), configured);
+
+    // An invalid configuration stops the run, as in `check`.
+    std::fs::write(dir.path().join("cookielint.toml"), "[vocabulary\n").unwrap();
+    let run = convert(&[document.as_os_str()], 2);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn a_closed_stdout_is_not_a_panic() {
+    use std::process::Stdio;
+    for args in [
+        &["rules"][..],
+        &["rules", "--format", "markdown"],
+        &["explain", "table-gap"],
+        &["config"],
+        &["convert", "corpus"],
+        &["inventory", "corpus"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cookielint"))
+            .args(args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the read end before the program writes: its write fails with a broken pipe.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_ne!(
+            output.status.code(),
+            Some(101),
+            "{args:?} panicked:\n{stderr}"
+        );
+        assert_eq!(output.status.code(), Some(0), "{args:?}:\n{stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}:\n{stderr}");
+    }
+}
+
+#[test]
+fn inventory_counts_a_file_named_twice_once() {
+    let run = cookielint(&[
+        "inventory",
+        "corpus",
+        "corpus/fr-regaz.md",
+        "./corpus/fr-paris.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let inventory = json(&run.stdout);
+    let paths: Vec<&str> = inventory["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, CORPUS);
 }

@@ -23,3 +23,4 @@ mod rules;
 mod schema;
 mod snapshots;
 mod support;
+mod twins;
