@@ -330,10 +330,34 @@ pub fn split_names(cell: &str) -> Vec<Range<usize>> {
         if is_prose_name(text) {
             names.push(piece);
         } else {
-            names.extend(split_at_depth_zero(cell, piece, false));
+            for name in split_at_depth_zero(cell, piece, false) {
+                names.extend(split_name_words(cell, name));
+            }
         }
     }
     names
+}
+
+/// Names separated only by blanks ("_ga _gid", or a cell wrapped over two lines and read
+/// back on one) are several names when every word has the shape of a cookie name.
+fn split_name_words(cell: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let text = cell.get(range.clone()).unwrap_or("");
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| {
+            (
+                (w.as_ptr() as usize).saturating_sub(text.as_ptr() as usize),
+                w,
+            )
+        })
+        .collect();
+    if words.len() < 2 || !words.iter().all(|(_, w)| looks_like_cookie_name(w)) {
+        return vec![range];
+    }
+    words
+        .into_iter()
+        .map(|(at, w)| range.start + at..range.start + at + w.len())
+        .collect()
 }
 
 /// Splits `cell[range]` outside brackets: on `;` and line breaks when `strong`, otherwise on
@@ -351,7 +375,7 @@ fn split_at_depth_zero(cell: &str, range: Range<usize>, strong: bool) -> Vec<Ran
         match c {
             '<' | '{' | '(' => depth += 1,
             '>' | '}' | ')' => depth = depth.saturating_sub(1),
-            ';' | '\n' if depth == 0 && strong => separator_end = Some(at + 1),
+            ';' | '\n' | '\r' if depth == 0 && strong => separator_end = Some(at + 1),
             ',' | '/' if depth == 0 && !strong => separator_end = Some(at + 1),
             _ if depth == 0 && !strong && previous.is_whitespace() => {
                 let rest = text.get(offset..).unwrap_or("");

@@ -330,7 +330,8 @@ fn platform_url(text: &str, sections: &mut [Section]) -> Option<PlatformUrl> {
             return Some(platform(text, span, UrlPlacement::Heading, Some(i)));
         }
         let own_line = section.paragraphs.first().and_then(|p| {
-            let span = p.text.span;
+            // Trimmed of every kind of blank (a no-break space before the URL included).
+            let span = p.text.span.trim(text);
             url_only(span.slice(text)).map(|r| Span::new(span.start + r.start, span.start + r.end))
         });
         if let Some(span) = own_line {
