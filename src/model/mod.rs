@@ -257,7 +257,7 @@ pub fn parse(source: &SourceFile, options: ParseOptions<'_>) -> Parsed {
     let format = options
         .format
         .unwrap_or_else(|| crate::syntax::detect_format(&source.text, Some(&source.path)));
-    let tree = crate::syntax::parse(source, format);
+    let tree = crate::syntax::parse(source, format, options.vocabulary);
     let mut problems = tree.problems.clone();
     if source.replacements > 0 {
         let at = source.text.find('\u{FFFD}').unwrap_or(0);

@@ -33,6 +33,7 @@ pub(crate) fn assemble(
     text: &str,
     items: &[Item],
     infer_headings: bool,
+    vocabulary: Option<&crate::vocab::Extra>,
 ) -> (Vec<Block>, Vec<Problem>) {
     let entries: Vec<Entry> = items
         .iter()
@@ -57,7 +58,7 @@ pub(crate) fn assemble(
         match entries.get(i) {
             Some(Entry::Line(span, _)) => {
                 if let Some((table, next)) =
-                    tables::recognise(text, &entries, i, &mut assembler.problems)
+                    tables::recognise(text, &entries, i, &mut assembler.problems, vocabulary)
                 {
                     assembler.flush();
                     assembler.blocks.push(Block::Table(table));

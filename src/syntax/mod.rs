@@ -182,15 +182,20 @@ pub fn detect_format(text: &str, hint: Option<&str>) -> Format {
     }
 }
 
-/// Parses `source` as `format`.
-pub fn parse(source: &SourceFile, format: Format) -> SyntaxTree {
+/// Parses `source` as `format`; `vocabulary` adds configured column-header wording to the
+/// built-in one when recognising tables.
+pub fn parse(
+    source: &SourceFile,
+    format: Format,
+    vocabulary: Option<&crate::vocab::Extra>,
+) -> SyntaxTree {
     let text = source.text.as_str();
     // Markdown marks its headings; only plain text has them inferred from line shapes.
     let (items, infer_headings) = match format {
         Format::Text => (text::items(text), true),
         Format::Markdown => (markdown::items(text), false),
     };
-    let (blocks, problems) = blocks::assemble(text, &items, infer_headings);
+    let (blocks, problems) = blocks::assemble(text, &items, infer_headings, vocabulary);
     SyntaxTree {
         format,
         blocks,

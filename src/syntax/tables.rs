@@ -11,7 +11,7 @@ use super::recover;
 use super::{Problem, RowBlock, TableBlock, TableLayout};
 use crate::normalize::key;
 use crate::source::Span;
-use crate::vocab::{self, ColumnRole, COLUMN_PHRASES};
+use crate::vocab::{self, ColumnRole, Extra, COLUMN_PHRASES};
 
 /// Providers that commonly appear in the provider column; used to anchor the split of rows
 /// whose separators were lost.
@@ -44,19 +44,27 @@ pub(crate) fn recognise(
     entries: &[Entry],
     i: usize,
     problems: &mut Vec<Problem>,
+    extra: Option<&Extra>,
 ) -> Option<(TableBlock, usize)> {
-    delimited(text, entries, i)
-        .or_else(|| key_value(text, entries, i))
-        .or_else(|| cell_per_line(text, entries, i))
+    delimited(text, entries, i, extra)
+        .or_else(|| key_value(text, entries, i, extra))
+        .or_else(|| cell_per_line(text, entries, i, extra))
         .or_else(|| inferred(text, entries, i, problems))
 }
 
 /// The role a text names exactly (no prefix matching): used where a false positive would
 /// swallow prose, such as key-value keys and one-cell-per-line headers.
-fn exact_role(text: &str) -> Option<ColumnRole> {
+fn exact_role(text: &str, extra: Option<&Extra>) -> Option<ColumnRole> {
     let k = key(text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace()));
     let k = k.trim_end_matches(':').trim_end();
-    COLUMN_PHRASES.iter().find(|p| p.key == k).map(|p| p.role)
+    extra
+        .and_then(|e| {
+            e.columns
+                .iter()
+                .find(|(phrase, _)| phrase == k)
+                .map(|(_, role)| *role)
+        })
+        .or_else(|| COLUMN_PHRASES.iter().find(|p| p.key == k).map(|p| p.role))
 }
 
 fn line_at(entries: &[Entry], j: usize) -> Option<(Span, &LineKind)> {
@@ -88,10 +96,10 @@ fn row(cells: &[Span]) -> RowBlock {
     }
 }
 
-fn known_header_cells(text: &str, cells: &[Span]) -> usize {
+fn known_header_cells(text: &str, cells: &[Span], extra: Option<&Extra>) -> usize {
     cells
         .iter()
-        .filter(|c| vocab::column_role(&key(c.slice(text))).is_some())
+        .filter(|c| vocab::column_role_with(&key(c.slice(text)), extra).is_some())
         .count()
 }
 
@@ -118,7 +126,12 @@ fn delimited_cells(kind: &LineKind, layout: TableLayout) -> Option<(&[Span], boo
 /// uses known header words or a separator follows it. Blank lines inside the table are
 /// recorded as gaps when a row of the same kind follows them and is not a new header. A pipe
 /// row that lacks its closing pipe continues on the next line (a row broken in two).
-fn delimited(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usize)> {
+fn delimited(
+    text: &str,
+    entries: &[Entry],
+    i: usize,
+    extra: Option<&Extra>,
+) -> Option<(TableBlock, usize)> {
     let (first_span, first_kind) = line_at(entries, i)?;
     let layout = match first_kind {
         LineKind::TabRow { .. } => TableLayout::Tab,
@@ -132,7 +145,7 @@ fn delimited(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
         separator = Some(span);
         j += 1;
     }
-    let has_header = separator.is_some() || known_header_cells(text, first_cells) > 0;
+    let has_header = separator.is_some() || known_header_cells(text, first_cells, extra) > 0;
     let mut rows: Vec<RowBlock> = Vec::new();
     if !has_header {
         rows.push(row(first_cells));
@@ -172,7 +185,8 @@ fn delimited(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usi
                 // of a new one: mostly header words, or followed by a separator row.
                 let continues = line_at(entries, k).is_some_and(|(_, kind)| {
                     delimited_cells(kind, layout).is_some_and(|(cells, _)| {
-                        cells.len() >= 2 && known_header_cells(text, cells) * 2 <= cells.len()
+                        cells.len() >= 2
+                            && known_header_cells(text, cells, extra) * 2 <= cells.len()
                     })
                 }) && !matches!(
                     line_at(entries, k + 1),
@@ -236,10 +250,15 @@ fn continue_row(text: &str, row: &mut RowBlock, line: Span) -> bool {
 ///
 /// Columns are the roles met, in order of first appearance; a key renamed between entries
 /// ("Expiration" then "Duration") lands in the same column. The table needs a name column.
-fn key_value(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usize)> {
+fn key_value(
+    text: &str,
+    entries: &[Entry],
+    i: usize,
+    extra: Option<&Extra>,
+) -> Option<(TableBlock, usize)> {
     let kv_role = |j: usize| match line_at(entries, j) {
         Some((_, LineKind::KeyValue { key, value })) => {
-            exact_role(key.slice(text)).map(|role| (role, *key, *value))
+            exact_role(key.slice(text), extra).map(|role| (role, *key, *value))
         }
         _ => None,
     };
@@ -344,12 +363,17 @@ fn has_name(columns: &[(ColumnRole, Span)]) -> bool {
 /// Rows follow the header directly or after blank lines; a run of lines whose length is not
 /// a multiple of `n` ends the table (its remainder becomes a short row when it directly
 /// follows the header or a row).
-fn cell_per_line(text: &str, entries: &[Entry], i: usize) -> Option<(TableBlock, usize)> {
+fn cell_per_line(
+    text: &str,
+    entries: &[Entry],
+    i: usize,
+    extra: Option<&Extra>,
+) -> Option<(TableBlock, usize)> {
     let mut j = i;
     let mut header = Vec::new();
     let mut roles = Vec::new();
     while let Some((span, LineKind::Text)) = line_at(entries, j) {
-        match exact_role(span.slice(text)) {
+        match exact_role(span.slice(text), extra) {
             Some(role) if !roles.contains(&role) => {
                 roles.push(role);
                 header.push(span);

@@ -668,3 +668,36 @@ fn inventory_counts_a_file_named_twice_once() {
         .collect();
     assert_eq!(paths, CORPUS);
 }
+
+#[test]
+fn configured_header_wording_reaches_table_recognition() {
+    // One cell per line: the table is recognised only when every header line is a known
+    // column header, so "Société" must come from the configuration.
+    let dir = tempfile::tempdir().unwrap();
+    let document = dir.path().join("policy.txt");
+    std::fs::write(
+        &document,
+        "Charte cookies\n\nCookies nécessaires\n\nSociété\nNom du cookie\nFinalité\n\n\
+         Opendatasoft\nsessionid\nSe souvenir de l'utilisateur\n\n\
+         Opendatasoft\ncsrftoken\nProtéger les formulaires\n",
+    )
+    .unwrap();
+    let names = |run: &Run| -> Vec<String> {
+        json(&run.stdout)["cookies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let without = convert(&[document.as_os_str(), "--no-config".as_ref()], 0);
+    assert!(names(&without).is_empty(), "{}", without.stdout);
+    std::fs::write(
+        dir.path().join("cookielint.toml"),
+        "[vocabulary]\ncolumns = { provider = [\"Société\"] }\n",
+    )
+    .unwrap();
+    let with = convert(&[document.as_os_str()], 0);
+    assert_eq!(names(&with), ["sessionid", "csrftoken"], "{}", with.stdout);
+    assert_eq!(json(&with.stdout)["cookies"][0]["provider"], "Opendatasoft");
+}
