@@ -193,7 +193,8 @@ fn push_row(out: &mut String, cells: &[&str]) {
     out.push('|');
     for cell in cells {
         out.push(' ');
-        out.push_str(&escape_pipes(cell));
+        // Inside a pipe table, `\` and `|` are written escaped (read back as themselves).
+        out.push_str(&cell.replace('\\', "\\\\").replace('|', "\\|"));
         out.push_str(" |");
     }
     out.push('\n');

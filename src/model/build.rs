@@ -141,7 +141,18 @@ fn heading(text: &str, h: &HeadingBlock) -> Heading {
 }
 
 fn paragraph(text: &str, p: &ParagraphBlock) -> Paragraph {
-    let text_value = Text::new(text, p.span);
+    let mut text_value = Text::new(text, p.span);
+    if p.lines.len() > 1 {
+        // The text is the paragraph's own lines joined: between them the source may hold
+        // container markers (`> ` of a quote) that are not part of the paragraph.
+        let joined: Vec<&str> = p.lines.iter().map(|l| l.slice(text)).collect();
+        let display = crate::normalize::display(&joined.join(" ")).into_owned();
+        if display != text_value.display {
+            text_value.key = crate::normalize::key(&display);
+            text_value.language = crate::lang::detect(&text_value.key);
+            text_value.display = display;
+        }
+    }
     let label = p
         .lines
         .first()
@@ -216,11 +227,27 @@ fn table(
     }
 }
 
-/// A cell's text; in a pipe table, `\|` stands for a literal pipe.
+/// `\\` and `\|` in a pipe-table cell stand for a backslash and a pipe.
+fn unescape_pipe_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some(&next @ ('\\' | '|'))) => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A cell's text; in a pipe table, `\|` stands for a literal pipe and `\\` for a backslash.
 pub(crate) fn cell_text(text: &str, span: Span, pipe_table: bool) -> Text {
     let mut cell = Text::new(text, span);
-    if pipe_table && cell.display.contains("\\|") {
-        cell.display = cell.display.replace("\\|", "|");
+    if pipe_table && cell.display.contains('\\') {
+        cell.display = unescape_pipe_cell(&cell.display);
         cell.key = crate::normalize::key(&cell.display);
     }
     cell

@@ -169,9 +169,15 @@ fn separator_row(input: &str) -> IResult<&str, Vec<&str>> {
     Ok((input, cells))
 }
 
-/// `pipe-cell = *( "\|" / any character but "|" )`
+/// `pipe-cell = *( "\\" / "\|" / any character but "|" )`
 fn pipe_cell(input: &str) -> IResult<&str, &str> {
-    recognize(many0_count(alt((tag("\\|"), is_not("|\\"), tag("\\"))))).parse(input)
+    recognize(many0_count(alt((
+        tag("\\\\"),
+        tag("\\|"),
+        is_not("|\\"),
+        tag("\\"),
+    ))))
+    .parse(input)
 }
 
 /// `pipe-row = [ "|" ] pipe-cell 1*( "|" pipe-cell ) [ "|" ]`, or `"|" pipe-cell "|"`.
