@@ -399,20 +399,24 @@ fn configurations(args: &CheckArgs, paths: &[PathBuf]) -> Result<(Vec<Config>, V
         let found = if args.no_config || args.config.is_some() {
             None
         } else {
-            cookielint::config::discover(path)
+            super::config_file::discover(path)
         };
         let index = match configs.iter().position(|(p, _)| *p == found) {
             Some(index) => index,
             None => {
                 let mut config = match &found {
                     Some(file) => {
-                        cookielint::config::load(file).map_err(|e| miette::Report::new(*e))?
+                        super::config_file::load(file, &std::env::current_dir().into_diagnostic()?)
+                            .map_err(|e| miette::Report::new(*e))?
                     }
                     // --config or --no-config; with neither, nothing was found: defaults.
                     None if args.config.is_some() || args.no_config => {
                         super::load_config(args.config.as_deref(), args.no_config, &[])?
                     }
-                    None => Config::defaults(&std::env::current_dir().into_diagnostic()?),
+                    None => {
+                        let cwd = std::env::current_dir().into_diagnostic()?;
+                        Config::defaults(&cwd, &cwd)
+                    }
                 };
                 config.settings.select(&args.select).into_diagnostic()?;
                 config

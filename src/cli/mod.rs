@@ -7,6 +7,7 @@
 //! ends the output quietly instead of panicking.
 
 mod check;
+mod config_file;
 mod convert;
 mod input;
 mod inventory;
@@ -67,22 +68,22 @@ fn load_config(
     no_config: bool,
     paths: &[std::path::PathBuf],
 ) -> miette::Result<cookielint::config::Config> {
-    use cookielint::config::{self, Config};
+    use cookielint::config::Config;
     use miette::IntoDiagnostic;
     let cwd = std::env::current_dir().into_diagnostic()?;
     if no_config {
-        return Ok(Config::defaults(&cwd));
+        return Ok(Config::defaults(&cwd, &cwd));
     }
     let path = match named {
         Some(path) => Some(path.to_path_buf()),
         None => paths
             .iter()
-            .find_map(|p| config::discover(p))
-            .or_else(|| config::discover(&cwd)),
+            .find_map(|p| config_file::discover(p))
+            .or_else(|| config_file::discover(&cwd)),
     };
     match path {
-        Some(path) => config::load(&path).map_err(|e| miette::Report::new(*e)),
-        None => Ok(Config::defaults(&cwd)),
+        Some(path) => config_file::load(&path, &cwd).map_err(|e| miette::Report::new(*e)),
+        None => Ok(Config::defaults(&cwd, &cwd)),
     }
 }
 

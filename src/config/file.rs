@@ -177,9 +177,10 @@ impl ConfigFile {
     pub(super) fn resolve(
         self,
         root: &Path,
+        cwd: &Path,
         error: &ErrorAt<'_>,
     ) -> Result<Config, Box<ConfigError>> {
-        let mut config = Config::defaults(root);
+        let mut config = Config::defaults(root, cwd);
         let lint = &self.lint;
         if let Some(select) = &lint.select {
             let select = selectors(select, error)?;

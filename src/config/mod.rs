@@ -2,8 +2,8 @@
 //! named with `--config`), resolved into rule settings, lint options and file filters.
 //!
 //! Every mistake in a configuration file (syntax, unknown key, unknown rule, bad value) is
-//! an error that points at the offending text in the file. Nothing here does I/O except
-//! [`discover`] and [`load`].
+//! an error that points at the offending text in the file. Nothing here does I/O: the
+//! command line finds and reads the file and hands its text to [`resolve_text`].
 
 mod file;
 
@@ -77,8 +77,10 @@ impl Default for CorpusSettings {
 pub struct Config {
     /// The file it came from (`None`: built-in defaults).
     pub path: Option<PathBuf>,
-    /// The directory globs are relative to.
+    /// The directory globs are relative to (absolute).
     pub root: PathBuf,
+    /// The directory relative input paths are resolved against (absolute).
+    pub cwd: PathBuf,
     /// Rule settings before per-file overrides.
     pub settings: RuleSettings,
     /// Per-file overrides.
@@ -100,11 +102,13 @@ pub struct Config {
 }
 
 impl Config {
-    /// The built-in configuration, relative to `root`.
-    pub fn defaults(root: &Path) -> Self {
+    /// The built-in configuration, with globs relative to `root`; relative paths are resolved
+    /// against `cwd` (both absolute).
+    pub fn defaults(root: &Path, cwd: &Path) -> Self {
         Config {
             path: None,
-            root: absolute(root),
+            root: absolute(root, cwd),
+            cwd: cwd.to_path_buf(),
             settings: RuleSettings::default(),
             overrides: Vec::new(),
             options: LintOptions::default(),
@@ -119,7 +123,7 @@ impl Config {
 
     /// The rule settings for a file (overrides applied).
     pub fn settings_for(&self, path: &Path) -> RuleSettings {
-        let absolute = absolute(path);
+        let absolute = absolute(path, &self.cwd);
         let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
         let mut settings = self.settings.clone();
         for o in &self.overrides {
@@ -137,7 +141,7 @@ impl Config {
 
     /// Whether a file found while walking a directory is checked.
     pub fn is_included(&self, path: &Path) -> bool {
-        let absolute = absolute(path);
+        let absolute = absolute(path, &self.cwd);
         let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
         let name = Path::new(path.file_name().unwrap_or_default());
         (self.include.is_match(relative) || self.include.is_match(name))
@@ -146,13 +150,13 @@ impl Config {
     }
 }
 
-/// `path` made absolute (against the current directory) with `.` and `..` resolved
-/// lexically, so it can be compared with the configuration's root.
-pub fn absolute(path: &Path) -> PathBuf {
+/// `path` made absolute (against `cwd`) with `.` and `..` resolved lexically, so it can be
+/// compared with the configuration's root. No file system access.
+pub fn absolute(path: &Path, cwd: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
-        std::env::current_dir().unwrap_or_default().join(path)
+        cwd.join(path)
     };
     let mut out = PathBuf::new();
     for component in joined.components() {
@@ -179,44 +183,15 @@ fn globs(patterns: &[&str]) -> Result<GlobSet, globset::Error> {
     builder.build()
 }
 
-/// The nearest `cookielint.toml` in `start` or its ancestors.
-pub fn discover(start: &Path) -> Option<PathBuf> {
-    let absolute = std::fs::canonicalize(start).ok()?;
-    let mut dir = if absolute.is_dir() {
-        Some(absolute.as_path())
-    } else {
-        absolute.parent()
-    };
-    while let Some(d) = dir {
-        let candidate = d.join(CONFIG_NAME);
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        dir = d.parent();
-    }
-    None
-}
-
-/// Reads and resolves a configuration file.
-pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Box::new(ConfigError {
-            message: format!("cannot read {}: {e}", path.display()),
-            source_code: NamedSource::new(path.display().to_string(), String::new()),
-            span: None,
-            label: String::new(),
-            help: None,
-        })
-    })?;
-    let root = absolute(path.parent().unwrap_or(Path::new(".")));
-    resolve_text(&path.display().to_string(), &text, &root).map(|mut c| {
-        c.path = Some(path.to_path_buf());
-        c
-    })
-}
-
-/// Parses and resolves configuration text (`name` labels errors).
-pub fn resolve_text(name: &str, text: &str, root: &Path) -> Result<Config, Box<ConfigError>> {
+/// Parses and resolves configuration text (`name` labels errors): globs are relative to
+/// `root`, relative input paths to `cwd` (both absolute). Reading the file is the caller's
+/// business.
+pub fn resolve_text(
+    name: &str,
+    text: &str,
+    root: &Path,
+    cwd: &Path,
+) -> Result<Config, Box<ConfigError>> {
     let error = |message: String,
                  span: Option<std::ops::Range<usize>>,
                  label: &str,
@@ -237,7 +212,7 @@ pub fn resolve_text(name: &str, text: &str, root: &Path) -> Result<Config, Box<C
             Some("see the Configuration section of the README for every key".into()),
         )
     })?;
-    file.resolve(root, &|message, span, help| {
+    file.resolve(root, cwd, &|message, span, help| {
         error(message, Some(span), "here", help)
     })
 }

@@ -1,0 +1,44 @@
+//! Finding and reading `cookielint.toml`: the file-system half of configuration (the
+//! library's `config` module parses and resolves the text).
+
+use std::path::{Path, PathBuf};
+
+use miette::NamedSource;
+
+use cookielint::config::{absolute, resolve_text, Config, ConfigError, CONFIG_NAME};
+
+/// The nearest `cookielint.toml` in `start` or its ancestors.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let absolute = std::fs::canonicalize(start).ok()?;
+    let mut dir = if absolute.is_dir() {
+        Some(absolute.as_path())
+    } else {
+        absolute.parent()
+    };
+    while let Some(d) = dir {
+        let candidate = d.join(CONFIG_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Reads and resolves a configuration file; relative input paths resolve against `cwd`.
+pub fn load(path: &Path, cwd: &Path) -> Result<Config, Box<ConfigError>> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Box::new(ConfigError {
+            message: format!("cannot read {}: {e}", path.display()),
+            source_code: NamedSource::new(path.display().to_string(), String::new()),
+            span: None,
+            label: String::new(),
+            help: None,
+        })
+    })?;
+    let root = absolute(path.parent().unwrap_or(Path::new(".")), cwd);
+    resolve_text(&path.display().to_string(), &text, &root, cwd).map(|mut c| {
+        c.path = Some(path.to_path_buf());
+        c
+    })
+}
