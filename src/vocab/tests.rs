@@ -5,24 +5,8 @@ use super::*;
 use crate::lang::Language;
 use crate::normalize::key;
 
-use ColumnRole::{Category as Cat, Duration, Name, Provider, Purpose, Service, Value};
+use ColumnRole::{Category as Cat, Duration, Name, Provider, Purpose, Service};
 use SectionRole::*;
-
-const SECTION_ROLES: [SectionRole; 11] = [
-    WhatIsACookie,
-    CookieTypes,
-    CookiesUsed,
-    NecessaryCookies,
-    FunctionalCookies,
-    AnalyticsCookies,
-    AdvertisingCookies,
-    SocialCookies,
-    OtherCookies,
-    CookieManagement,
-    Contact,
-];
-
-const COLUMN_ROLES: [ColumnRole; 7] = [Provider, Service, Name, Purpose, Duration, Cat, Value];
 
 /// Known wordings of one language, as a reader would type them (not keys).
 struct Wordings {
@@ -69,13 +53,13 @@ fn every_language_names_every_role() {
     for language in Language::ALL {
         let titles = TITLE_PHRASES.iter().filter(|p| p.language == language);
         assert!(titles.count() > 0, "no title in {language:?}");
-        for role in SECTION_ROLES {
+        for role in SectionRole::ALL {
             let found = SECTION_PHRASES
                 .iter()
                 .any(|p| p.language == language && p.role == role);
             assert!(found, "no {role:?} heading in {language:?}");
         }
-        for role in COLUMN_ROLES {
+        for role in ColumnRole::ALL {
             let found = COLUMN_PHRASES
                 .iter()
                 .any(|p| p.language == language && p.role == role);
