@@ -147,15 +147,11 @@ fn csv(inventory: &Inventory) -> String {
 
 /// Quotes a CSV field when needed; neutralises a leading formula character.
 fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
+    // A leading =, +, - or @ would be read as a formula by spreadsheets.
+    if value.starts_with(['=', '+', '-', '@']) {
+        cookielint::convert::csv_field(&format!("'{value}")).into_owned()
     } else {
-        value.to_owned()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
+        cookielint::convert::csv_field(value).into_owned()
     }
 }
 

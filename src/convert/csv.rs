@@ -55,19 +55,18 @@ pub fn csv_rows(source: &SourceFile, doc: &Document) -> String {
             if i > 0 {
                 out.push(',');
             }
-            push_field(&mut out, value);
+            out.push_str(&csv_field(value));
         }
         out.push_str("\r\n");
     }
     out
 }
 
-fn push_field(out: &mut String, value: &str) {
+/// One CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
+pub fn csv_field(value: &str) -> std::borrow::Cow<'_, str> {
     if value.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&value.replace('"', "\"\""));
-        out.push('"');
+        format!("\"{}\"", value.replace('"', "\"\"")).into()
     } else {
-        out.push_str(value);
+        value.into()
     }
 }

@@ -8,6 +8,17 @@ use super::{
 };
 use crate::support::{json, root};
 
+/// Checks with one rule that fires on every file, so the report lists the files walked.
+const WALK_ARGS: [&str; 7] = [
+    "--no-config",
+    "--select",
+    "CL405",
+    "--format",
+    "json",
+    "--fail-on",
+    "info",
+];
+
 #[test]
 fn the_walk_takes_text_and_markdown_and_respects_gitignore() {
     let dir = dir_with(&[
@@ -19,19 +30,7 @@ fn the_walk_takes_text_and_markdown_and_respects_gitignore() {
         ("build/out.md", ACCENTED),
         (".gitignore", "ignored.txt\nbuild/\n"),
     ]);
-    let run = check_exit(
-        dir.path(),
-        &[
-            "--no-config",
-            "--select",
-            "CL405",
-            "--format",
-            "json",
-            "--fail-on",
-            "info",
-        ],
-        1,
-    );
+    let run = check_exit(dir.path(), &WALK_ARGS, 1);
     assert_eq!(files(&run), set(&["keep.txt", "sub/keep.md"]));
     assert_eq!(json(&run.stdout)["summary"]["files"], 2);
 }
@@ -50,19 +49,7 @@ fn symbolic_links_are_never_followed() {
         dir.path().join("secret-link.txt"),
     )
     .unwrap();
-    let run = check_exit(
-        dir.path(),
-        &[
-            "--no-config",
-            "--select",
-            "CL405",
-            "--format",
-            "json",
-            "--fail-on",
-            "info",
-        ],
-        1,
-    );
+    let run = check_exit(dir.path(), &WALK_ARGS, 1);
     assert_eq!(files(&run), set(&["a.txt"]));
     let report = json(&run.stdout);
     assert_eq!(report["summary"]["files"], 2, "a.txt and sub/b.md only");
