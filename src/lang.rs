@@ -13,7 +13,11 @@
 //! merged index is built once per process. Evidence is additive, so the language of a whole
 //! document is the [`LanguageEvidence::best`] of the sum of its parts' evidence.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHasher;
 
 use serde::Serialize;
 
@@ -189,8 +193,10 @@ fn is_word_char(c: char) -> bool {
 /// The languages whose list holds `word`, as a bit mask over [`Language::ALL`].
 fn languages_of(word: &str) -> u8 {
     let index = index();
-    if let Ok(found) = index.binary_search_by(|(entry, _)| (*entry).cmp(word)) {
-        return index.get(found).map_or(0, |&(_, mask)| mask);
+    if word.len() <= index.longest {
+        if let Some(&mask) = index.words.get(word) {
+            return mask;
+        }
     }
     // The middle dot of "l·l" exists only in Catalan spelling.
     if word.contains('·') {
@@ -200,27 +206,26 @@ fn languages_of(word: &str) -> u8 {
     }
 }
 
-/// All lists merged into one sorted slice of (word, language mask), so that a word costs
-/// one binary search instead of seven. Built on first use.
-fn index() -> &'static [(&'static str, u8)] {
-    static INDEX: OnceLock<Vec<(&'static str, u8)>> = OnceLock::new();
+/// All lists merged into one hash map from word to language mask, so that a word costs one
+/// hash and one comparison instead of seven searches; built on first use.
+struct Index {
+    words: HashMap<&'static str, u8, BuildHasherDefault<FxHasher>>,
+    /// The byte length of the longest word: longer words are not looked up.
+    longest: usize,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut entries: Vec<(&'static str, u8)> = Language::ALL
-            .into_iter()
-            .flat_map(|language| {
-                let bit = 1u8 << language as u8;
-                words(language).iter().map(move |&word| (word, bit))
-            })
-            .collect();
-        entries.sort_unstable();
-        let mut merged: Vec<(&'static str, u8)> = Vec::with_capacity(entries.len());
-        for (word, bit) in entries {
-            match merged.last_mut() {
-                Some(last) if last.0 == word => last.1 |= bit,
-                _ => merged.push((word, bit)),
+        let mut words: HashMap<&'static str, u8, BuildHasherDefault<FxHasher>> = HashMap::default();
+        for language in Language::ALL {
+            let bit = 1u8 << language as u8;
+            for &word in self::words(language) {
+                *words.entry(word).or_default() |= bit;
             }
         }
-        merged
+        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        Index { words, longest }
     })
 }
 
@@ -437,9 +442,21 @@ mod tests {
             }
         }
         let merged = index();
-        for (a, b) in merged.iter().zip(merged.iter().skip(1)) {
-            assert!(a.0 < b.0);
+        for language in Language::ALL {
+            for &word in words(language) {
+                let mask = merged.words.get(word).copied().unwrap_or(0);
+                assert!(mask & (1 << language as u8) != 0, "{word:?}");
+                assert!(word.len() <= merged.longest);
+            }
         }
+        assert_eq!(
+            merged.words.len(),
+            Language::ALL
+                .iter()
+                .flat_map(|&l| words(l).iter())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod cookie_name;
 pub mod corpus;
 pub mod lang;
 pub mod lint;
+mod memo;
 pub mod model;
 pub mod normalize;
 pub mod report;

@@ -16,7 +16,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// Allocates only when the text is not already in that form.
 pub fn display(text: &str) -> Cow<'_, str> {
     let trimmed = text.trim();
-    let nfc = is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
+    let nfc = trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
     if nfc && !needs_whitespace_collapse(trimmed) {
         return Cow::Borrowed(trimmed);
     }
@@ -59,6 +59,44 @@ fn needs_whitespace_collapse(text: &str) -> bool {
 /// Comparison key: NFKC, lower case, quotes and apostrophes unified, dashes unified,
 /// invisible characters dropped, whitespace collapsed and trimmed.
 pub fn key(text: &str) -> String {
+    key_common(text).unwrap_or_else(|| key_general(text))
+}
+
+/// The key of a text written only in characters that are their own NFKC form next to any
+/// other such character (ASCII, the Latin-1 letters, `œ`, the quotes, dashes and spaces the
+/// key folds), built in one pass; `None` at the first other character, which sends the text
+/// to [`key_general`]. Almost all text in this template's languages takes this path.
+fn key_common(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        let folded = match c {
+            '\t' | '\n' | '\r' | ' ' | '\u{A0}' | '\u{202F}' => {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            c if c.is_ascii_control() => continue,
+            '`' | '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{AB}' | '\u{BB}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            c if c.is_ascii() => c.to_ascii_lowercase(),
+            '\u{C0}'..='\u{FF}' | '\u{152}' | '\u{153}' => {
+                // One lower-case character each (`ß` and `ÿ` are already lower case).
+                c.to_lowercase().next().unwrap_or(c)
+            }
+            _ => return None,
+        };
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(folded);
+    }
+    Some(out)
+}
+
+/// The key of any text: normalises to NFKC first (when a quick check says it is needed).
+fn key_general(text: &str) -> String {
     // Most text is already NFKC (all ASCII is): skip the normalising iterator then.
     // Invisible characters are dropped *before* normalising: one left between a letter and
     // its combining mark would block composition, and dropping it afterwards would leave a
@@ -110,6 +148,22 @@ fn key_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     out
 }
 
+/// The invisible characters of `text` (see [`is_invisible`]) with their byte offsets, found
+/// by a byte scan: only ASCII controls and characters whose UTF-8 form starts with 0xC2,
+/// 0xE1, 0xE2 or 0xEF can be invisible, so other characters are never decoded.
+pub fn invisible_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| {
+            (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+                || matches!(b, 0x7F | 0xC2 | 0xE1 | 0xE2 | 0xEF)
+        })
+        .filter_map(|(at, _)| {
+            let c = text.get(at..)?.chars().next()?;
+            is_invisible(c).then_some((at, c))
+        })
+}
+
 /// Characters a reader cannot see: zero-width characters, bidirectional controls, the
 /// byte-order mark, soft hyphen, and C0/C1 control characters other than tab and line breaks.
 pub fn is_invisible(c: char) -> bool {
@@ -141,6 +195,66 @@ mod tests {
         assert_eq!(key("\u{201C}Necessary\u{201D}"), "\"necessary\"");
         assert_eq!(key("a\u{200B}b\u{00A0} c"), "ab c");
         assert_eq!(key("ﬁnal"), "final");
+    }
+
+    #[test]
+    fn the_one_pass_key_agrees_with_the_general_one() {
+        // Every character the one-pass key handles, next to characters it does not (which
+        // send the text to the general path) and to combining marks that compose.
+        let alphabet: Vec<char> = ('\u{0}'..='\u{17F}')
+            .chain([
+                '\u{301}', '\u{327}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}',
+            ])
+            .chain([
+                '\u{2013}', '\u{2014}', '\u{2032}', '\u{2033}', '\u{202F}', '\u{200B}',
+            ])
+            .chain(['\u{FB01}', '\u{1E9E}', '\u{130}', '\u{3000}', '\u{2028}'])
+            .collect();
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % n as u64).unwrap_or(0)
+        };
+        let mut common = 0;
+        for _ in 0..20_000 {
+            let len = next(12);
+            let text: String = (0..len)
+                .map(|_| {
+                    // Mostly the characters of the one-pass path, sometimes any.
+                    if next(8) == 0 {
+                        alphabet[next(alphabet.len())]
+                    } else {
+                        alphabet[next(0x180)]
+                    }
+                })
+                .collect();
+            if let Some(fast) = key_common(&text) {
+                common += 1;
+                assert_eq!(fast, key_general(&text), "{text:?}");
+            }
+            assert_eq!(key(&text), key_general(&text), "{text:?}");
+        }
+        // The one-pass path was exercised, not just the fallback.
+        assert!(common > 1000, "{common}");
+        // Invisible characters are found wherever they are, and nothing else is.
+        for text in [
+            "a\u{200B}b\u{FEFF}\u{AD}\u{180E}\u{85}\u{7}é\u{2069}",
+            "\t\n\r plain é",
+        ] {
+            let slow: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| is_invisible(c))
+                .collect();
+            assert_eq!(invisible_chars(text).collect::<Vec<_>>(), slow);
+        }
+        for c in '\u{0}'..='\u{FFFF}' {
+            if is_invisible(c) {
+                let text = format!("x{c}y");
+                assert_eq!(invisible_chars(&text).count(), 1, "U+{:04X}", u32::from(c));
+            }
+        }
     }
 
     #[test]

@@ -67,7 +67,7 @@ impl Mask {
 
     /// `display` with URLs removed and portal words replaced; borrowed when nothing changed.
     pub fn apply<'t>(&self, display: &'t str) -> Cow<'t, str> {
-        if !display.split_whitespace().any(|t| self.touches(t)) {
+        if !self.may_touch(display) || !display.split_whitespace().any(|t| self.touches(t)) {
             return Cow::Borrowed(display);
         }
         let mut out = String::with_capacity(display.len());
@@ -84,6 +84,22 @@ impl Mask {
             out.push_str(&self.mask_words(token));
         }
         Cow::Owned(out)
+    }
+
+    /// A quick necessary condition for [`Mask::touches`] on some token of `text`: a URL
+    /// token holds `://` or `www.` or the platform host, and a portal word occurs in the
+    /// text, all up to ASCII case.
+    fn may_touch(&self, text: &str) -> bool {
+        contains_ignore_ascii_case(text, "://")
+            || contains_ignore_ascii_case(text, "www.")
+            || self
+                .host
+                .as_deref()
+                .is_some_and(|h| contains_ignore_ascii_case(text, h))
+            || self
+                .portal_words
+                .iter()
+                .any(|w| contains_ignore_ascii_case(text, w))
     }
 
     fn touches(&self, token: &str) -> bool {
@@ -117,6 +133,19 @@ impl Mask {
     }
 }
 
+/// Whether `needle` occurs in `haystack` up to ASCII case (an empty needle occurs).
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(needle))
+    })
+}
+
 /// The byte offset of `part` (a sub-slice) in `whole`.
 fn offset_in(whole: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
@@ -133,11 +162,15 @@ fn words(token: &str) -> impl Iterator<Item = &str> {
 /// Whether a whitespace-separated token is a URL (or the bare platform host).
 fn is_url(token: &str, platform_host: Option<&str>) -> bool {
     let core = url_core(token);
-    let lower = core.to_ascii_lowercase();
-    lower.starts_with("http://")
-        || lower.starts_with("https://")
-        || lower.starts_with("www.")
-        || platform_host.is_some_and(|h| lower == h || lower.starts_with(&format!("{h}/")))
+    let starts = |prefix: &str| {
+        core.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    starts("http://")
+        || starts("https://")
+        || starts("www.")
+        || platform_host
+            .is_some_and(|h| starts(h) && matches!(core.as_bytes().get(h.len()), None | Some(b'/')))
 }
 
 /// A token without the brackets and trailing punctuation around a URL.
@@ -234,6 +267,26 @@ mod tests {
             "Le {portal} ({portal})"
         );
         assert_eq!(mask.apply("Opendatasoft data"), "Opendatasoft data");
+    }
+
+    #[test]
+    fn the_quick_check_never_skips_a_text_that_changes() {
+        let mask = Mask::for_platform(Some("https://eco-compteur.opendatasoft.com"));
+        for text in [
+            "plain words only",
+            "The ECO-COMPTEUR portal",
+            "see HTTPS://X.ORG now",
+            "WWW.example.org",
+            "eco-compteur.opendatasoft.com/p",
+            "(<http://a.b>).",
+            "Compteur",
+        ] {
+            let changed = text.split_whitespace().any(|t| mask.touches(t));
+            assert!(!changed || mask.may_touch(text), "{text:?}");
+        }
+        assert!(!mask.may_touch("plain words only"));
+        assert!(contains_ignore_ascii_case("aXyZ", "xYz"));
+        assert!(!contains_ignore_ascii_case("xy", "xyz"));
     }
 
     #[test]

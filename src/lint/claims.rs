@@ -116,12 +116,32 @@ fn is_word_char(c: char) -> bool {
 pub fn find_in_key<'k>(key: &'k str, phrase: &'k str) -> impl Iterator<Item = usize> + 'k {
     let starts_word = phrase.starts_with(is_word_char);
     let ends_word = phrase.ends_with(is_word_char);
-    key.match_indices(phrase).filter_map(move |(at, _)| {
+    occurrences(key, phrase).filter_map(move |at| {
         let before = key.get(..at).and_then(|s| s.chars().next_back());
         let after = key.get(at + phrase.len()..).and_then(|s| s.chars().next());
         let open = !(starts_word && before.is_some_and(is_word_char));
         let close = !(ends_word && after.is_some_and(is_word_char));
         (open && close).then_some(at)
+    })
+}
+
+/// Byte offsets of the non-overlapping occurrences of `phrase` in `key`, left to right (as
+/// `str::match_indices`, without building a searcher per call: keys and phrases are short,
+/// and a byte scan for the phrase's first byte beats the two-way searcher's setup). An empty
+/// phrase occurs nowhere.
+fn occurrences<'k>(key: &'k str, phrase: &'k str) -> impl Iterator<Item = usize> + 'k {
+    let (haystack, needle) = (key.as_bytes(), phrase.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let &first = needle.first()?;
+        loop {
+            let at = from + memchr::memchr(first, haystack.get(from..)?)?;
+            if haystack.get(at..at + needle.len()) == Some(needle) {
+                from = at + needle.len();
+                return Some(at);
+            }
+            from = at + 1;
+        }
     })
 }
 
@@ -247,6 +267,24 @@ mod tests {
         let k = key("Uploads and ads, or downloads: ads");
         assert_eq!(find_in_key(&k, "ads").collect::<Vec<_>>(), [12, 31]);
         assert_eq!(find_in_key("qu'est ce qu'un", "qu'est ce qu'").count(), 1);
+        for (key, phrase) in [
+            ("aaaa", "aa"),
+            ("abcab", "ab"),
+            ("é é", "é"),
+            ("x", ""),
+            ("", "x"),
+        ] {
+            let expected: Vec<usize> = if phrase.is_empty() {
+                Vec::new()
+            } else {
+                key.match_indices(phrase).map(|(at, _)| at).collect()
+            };
+            assert_eq!(
+                occurrences(key, phrase).collect::<Vec<_>>(),
+                expected,
+                "{key:?}"
+            );
+        }
     }
 
     #[test]

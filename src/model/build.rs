@@ -11,7 +11,7 @@ use super::{
 };
 use crate::cookie_name::{looks_like_cookie_name, split_names};
 use crate::lang::Language;
-use crate::normalize::key;
+use crate::memo::key;
 use crate::source::{SourceFile, Span};
 use crate::syntax::line::{find_url, url_only};
 use crate::syntax::{Block, HeadingBlock, ParagraphBlock, SyntaxTree, TableBlock};

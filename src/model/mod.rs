@@ -16,7 +16,6 @@ pub use build::build;
 use serde::Serialize;
 
 use crate::lang::Language;
-use crate::normalize;
 use crate::source::{Encoding, LineEndings, SourceFile, Span};
 use crate::syntax::{Format, HeadingMarkup, Problem, TableLayout};
 use crate::vocab::{Category, ColumnRole, SectionRole};
@@ -28,19 +27,20 @@ pub struct Text {
     pub span: Span,
     /// NFC, trimmed, whitespace collapsed: what users are shown.
     pub display: String,
-    /// The comparison key (see [`normalize::key`]).
+    /// The comparison key (see [`crate::normalize::key`]).
     pub key: String,
     /// The language of the text, when it carries enough evidence.
     pub language: Option<Language>,
 }
 
 impl Text {
-    /// Builds the forms of the text at `span`.
+    /// Builds the forms of the text at `span` (remembered per thread, see `crate::memo`).
     pub fn new(source: &str, span: Span) -> Self {
-        let raw = span.slice(source);
-        let display = normalize::display(raw).into_owned();
-        let key = normalize::key(&display);
-        let language = crate::lang::detect(&key);
+        let crate::memo::Forms {
+            display,
+            key,
+            language,
+        } = crate::memo::forms(span.slice(source));
         Text {
             span,
             display,

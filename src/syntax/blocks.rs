@@ -9,7 +9,7 @@ use super::line::{classify, numbering, LineKind};
 use super::tables;
 use super::{Block, HeadingBlock, HeadingMarkup, Item, ParagraphBlock, Problem};
 use crate::cookie_name::looks_like_cookie_name;
-use crate::normalize::key;
+use crate::memo::key;
 use crate::source::Span;
 use crate::vocab;
 

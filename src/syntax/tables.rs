@@ -9,7 +9,7 @@ use super::blocks::Entry;
 use super::line::LineKind;
 use super::recover;
 use super::{Problem, RowBlock, TableBlock, TableLayout};
-use crate::normalize::key;
+use crate::memo::key;
 use crate::source::Span;
 use crate::vocab::{self, ColumnRole, Extra, COLUMN_PHRASES};
 

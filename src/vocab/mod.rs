@@ -8,9 +8,12 @@
 
 mod words;
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
-pub use words::{COLUMN_PHRASES, SECTION_PHRASES, TITLE_PHRASES};
+pub use words::{ColumnPhrase, SectionPhrase, COLUMN_PHRASES, SECTION_PHRASES, TITLE_PHRASES};
 
 /// What a section of the template is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -223,8 +226,7 @@ pub fn is_title(key: &str) -> bool {
 /// boundaries; the earliest one wins.
 pub fn section_role(key: &str) -> Option<SectionRole> {
     let key = heading_text(key);
-    SECTION_PHRASES
-        .iter()
+    section_phrases_opening(key)
         .filter(|p| starts_with_phrase(key, p.key))
         .max_by_key(|p| p.key.len())
         .map(|p| p.role)
@@ -232,25 +234,55 @@ pub fn section_role(key: &str) -> Option<SectionRole> {
 }
 
 /// The category phrase that occurs earliest inside a heading of at most 16 words.
+///
+/// Every category phrase starts with a word character (checked by a test), so only the
+/// starts of words are tried.
 fn contained_category(key: &str) -> Option<SectionRole> {
     if key.split_whitespace().count() > 16 {
         return None;
     }
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    SECTION_PHRASES
-        .iter()
-        .filter(|p| p.role.category().is_some())
-        .filter_map(|p| {
-            key.match_indices(p.key)
-                .find(|(at, _)| {
-                    let before = key.get(..*at).and_then(|b| b.chars().next_back());
-                    let after = key.get(at + p.key.len()..).and_then(|a| a.chars().next());
-                    !before.is_some_and(is_word) && !after.is_some_and(is_word)
-                })
-                .map(|(at, _)| (at, std::cmp::Reverse(p.key.len()), p.role))
-        })
-        .min()
-        .map(|(_, _, role)| role)
+    let mut previous_is_word = false;
+    for (at, c) in key.char_indices() {
+        let starts_word = is_word(c) && !previous_is_word;
+        previous_is_word = is_word(c);
+        if !starts_word {
+            continue;
+        }
+        let rest = key.get(at..).unwrap_or_default();
+        let found = section_phrases_opening(rest)
+            .filter(|p| p.role.category().is_some())
+            .filter(|p| {
+                rest.strip_prefix(p.key)
+                    .is_some_and(|after| !after.starts_with(is_word))
+            })
+            .max_by_key(|p| p.key.len());
+        if let Some(p) = found {
+            return Some(p.role);
+        }
+    }
+    None
+}
+
+/// The section phrases that start with the first character of `text` (the only ones that
+/// can be a prefix of it), from an index built once per process.
+fn section_phrases_opening(text: &str) -> impl Iterator<Item = &'static SectionPhrase> {
+    static BY_FIRST: OnceLock<HashMap<char, Vec<&'static SectionPhrase>>> = OnceLock::new();
+    let index = BY_FIRST.get_or_init(|| {
+        let mut index: HashMap<char, Vec<&'static SectionPhrase>> = HashMap::new();
+        for phrase in SECTION_PHRASES {
+            if let Some(first) = phrase.key.chars().next() {
+                index.entry(first).or_default().push(phrase);
+            }
+        }
+        index
+    });
+    text.chars()
+        .next()
+        .and_then(|c| index.get(&c))
+        .into_iter()
+        .flatten()
+        .copied()
 }
 
 /// Whether a line is page furniture rather than content ("Back to top", "Download as

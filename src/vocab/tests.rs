@@ -69,6 +69,25 @@ fn every_language_names_every_role() {
 }
 
 #[test]
+fn category_phrases_start_with_a_word_character() {
+    // `contained_category` tries phrases only where a word starts.
+    for p in SECTION_PHRASES
+        .iter()
+        .filter(|p| p.role.category().is_some())
+    {
+        assert!(
+            p.key.starts_with(|c: char| c.is_alphanumeric() || c == '_'),
+            "{:?}",
+            p.key
+        );
+    }
+    assert_eq!(
+        section_role("für den betrieb notwendige cookies"),
+        Some(SectionRole::NecessaryCookies)
+    );
+}
+
+#[test]
 fn bare_cookie_words_are_not_sections() {
     for word in ["cookie", "cookies", "galeta", "galetes"] {
         assert!(SECTION_PHRASES.iter().all(|p| p.key != word), "{word}");

@@ -23,15 +23,12 @@
 //! finds the common ones).
 
 use crate::lint::{Emitter, LintContext};
-use crate::normalize::is_invisible;
+use crate::normalize::invisible_chars;
 use crate::source::Span;
 
 /// Reports each invisible character.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
-    for (at, c) in cx.text().char_indices() {
-        if !is_invisible(c) {
-            continue;
-        }
+    for (at, c) in invisible_chars(cx.text()) {
         let _ = out
             .emit(
                 Span::new(at, at + c.len_utf8()),

@@ -142,7 +142,10 @@ fn usage(cx: &LintContext<'_>, family: &Family) -> Usage {
     let mut usage = Usage::default();
     for text in texts(cx.doc) {
         let raw = text.span.slice(cx.text());
-        for (at, c) in raw.char_indices() {
+        for at in marks_in(raw) {
+            let Some(c) = raw.get(at..).and_then(|s| s.chars().next()) else {
+                continue;
+            };
             let at = text.span.start + at;
             // Texts come in no particular order: keep the smallest offset.
             if family.straight.contains(&c) {
@@ -162,13 +165,23 @@ fn occurrences(doc: &Document, text: &str, marks: &[char]) -> Vec<usize> {
     texts(doc)
         .flat_map(|t| {
             let start = t.span.start;
-            t.span
-                .slice(text)
-                .char_indices()
-                .filter(|(_, c)| marks.contains(c))
-                .map(move |(at, _)| start + at)
+            let raw = t.span.slice(text);
+            marks_in(raw)
+                .filter(move |&at| {
+                    raw.get(at..)
+                        .and_then(|s| s.chars().next())
+                        .is_some_and(|c| marks.contains(&c))
+                })
+                .map(move |at| start + at)
         })
         .collect()
+}
+
+/// Offsets of the characters that can be a mark of either family: the ASCII quotes and
+/// every character whose UTF-8 form starts with 0xE2 (the curly quotes' lead byte), found
+/// by a byte scan rather than by decoding every character.
+fn marks_in(raw: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr3_iter(b'\'', b'"', 0xE2, raw.as_bytes())
 }
 
 /// What a mark is called in messages.

@@ -2,9 +2,11 @@
 //! ("Supplier nameServiceCookie namePurpose"), matched character by character so that
 //! case folding never shifts byte offsets.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use crate::vocab::{ColumnRole, COLUMN_PHRASES};
+use crate::vocab::{ColumnPhrase, ColumnRole, COLUMN_PHRASES};
 
 /// Longest line [`split_header`] looks at, in bytes.
 pub const MAX_HEADER_BYTES: usize = 300;
@@ -24,17 +26,24 @@ pub fn split_header(line: &str) -> Option<Vec<(Range<usize>, ColumnRole)>> {
     }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(line.len(), |&(b, _)| b);
+    let origin = skip_header_separators(&chars, 0);
+    // Most lines are prose: give up before the search unless a phrase opens the line.
+    let opens = phrases_at(&chars, origin).any(|p| {
+        match_phrase(&chars, origin, p.key).is_some_and(|end| ends_at_boundary(&chars, end))
+    });
+    if !opens {
+        return None;
+    }
     // `count[i]`: fewest phrases covering the line before char `i`; `back[i]`: the last
     // phrase of that cover (where the cover resumed, phrase start, phrase end, role).
     let mut count: Vec<Option<usize>> = vec![None; chars.len() + 1];
     let mut back: Vec<Option<(usize, usize, usize, ColumnRole)>> = vec![None; chars.len() + 1];
-    let origin = skip_header_separators(&chars, 0);
     *count.get_mut(origin)? = Some(0);
     for i in origin..chars.len() {
         let Some(&Some(so_far)) = count.get(i) else {
             continue;
         };
-        for phrase in COLUMN_PHRASES {
+        for phrase in phrases_at(&chars, i) {
             let Some(end) = match_phrase(&chars, i, phrase.key) else {
                 continue;
             };
@@ -59,6 +68,29 @@ pub fn split_header(line: &str) -> Option<Vec<(Range<usize>, ColumnRole)>> {
     }
     cells.reverse();
     (cells.len() >= 2).then_some(cells)
+}
+
+/// The column phrases that can match at char `at`: those whose first character is the
+/// folded first character there (phrases indexed by first character once per process).
+fn phrases_at(chars: &[(usize, char)], at: usize) -> impl Iterator<Item = &'static ColumnPhrase> {
+    static BY_FIRST: OnceLock<HashMap<char, Vec<&'static ColumnPhrase>>> = OnceLock::new();
+    let index = BY_FIRST.get_or_init(|| {
+        let mut index: HashMap<char, Vec<&'static ColumnPhrase>> = HashMap::new();
+        for phrase in COLUMN_PHRASES {
+            if let Some(first) = phrase.key.chars().next() {
+                index.entry(first).or_default().push(phrase);
+            }
+        }
+        index
+    });
+    let first = chars
+        .get(at)
+        .and_then(|&(_, c)| fold_quote(c).to_lowercase().next());
+    first
+        .and_then(|c| index.get(&c))
+        .into_iter()
+        .flatten()
+        .copied()
 }
 
 /// Matches a phrase key at char `start`, folding case and apostrophes; a space in the key

@@ -1,0 +1,145 @@
+//! A per-thread memo of text normalisation: a corpus is hundreds of copies of one template,
+//! so the same paragraph, heading, line or cell text comes back in document after document,
+//! and its display form, key and language are worked out once per thread instead of once
+//! per copy.
+//!
+//! The memo is a pure function cache: what it returns is exactly what computing afresh
+//! returns, so output never depends on what was seen before (or on how many threads ran).
+//! Its size is bounded: texts over [`MAX_TEXT_BYTES`] are not kept, and a memo is emptied
+//! when it holds more than [`MAX_MEMO_BYTES`].
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::thread::LocalKey;
+
+use rustc_hash::FxHasher;
+
+use crate::lang::Language;
+use crate::normalize;
+
+/// Longest text kept, in bytes (longer texts are rarely repeated exactly).
+const MAX_TEXT_BYTES: usize = 2048;
+
+/// Bytes of text (raw and derived) one memo keeps before starting afresh.
+const MAX_MEMO_BYTES: usize = 8 << 20;
+
+/// The derived forms of one raw text.
+#[derive(Clone)]
+pub(crate) struct Forms {
+    /// [`normalize::display`].
+    pub display: String,
+    /// [`normalize::key`] of the display form.
+    pub key: String,
+    /// [`crate::lang::detect`] of the key.
+    pub language: Option<Language>,
+}
+
+impl Forms {
+    fn compute(raw: &str) -> Self {
+        let display = normalize::display(raw).into_owned();
+        let key = normalize::key(&display);
+        let language = crate::lang::detect(&key);
+        Forms {
+            display,
+            key,
+            language,
+        }
+    }
+}
+
+/// Remembered values by raw text, with the bytes they hold.
+struct Memo<T> {
+    values: HashMap<Box<str>, T, BuildHasherDefault<FxHasher>>,
+    bytes: usize,
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo {
+            values: HashMap::default(),
+            bytes: 0,
+        }
+    }
+}
+
+thread_local! {
+    static FORMS: RefCell<Memo<Forms>> = RefCell::new(Memo::default());
+    static KEYS: RefCell<Memo<String>> = RefCell::new(Memo::default());
+}
+
+/// The display form, key and language of `raw`.
+pub(crate) fn forms(raw: &str) -> Forms {
+    remembered(&FORMS, raw, Forms::compute, |f| {
+        f.display.len() + f.key.len()
+    })
+}
+
+/// The comparison key of `raw` (see [`normalize::key`]).
+pub(crate) fn key(raw: &str) -> String {
+    remembered(&KEYS, raw, normalize::key, String::len)
+}
+
+/// `compute(raw)`, from `memo` when it was computed before on this thread.
+fn remembered<T: Clone + 'static>(
+    memo: &'static LocalKey<RefCell<Memo<T>>>,
+    raw: &str,
+    compute: impl Fn(&str) -> T,
+    size_of: impl Fn(&T) -> usize,
+) -> T {
+    if raw.len() > MAX_TEXT_BYTES {
+        return compute(raw);
+    }
+    memo.with(|memo| {
+        let Ok(mut memo) = memo.try_borrow_mut() else {
+            return compute(raw);
+        };
+        if let Some(found) = memo.values.get(raw) {
+            return found.clone();
+        }
+        let value = compute(raw);
+        let size = raw.len() + size_of(&value);
+        if memo.bytes + size > MAX_MEMO_BYTES {
+            memo.values.clear();
+            memo.bytes = 0;
+        }
+        memo.bytes += size;
+        memo.values.insert(raw.into(), value.clone());
+        value
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_values_are_the_computed_ones() {
+        for raw in [
+            "  Nom du  cookie ",
+            "Qu\u{2019}est-ce qu\u{2019}un cookie ?",
+            "_ga",
+            "",
+        ] {
+            let fresh = Forms::compute(raw);
+            for f in [forms(raw), forms(raw)] {
+                assert_eq!(f.display, fresh.display);
+                assert_eq!(f.key, fresh.key);
+                assert_eq!(f.language, fresh.language);
+            }
+            assert_eq!(key(raw), normalize::key(raw));
+            assert_eq!(key(raw), normalize::key(raw));
+        }
+    }
+
+    #[test]
+    fn the_memo_stays_bounded() {
+        for i in 0..20_000 {
+            let raw = format!("{i:0>1000}");
+            let _ = forms(&raw);
+            let _ = key(&raw);
+        }
+        FORMS.with(|memo| assert!(memo.borrow().bytes <= MAX_MEMO_BYTES));
+        KEYS.with(|memo| assert!(memo.borrow().bytes <= MAX_MEMO_BYTES));
+    }
+}
