@@ -250,21 +250,33 @@ const HOSTS: &[&str] = &[
     "donnees.{}.fr",
 ];
 
-fn portal_name(rng: &mut Rng, taken: &[String]) -> String {
-    loop {
-        let mut name = String::new();
-        for _ in 0..3 {
-            name.push_str(rng.pick(SYLLABLES).copied().unwrap_or("xa"));
-        }
-        // Names never contain one another, so a path never names someone else's portal.
-        if name.len() >= 6
-            && !taken
-                .iter()
-                .any(|t| t.contains(&name) || name.contains(t.as_str()))
-        {
-            return name;
-        }
+/// A portal name: random syllables cut or padded to a fixed length, then the portal's index
+/// in letters. All names have the same length and differ, so none contains another (a path
+/// never names someone else's portal), for any number of portals.
+fn portal_name(rng: &mut Rng, index: usize, width: usize) -> String {
+    const STEM: usize = 7;
+    let mut name = String::new();
+    while name.len() < STEM {
+        name.push_str(rng.pick(SYLLABLES).copied().unwrap_or("xa"));
     }
+    name.truncate(STEM);
+    let mut letters = Vec::with_capacity(width);
+    let mut rest = index;
+    for _ in 0..width {
+        letters.push(char::from(b'a' + u8::try_from(rest % 26).unwrap_or(0)));
+        rest /= 26;
+    }
+    name.extend(letters.into_iter().rev());
+    name
+}
+
+/// Letters needed to write every index below `n` in base 26 (at least two).
+fn index_width(n: usize) -> usize {
+    let mut width = 2;
+    while 26usize.saturating_pow(u32::try_from(width).unwrap_or(u32::MAX)) < n {
+        width += 1;
+    }
+    width
 }
 
 /// Generates `n` documents (a few more when portals publish both languages) into `dir` and
@@ -276,15 +288,14 @@ pub fn generate(n: usize, dir: &Path, seed: u64) -> io::Result<Manifest> {
         Template::parse(ENGLISH, Language::En).ok_or_else(|| invalid("English template"))?;
     let mut rng = Rng::new(seed);
     let mut specs: Vec<Spec> = Vec::with_capacity(n + n / 10);
-    let mut portals: Vec<String> = Vec::new();
+    let width = index_width(n);
     for index in 0..n {
         let language = if rng.chance(250) {
             Language::En
         } else {
             Language::Fr
         };
-        let portal = portal_name(&mut rng, &portals);
-        portals.push(portal.clone());
+        let portal = portal_name(&mut rng, index, width);
         let host = rng
             .pick(HOSTS)
             .copied()
@@ -431,6 +442,13 @@ fn inject(rng: &mut Rng, specs: &mut [Spec], judged: [bool; 2]) {
 /// that names its platform and whose URL is not copied itself.
 fn copy_source(rng: &mut Rng, specs: &[Spec], victim: usize) -> Option<usize> {
     let v = specs.get(victim)?;
+    let copied: std::collections::HashSet<usize> = specs
+        .iter()
+        .filter_map(|o| match o.drift {
+            Some(Kind::CopyUrl(from)) => Some(from),
+            _ => None,
+        })
+        .collect();
     let candidates: Vec<usize> = specs
         .iter()
         .enumerate()
@@ -440,9 +458,7 @@ fn copy_source(rng: &mut Rng, specs: &[Spec], victim: usize) -> Option<usize> {
                 && s.markdown != v.markdown
                 && s.portal != v.portal
                 && !matches!(s.drift, Some(Kind::CopyUrl(_) | Kind::DropSection))
-                && !specs
-                    .iter()
-                    .any(|o| matches!(o.drift, Some(Kind::CopyUrl(f)) if f == *i))
+                && !copied.contains(i)
         })
         .map(|(i, _)| i)
         .collect();

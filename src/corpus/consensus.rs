@@ -290,9 +290,9 @@ fn cookie_consensus<'a>(
     for (m, s) in docs {
         for cookie in &s.cookies {
             let tally = tallies
-                .entry(cookie.key.clone())
+                .entry(cookie.key.to_string())
                 .or_insert_with(|| CookieTally {
-                    name: cookie.name.clone(),
+                    name: cookie.name.to_string(),
                     declared: 0,
                     holder: m,
                     fields: Default::default(),

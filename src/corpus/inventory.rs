@@ -224,8 +224,8 @@ fn matrix(
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
     for (_, doc) in cx.documents() {
         for cookie in &doc.cookies {
-            let t = tallies.entry(cookie.key.as_str()).or_insert_with(|| Tally {
-                name: cookie.name.clone(),
+            let t = tallies.entry(&*cookie.key).or_insert_with(|| Tally {
+                name: cookie.name.to_string(),
                 documents: 0,
                 categories: BTreeMap::new(),
                 providers: BTreeMap::new(),
@@ -235,7 +235,7 @@ fn matrix(
                 *t.categories.entry(c.as_str().to_owned()).or_default() += 1;
             }
             if let Some(p) = cookie.field(Field::Provider) {
-                *t.providers.entry(p.text.clone()).or_default() += 1;
+                *t.providers.entry(p.text.to_string()).or_default() += 1;
             }
         }
     }
@@ -248,13 +248,12 @@ fn matrix(
     let mut matrix = Vec::new();
     for (i, doc) in cx.documents() {
         for cookie in &doc.cookies {
-            if let (Some(&document), Some(&c)) = (position.get(&i), index.get(cookie.key.as_str()))
-            {
+            if let (Some(&document), Some(&c)) = (position.get(&i), index.get(&*cookie.key)) {
                 matrix.push(Declaration {
                     document,
                     cookie: c,
                     category: cookie.category.map(|c| c.as_str().to_owned()),
-                    provider: cookie.field(Field::Provider).map(|p| p.text.clone()),
+                    provider: cookie.field(Field::Provider).map(|p| p.text.to_string()),
                 });
             }
         }
@@ -301,7 +300,7 @@ fn family_consensus(cx: &CorpusContext<'_>, consensus: &super::Consensus) -> Fam
                                 .summary(holder)
                                 .and_then(|h| h.cookie(key))
                                 .and_then(|k| k.field(field))
-                                .map_or_else(String::new, |v| v.text.clone()),
+                                .map_or_else(String::new, |v| v.text.to_string()),
                             count,
                             of,
                         },

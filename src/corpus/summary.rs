@@ -11,6 +11,8 @@
 //! pseudo-section (title and introduction); passages of a section are in source order; a
 //! cookie's `table` indexes `tables`; a table's `section` indexes `sections`.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::mask::{self, Mask};
@@ -96,8 +98,8 @@ pub struct Passage {
     pub kind: PassageKind,
     /// Hash of the comparison key of the masked text.
     pub key: u64,
-    /// The masked display text.
-    pub text: String,
+    /// The masked display text (shared by every equal text).
+    pub text: Arc<str>,
     /// Where it is.
     pub place: Place,
 }
@@ -119,7 +121,7 @@ impl SectionSummary {
         self.passages
             .first()
             .filter(|p| matches!(p.kind, PassageKind::Heading | PassageKind::Title))
-            .map_or("", |p| p.text.as_str())
+            .map_or("", |p| &*p.text)
     }
 }
 
@@ -195,8 +197,8 @@ impl Field {
 pub struct FieldValue {
     /// Hash of the comparison key of the masked text.
     pub key: u64,
-    /// The masked display text.
-    pub text: String,
+    /// The masked display text (shared by every equal text).
+    pub text: Arc<str>,
     /// Where it is (the cell; the cookie's name for the category).
     pub place: Place,
 }
@@ -205,9 +207,9 @@ pub struct FieldValue {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CookieSummary {
     /// The name as displayed.
-    pub name: String,
+    pub name: Arc<str>,
     /// The name's comparison key (cookies are matched across documents on it).
-    pub key: String,
+    pub key: Arc<str>,
     /// Where the name is.
     pub place: Place,
     /// Index into [`DocumentSummary::tables`].
@@ -282,7 +284,7 @@ impl DocumentSummary {
     pub fn cookie(&self, key: &str) -> Option<&CookieSummary> {
         let found = self
             .by_key
-            .binary_search_by(|&i| self.cookies.get(i).map_or("", |c| c.key.as_str()).cmp(key))
+            .binary_search_by(|&i| self.cookies.get(i).map_or("", |c| &*c.key).cmp(key))
             .ok()?;
         self.by_key.get(found).and_then(|&i| self.cookies.get(i))
     }
@@ -321,14 +323,14 @@ impl Builder<'_> {
         Place::new(self.source, span)
     }
 
-    fn masked(&self, text: &Text) -> (u64, String) {
+    fn masked(&self, text: &Text) -> (u64, Arc<str>) {
         let masked = self.mask.apply(&text.display);
         let key = if matches!(masked, std::borrow::Cow::Borrowed(_)) {
             hash(&text.key)
         } else {
             hash(&normalize::key(&masked))
         };
-        (key, masked.into_owned())
+        (key, crate::memo::shared(&masked))
     }
 
     fn passage(&self, kind: PassageKind, text: &Text) -> Passage {
@@ -383,13 +385,13 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
             Some(role) => doc.cookie_field(cookie, role).map(|t| b.value(t)),
             None => cookie.category.map(|c| FieldValue {
                 key: hash(c.as_str()),
-                text: c.as_str().to_owned(),
+                text: crate::memo::shared(c.as_str()),
                 place,
             }),
         });
         cookies.push(CookieSummary {
-            name: cookie.name.display.clone(),
-            key: cookie.name.key.clone(),
+            name: crate::memo::shared(&cookie.name.display),
+            key: crate::memo::shared(&cookie.name.key),
             place,
             table: cookie.table,
             category: cookie.category,
@@ -410,7 +412,7 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         by_key: {
             let mut order: Vec<usize> = (0..cookies.len()).collect();
             order.sort_by(|&a, &b| {
-                let key = |i: usize| cookies.get(i).map_or("", |c| c.key.as_str());
+                let key = |i: usize| cookies.get(i).map_or("", |c| &*c.key);
                 key(a).cmp(key(b))
             });
             order

@@ -43,7 +43,7 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
     for (d, doc) in cx.documents() {
         let consensus = cx.consensus(d);
         for cookie in &doc.cookies {
-            let family_cookie = consensus.and_then(|(_, c)| c.cookies.get(&cookie.key));
+            let family_cookie = consensus.and_then(|(_, c)| c.cookies.get(&*cookie.key));
             for field in Field::ALL {
                 let Some(value) = cookie.field(field) else {
                     continue;

@@ -32,7 +32,7 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
         for cookie in &doc.cookies {
             if consensus
                 .cookies
-                .get(&cookie.key)
+                .get(&*cookie.key)
                 .is_some_and(|c| c.declared == 1)
             {
                 let _ = out
