@@ -7,9 +7,14 @@
 //! Input that the decoder refuses (empty, binary, too large) passes: refusing it is the
 //! documented behaviour, not a parser failure. Only the public API is used.
 
+use std::path::Path;
+
+use cookielint::config::Config;
 use cookielint::convert::to_markdown;
+use cookielint::lint::lint_document;
 use cookielint::model::{invariants, parse, Document, ParseOptions};
 use cookielint::normalize;
+use cookielint::report::{self, HumanOptions, Located, Results};
 use cookielint::source::{SourceFile, DEFAULT_MAX_FILE_SIZE};
 use cookielint::syntax::Format;
 
@@ -95,6 +100,109 @@ pub fn normalization_is_idempotent(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Most documents one input is split into by [`check_pipeline_holds`].
+pub const MAX_DOCUMENTS: usize = 8;
+
+/// The documents one input holds for the several-document target: the parts between NUL
+/// bytes (which no accepted document contains), at most [`MAX_DOCUMENTS`].
+pub fn split_documents(bytes: &[u8]) -> Vec<&[u8]> {
+    bytes.split(|&b| b == 0).take(MAX_DOCUMENTS).collect()
+}
+
+/// Runs the whole `check` pipeline (decode, parse, every per-document rule, summary, every
+/// corpus rule, every report format) on `documents`. Every finding must point inside its
+/// document on character boundaries, with positions that agree with its span, and every
+/// report must render; the JSON report must be valid JSON with one entry per finding.
+pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
+    let config = Config::defaults(Path::new("."), Path::new("."));
+    let mut sources = Vec::new();
+    for (i, &part) in documents.iter().enumerate() {
+        if let Ok(source) = SourceFile::from_bytes(format!("doc{i}.md"), part, DEFAULT_MAX_FILE_SIZE)
+        {
+            sources.push(source);
+        }
+    }
+    let mut results = Results::default();
+    let mut summaries = Vec::new();
+    for source in &sources {
+        let parsed = parse(source, ParseOptions::default());
+        let settings = config.settings_for(Path::new(&source.path));
+        for d in lint_document(source, &parsed, &config.options, &settings) {
+            let located = Located::new(source, d);
+            well_placed(source, &located)?;
+            results.diagnostics.push(located);
+        }
+        summaries.push(cookielint::corpus::summarize(source, &parsed));
+        results.files.push(source.path.clone());
+    }
+    for located in cookielint::corpus::run(&summaries, &config.settings, &config.corpus) {
+        let source = sources
+            .iter()
+            .find(|s| s.path == located.diagnostic.file)
+            .ok_or_else(|| format!("corpus finding for an unknown file: {located:?}"))?;
+        well_placed(source, &located)?;
+        results.diagnostics.push(located);
+    }
+    let options = HumanOptions {
+        color: false,
+        width: 100,
+    };
+    for source in &sources {
+        let own: Vec<Located> = results
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.file == source.path)
+            .cloned()
+            .collect();
+        let _ = report::human(source, &own, options);
+    }
+    for rendered in [
+        report::concise(&results),
+        report::sarif(&results),
+        report::github(&results),
+        report::junit(&results),
+        report::statistics(&results),
+    ] {
+        if rendered.is_empty() && !results.diagnostics.is_empty() {
+            return Err("a report rendered nothing for a run with findings".into());
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&report::json(&results))
+        .map_err(|e| format!("the JSON report is not JSON: {e}"))?;
+    let listed = json["diagnostics"].as_array().map_or(0, Vec::len);
+    if listed != results.diagnostics.len() {
+        return Err(format!(
+            "the JSON report lists {listed} findings of {}",
+            results.diagnostics.len()
+        ));
+    }
+    Ok(())
+}
+
+/// A finding's span lies inside its document, on character boundaries, and its line and
+/// column agree with the span.
+fn well_placed(source: &SourceFile, located: &Located) -> Result<(), String> {
+    let span = located.diagnostic.span;
+    let text = &source.text;
+    if span.start > span.end
+        || span.end > text.len()
+        || !text.is_char_boundary(span.start)
+        || !text.is_char_boundary(span.end)
+    {
+        return Err(format!(
+            "{} finding outside its document or off a character boundary: {located:?}",
+            located.diagnostic.code
+        ));
+    }
+    if located.start != source.line_col(span.start) || located.end != source.line_col(span.end) {
+        return Err(format!(
+            "{} finding whose position disagrees with its span: {located:?}",
+            located.diagnostic.code
+        ));
+    }
+    Ok(())
+}
+
 /// Every check on one input, each failure prefixed with the fuzz target that asserts it
 /// (and so reproduces it: `cargo fuzz run -s none TARGET FILE`).
 pub fn failures(bytes: &[u8]) -> Vec<String> {
@@ -102,6 +210,8 @@ pub fn failures(bytes: &[u8]) -> Vec<String> {
         ("parse_text", invariants_hold(bytes, Format::Text)),
         ("parse_markdown", invariants_hold(bytes, Format::Markdown)),
         ("roundtrip_markdown", round_trip_is_stable(bytes)),
+        ("check_document", check_pipeline_holds(&[bytes])),
+        ("check_documents", check_pipeline_holds(&split_documents(bytes))),
     ];
     if let Ok(text) = std::str::from_utf8(bytes) {
         checks.push(("normalize", normalization_is_idempotent(text)));
