@@ -116,12 +116,12 @@ fn is_word_char(c: char) -> bool {
 pub fn find_in_key<'k>(key: &'k str, phrase: &'k str) -> impl Iterator<Item = usize> + 'k {
     let starts_word = phrase.starts_with(is_word_char);
     let ends_word = phrase.ends_with(is_word_char);
-    occurrences(key, phrase).filter_map(move |at| {
+    occurrences(key, phrase).filter(move |&at| {
         let before = key.get(..at).and_then(|s| s.chars().next_back());
         let after = key.get(at + phrase.len()..).and_then(|s| s.chars().next());
         let open = !(starts_word && before.is_some_and(is_word_char));
         let close = !(ends_word && after.is_some_and(is_word_char));
-        (open && close).then_some(at)
+        open && close
     })
 }
 

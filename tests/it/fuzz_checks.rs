@@ -117,7 +117,8 @@ pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
     let config = Config::defaults(Path::new("."), Path::new("."));
     let mut sources = Vec::new();
     for (i, &part) in documents.iter().enumerate() {
-        if let Ok(source) = SourceFile::from_bytes(format!("doc{i}.md"), part, DEFAULT_MAX_FILE_SIZE)
+        if let Ok(source) =
+            SourceFile::from_bytes(format!("doc{i}.md"), part, DEFAULT_MAX_FILE_SIZE)
         {
             sources.push(source);
         }
@@ -211,7 +212,10 @@ pub fn failures(bytes: &[u8]) -> Vec<String> {
         ("parse_markdown", invariants_hold(bytes, Format::Markdown)),
         ("roundtrip_markdown", round_trip_is_stable(bytes)),
         ("check_document", check_pipeline_holds(&[bytes])),
-        ("check_documents", check_pipeline_holds(&split_documents(bytes))),
+        (
+            "check_documents",
+            check_pipeline_holds(&split_documents(bytes)),
+        ),
     ];
     if let Ok(text) = std::str::from_utf8(bytes) {
         checks.push(("normalize", normalization_is_idempotent(text)));
