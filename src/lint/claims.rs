@@ -177,6 +177,7 @@ pub fn is_negated(key: &str, at: usize) -> bool {
 /// (e + U+0301) does not match its precomposed key; callers fall back to the whole text.
 pub fn locate<'r>(raw: &'r str, phrase: &'r str) -> impl Iterator<Item = Range<usize>> + 'r {
     let starts_word = phrase.starts_with(is_word_char);
+    let first = phrase.chars().next().filter(char::is_ascii);
     let mut previous: Option<char> = None;
     let mut after_match = 0;
     raw.char_indices().filter_map(move |(at, c)| {
@@ -189,6 +190,13 @@ pub fn locate<'r>(raw: &'r str, phrase: &'r str) -> impl Iterator<Item = Range<u
         }
         if starts_word && before.is_some_and(is_word_char) {
             return None;
+        }
+        // An ASCII character is its own NFKC form and folds to one ASCII character: when
+        // it cannot start the phrase, skip the character-by-character match.
+        if let (true, Some(first)) = (c.is_ascii(), first) {
+            if key_form(c).next() != Some(first) {
+                return None;
+            }
         }
         let end = match_at(raw.get(at..)?, phrase)?;
         after_match = at + end;
