@@ -276,7 +276,8 @@ pub fn run(args: CheckArgs) -> Result<u8> {
 
     if let Some(path) = &args.write_baseline {
         let recorded = Baseline::record(results.diagnostics.iter().map(|d| &d.diagnostic));
-        write_atomic(path, recorded.to_json().as_bytes()).into_diagnostic()?;
+        write_atomic(path, recorded.to_json().as_bytes())
+            .map_err(|e| miette::miette!("cannot write baseline {}: {e}", path.display()))?;
         eprintln!(
             "recorded {} finding(s) in {}",
             results.diagnostics.len(),

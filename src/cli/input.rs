@@ -171,6 +171,19 @@ pub fn display_path(path: &Path) -> String {
     shown.replace('\\', "/")
 }
 
+/// Opens a file for reading without waiting: a FIFO put where a regular file was opens at
+/// once (and is then refused) instead of blocking until a writer comes.
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
 /// Reads and decodes one file (one open, one read of at most `max_size + 1` bytes, so a
 /// huge or endless file costs no more than that).
 pub fn read(file: &InputFile, max_size: u64) -> Result<SourceFile, InputError> {
@@ -180,8 +193,13 @@ pub fn read(file: &InputFile, max_size: u64) -> Result<SourceFile, InputError> {
         path: path.clone(),
         source,
     };
-    let handle = std::fs::File::open(&file.path).map_err(io)?;
-    let size = handle.metadata().map_err(io)?.len();
+    let handle = open_without_blocking(&file.path).map_err(io)?;
+    let meta = handle.metadata().map_err(io)?;
+    // Checked again on the open file: the path may have been replaced since the walk.
+    if !meta.is_file() {
+        return Err(InputError::NotAFile { path });
+    }
+    let size = meta.len();
     if size > max_size {
         return Err(InputError::Decode {
             path,

@@ -284,9 +284,10 @@ fn guess_name_column(columns: &mut [Column], rows: &[Row]) {
 /// that follows a "cookies used" section.
 fn assign_depths(sections: &mut [Section], title: Option<&Heading>) {
     // Markup levels count from the title's level (a `##` title makes `###` depth 2), or,
-    // without a marked-up title, from one above the highest section level. Skipped levels
-    // stay skipped (the heading-level rule reports them), so rendering at the normalised
-    // depth and reading back gives the same depths.
+    // without a marked-up title, from level 1 (where the template's title is), or from
+    // level 0 when sections use level 1 themselves. Skipped levels stay skipped (the
+    // heading-level rule reports them), so rendering at the normalised depth and reading
+    // back gives the same depths, with or without a title.
     let base = title
         .and_then(|t| t.level)
         .or_else(|| {
@@ -294,7 +295,7 @@ fn assign_depths(sections: &mut [Section], title: Option<&Heading>) {
                 .iter()
                 .filter_map(|s| s.heading.level)
                 .min()
-                .map(|l| l - 1)
+                .map(|l| (l - 1).min(1))
         })
         .unwrap_or(0);
     let mut seen_cookies_used = false;
