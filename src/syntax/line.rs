@@ -180,6 +180,16 @@ fn pipe_cell(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+/// `pipe-cells = pipe-cell *( "|" pipe-cell )`: the pieces of `line` between its unescaped
+/// pipes, untrimmed and in order (a line without one is a single piece).
+///
+/// The pieces are consecutive sub-slices of `line`, each followed by exactly one `|`.
+pub fn pipe_cells(line: &str) -> Vec<&str> {
+    separated_list1(char('|'), pipe_cell)
+        .parse(line)
+        .map_or_else(|_| vec![line], |(_, pieces)| pieces)
+}
+
 /// `pipe-row = [ "|" ] pipe-cell 1*( "|" pipe-cell ) [ "|" ]`, or `"|" pipe-cell "|"`.
 ///
 /// A line is a pipe row only if, after removing edge pipes, it still has at least two cells,
@@ -188,7 +198,7 @@ fn pipe_row(line: &str, base: usize) -> Option<LineKind> {
     let trimmed = line.trim();
     let leading = trimmed.starts_with('|');
     let trailing = trimmed.ends_with('|') && !trimmed.ends_with("\\|") && trimmed.len() > 1;
-    let (_, parts) = separated_list1(char('|'), pipe_cell).parse(trimmed).ok()?;
+    let parts = pipe_cells(trimmed);
     let mut parts: &[&str] = &parts;
     if leading {
         parts = parts.get(1..)?;
@@ -213,11 +223,13 @@ fn url_line(input: &str) -> IResult<&str, &str> {
     preceded(space0, alt((delimited(char('<'), url, char('>')), url))).parse(input)
 }
 
-/// `url = ( "http://" / "https://" ) 1*( any visible character but "<" / ">" )`
+/// `url = ( "http://" / "https://" ) 1*( any visible character but "<" / ">" / "|" )`
+///
+/// A pipe ends a bare URL: `https://example.org)|` closes a pipe row rather than being a URL.
 pub fn url(input: &str) -> IResult<&str, &str> {
     recognize(pair(
         alt((tag("https://"), tag("http://"))),
-        take_while1(|c: char| !c.is_whitespace() && c != '<' && c != '>'),
+        take_while1(|c: char| !c.is_whitespace() && !matches!(c, '<' | '>' | '|')),
     ))
     .parse(input)
 }
@@ -386,6 +398,8 @@ mod tests {
         // Prose with a stray pipe at the end: one cell and a closing pipe is not a row.
         assert_eq!(kind("a stray pipe at the end |"), LineKind::Text);
         assert_eq!(kind("| only"), LineKind::Text);
+        assert_eq!(pipe_cells("a \\| b \\\\| c |"), ["a \\| b \\\\", " c ", ""]);
+        assert_eq!(pipe_cells("no pipe"), ["no pipe"]);
     }
 
     #[test]
@@ -402,6 +416,9 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(kind("See https://example.org for more"), LineKind::Text);
+        // A pipe ends a bare URL: the end of a broken pipe row is not a URL line.
+        assert_eq!(kind("https://example.org/privacy)|"), LineKind::Text);
+        assert_eq!(find_url("https://example.org|x"), Some(0..19));
         assert_eq!(kind("There are several kinds of cookies:"), LineKind::Text);
     }
 

@@ -95,11 +95,25 @@ impl LineBuilder {
 
     fn flush(&mut self, text: &str, out: &mut Vec<Item>) {
         if let Some(span) = self.current.take() {
-            let span = span.trim(text);
+            let span = with_opening_escape(text, span.trim(text));
             if !span.is_empty() {
                 out.push(Item::Line(span));
             }
         }
+    }
+}
+
+/// A line as written when it opens with a backslash escape: pulldown-cmark starts the escaped
+/// character's text after the backslash, which would turn `\| carte) |` (the continuation of
+/// a broken pipe row) into a row of its own. Escapes inside a line are already kept.
+fn with_opening_escape(text: &str, span: Span) -> Span {
+    let escaped = text
+        .get(..span.start)
+        .is_some_and(|before| before.ends_with('\\'));
+    if escaped {
+        Span::new(span.start.saturating_sub(1), span.end)
+    } else {
+        span
     }
 }
 
@@ -209,7 +223,10 @@ fn heading_block(text: &str, span: Span, level: HeadingLevel, inner: Option<Span
     } else {
         HeadingMarkup::Setext
     };
-    let text_span = inner.map_or(Span::empty(span.start), |s| s.trim(text));
+    let mut text_span = inner.map_or(Span::empty(span.start), |s| s.trim(text));
+    if markup == HeadingMarkup::Atx {
+        text_span = without_closing_hashes(text, text_span, span.end);
+    }
     let level = match level {
         HeadingLevel::H1 => 1,
         HeadingLevel::H2 => 2,
@@ -224,6 +241,32 @@ fn heading_block(text: &str, span: Span, level: HeadingLevel, inner: Option<Span
         level: Some(level),
         markup,
         numbering: None,
+    }
+}
+
+/// The text of an ATX heading (`inner`, ending its line at `line_end`) without a closing
+/// sequence left in it.
+///
+/// CommonMark ends an ATX heading's text before an optional closing run of `#`s preceded by
+/// a space or tab and followed only by spaces or tabs; pulldown-cmark 0.13 keeps the run in
+/// the text when a tab follows it (`# Cookie Policy #\t`). Only a run ending the line is
+/// removed; an escaped `\#` is not preceded by a space or tab, so it stays.
+fn without_closing_hashes(text: &str, inner: Span, line_end: usize) -> Span {
+    let heading = inner.slice(text);
+    let open = heading.trim_end_matches('#');
+    let after = Span::new(inner.end, line_end).slice(text);
+    if open.len() == heading.len() || !after.trim().is_empty() {
+        return inner;
+    }
+    let run_start = inner.start + open.len();
+    let spaced = text
+        .get(..run_start)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(|c| c == ' ' || c == '\t');
+    if spaced {
+        Span::new(inner.start, run_start).trim(text)
+    } else {
+        inner
     }
 }
 

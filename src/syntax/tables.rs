@@ -6,7 +6,7 @@
 //! linear in the number of entries they consume; none looks back.
 
 use super::blocks::Entry;
-use super::line::LineKind;
+use super::line::{pipe_cells, LineKind};
 use super::recover;
 use super::{Problem, RowBlock, TableBlock, TableLayout};
 use crate::memo::key;
@@ -103,6 +103,14 @@ fn known_header_cells(text: &str, cells: &[Span], extra: Option<&Extra>) -> usiz
         .count()
 }
 
+/// How many cells are exactly a known column header phrase (see [`exact_role`]).
+fn header_phrase_cells(text: &str, cells: &[Span], extra: Option<&Extra>) -> usize {
+    cells
+        .iter()
+        .filter(|c| exact_role(c.slice(text), extra).is_some())
+        .count()
+}
+
 /// The cells of a row of `layout`, and whether the row is open: a pipe row that starts
 /// with a pipe but does not end with one continues on the next line.
 fn delimited_cells(kind: &LineKind, layout: TableLayout) -> Option<(&[Span], bool)> {
@@ -182,11 +190,13 @@ fn delimited(
             Some(Entry::Blank(_)) => {
                 let (k, gap) = skip_blanks(entries, j);
                 // After blank lines, a row continues the table unless it looks like the header
-                // of a new one: mostly header words, or followed by a separator row.
+                // of a new one: mostly header phrases (whole cells, as in the other
+                // recognisers: a value such as "Durée de la session" only starts with header
+                // words), or followed by a separator row.
                 let continues = line_at(entries, k).is_some_and(|(_, kind)| {
                     delimited_cells(kind, layout).is_some_and(|(cells, _)| {
                         cells.len() >= 2
-                            && known_header_cells(text, cells, extra) * 2 <= cells.len()
+                            && header_phrase_cells(text, cells, extra) * 2 <= cells.len()
                     })
                 }) && !matches!(
                     line_at(entries, k + 1),
@@ -219,13 +229,14 @@ fn delimited(
 }
 
 /// Appends a continuation line to a broken pipe row: text up to the first pipe extends the
-/// last cell, further pipe-separated pieces become new cells. Returns whether the row is now
+/// last cell, further pipe-separated pieces become new cells. Pipes are split as in pipe
+/// rows ([`pipe_cells`]: `\|` and `\\` are escapes). Returns whether the row is now
 /// closed (the line ended with a pipe).
 fn continue_row(text: &str, row: &mut RowBlock, line: Span) -> bool {
-    let line_text = line.slice(text);
-    let closed = line_text.trim_end().ends_with('|');
+    let pieces = pipe_cells(line.slice(text));
+    let closed = pieces.len() > 1 && pieces.last().is_some_and(|p| p.trim().is_empty());
     let mut offset = line.start;
-    for (n, piece) in line_text.split('|').enumerate() {
+    for (n, piece) in pieces.into_iter().enumerate() {
         let span = Span::new(offset, offset + piece.len()).trim(text);
         offset += piece.len() + 1;
         if n == 0 {
