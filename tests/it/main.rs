@@ -13,11 +13,13 @@
 
 mod cli_check;
 mod cli_convert;
+mod cli_faults;
 mod corpus;
 mod corpus_rules;
 mod encoding;
 mod fixtures;
 mod fuzz_seeds;
+mod properties;
 mod roundtrip;
 mod rules;
 mod schema;
