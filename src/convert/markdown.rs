@@ -5,7 +5,9 @@
 //! Invariant: converting the output again yields the same headings and cookies (tested).
 //! Preamble noise is dropped; a platform URL written on its own line stays on its own line.
 
-use crate::model::{CookieTable, Document, Paragraph, Section, UrlPlacement};
+use crate::cookie_name::split_names;
+use crate::model::{CookieTable, Document, Paragraph, Row, Section, UrlPlacement};
+use crate::vocab::ColumnRole;
 
 /// Renders `doc` as canonical Markdown.
 pub fn to_markdown(doc: &Document) -> String {
@@ -71,7 +73,7 @@ fn push_blocks(out: &mut String, doc: &Document, paragraphs: &[Paragraph], table
             (Some(p), Some(t)) if t < p => pending.extend(tables.next()),
             (None, Some(_)) => pending.extend(tables.next()),
             (Some(_), _) => {
-                flush_tables(out, &mut pending);
+                flush_tables(out, doc, &mut pending);
                 if let Some(paragraph) = paragraphs.next() {
                     push_paragraph(out, paragraph);
                 }
@@ -79,7 +81,7 @@ fn push_blocks(out: &mut String, doc: &Document, paragraphs: &[Paragraph], table
             (None, None) => break,
         }
     }
-    flush_tables(out, &mut pending);
+    flush_tables(out, doc, &mut pending);
 }
 
 /// A paragraph on one line; a leading character that Markdown would read as block markup
@@ -125,7 +127,7 @@ fn escape_pipes(text: &str) -> String {
 }
 
 /// Writes consecutive tables, merging those of one category and one column layout.
-fn flush_tables(out: &mut String, pending: &mut Vec<&CookieTable>) {
+fn flush_tables(out: &mut String, doc: &Document, pending: &mut Vec<&CookieTable>) {
     let mut groups: Vec<Vec<&CookieTable>> = Vec::new();
     for table in pending.drain(..) {
         match groups.last_mut() {
@@ -136,7 +138,7 @@ fn flush_tables(out: &mut String, pending: &mut Vec<&CookieTable>) {
         }
     }
     for group in groups {
-        push_table(out, &group);
+        push_table(out, doc, &group);
     }
 }
 
@@ -149,7 +151,7 @@ fn same_shape(a: &CookieTable, b: &CookieTable) -> bool {
             .all(|(x, y)| x.role == y.role && x.header.key == y.header.key)
 }
 
-fn push_table(out: &mut String, group: &[&CookieTable]) {
+fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
     let Some(first) = group.first() else {
         return;
     };
@@ -181,12 +183,50 @@ fn push_table(out: &mut String, group: &[&CookieTable]) {
     }
     out.push('\n');
     for table in group {
-        for row in table.rows.iter().filter(|r| !r.cells.is_empty()) {
-            let cells: Vec<&str> = row.cells.iter().map(|c| c.display.as_str()).collect();
+        let index = doc.tables.iter().position(|t| std::ptr::eq(t, *table));
+        let name_column = table.column(ColumnRole::Name);
+        for (r, row) in table.rows.iter().enumerate() {
+            if row.cells.is_empty() {
+                continue;
+            }
+            let names = row_names(doc, index, r, name_column, row);
+            let cells: Vec<&str> = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| match &names {
+                    Some(joined) if Some(c) == name_column => joined.as_str(),
+                    _ => cell.display.as_str(),
+                })
+                .collect();
             push_row(out, &cells);
         }
     }
     out.push('\n');
+}
+
+/// The name cell of row `r` rewritten as its cookie names joined by `; `, when its display
+/// text (line breaks collapsed to spaces) would not split into the same names: names written
+/// on separate lines of one cell stay separate when read back.
+fn row_names(
+    doc: &Document,
+    table: Option<usize>,
+    r: usize,
+    name_column: Option<usize>,
+    row: &Row,
+) -> Option<String> {
+    let cell = row.cells.get(name_column?)?;
+    let names: Vec<&str> = doc
+        .cookies
+        .iter()
+        .filter(|c| Some(c.table) == table && c.row == r)
+        .map(|c| c.name.display.as_str())
+        .collect();
+    let read_back: Vec<&str> = split_names(&cell.display)
+        .into_iter()
+        .filter_map(|range| cell.display.get(range))
+        .collect();
+    (names.len() >= 2 && read_back != names).then(|| names.join("; "))
 }
 
 fn push_row(out: &mut String, cells: &[&str]) {
