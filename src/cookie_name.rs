@@ -375,7 +375,11 @@ fn split_at_depth_zero(cell: &str, range: Range<usize>, strong: bool) -> Vec<Ran
         match c {
             '<' | '{' | '(' => depth += 1,
             '>' | '}' | ')' => depth = depth.saturating_sub(1),
-            ';' | '\n' | '\r' if depth == 0 && strong => separator_end = Some(at + 1),
+            // U+037E (Greek question mark) is canonically `;`: the NFC display text splits
+            // there, so the source must too.
+            ';' | '\u{37e}' | '\n' | '\r' if depth == 0 && strong => {
+                separator_end = Some(at + c.len_utf8())
+            }
             ',' | '/' if depth == 0 && !strong => separator_end = Some(at + 1),
             _ if depth == 0 && !strong && previous.is_whitespace() => {
                 let rest = text.get(offset..).unwrap_or("");

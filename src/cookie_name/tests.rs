@@ -49,6 +49,8 @@ fn splits_lists_of_names() {
         ["sessionid", "csrftoken", "NID"]
     );
     assert_eq!(names("_ga\n_gid\r\n"), ["_ga", "_gid"]);
+    // U+037E is canonically equivalent to `;` (its NFC form is `;`).
+    assert_eq!(names("_ga\u{37e}_gid"), ["_ga", "_gid"]);
     assert_eq!(names("sessionid"), ["sessionid"]);
     assert!(names("  ").is_empty());
     assert!(names(";,").is_empty());

@@ -223,7 +223,10 @@ fn heading_block(text: &str, span: Span, level: HeadingLevel, inner: Option<Span
     } else {
         HeadingMarkup::Setext
     };
-    let mut text_span = inner.map_or(Span::empty(span.start), |s| s.trim(text));
+    // The text starts at its backslash when it opens with an escape (`## \\Cookies`).
+    let mut text_span = inner.map_or(Span::empty(span.start), |s| {
+        with_opening_escape(text, s.trim(text))
+    });
     if markup == HeadingMarkup::Atx {
         text_span = without_closing_hashes(text, text_span, span.end);
     }

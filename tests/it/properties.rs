@@ -2046,6 +2046,18 @@ fn closed_atx_heading_followed_by_a_tab() {
     );
 }
 
+/// Found by `roundtrip_markdown`: a heading opening with an escaped backslash kept its
+/// escape only after the first pair, so every round trip lost one backslash.
+#[test]
+fn heading_opening_with_an_escaped_backslash_keeps_its_text() {
+    let text = "# Cookie Policy\n\n## \\\\Necessary cookies\n\nSome text.\n";
+    let (_, parsed) = crate::support::parse_bytes("escaped.md", text.as_bytes());
+    assert_eq!(
+        crate::support::headings(&parsed.document),
+        [(2, "\\\\Necessary cookies".to_owned())]
+    );
+}
+
 /// Found while choosing the value pools rather than by the property: a row's cells that only
 /// start with header words (`Service de ...`, `cookie-consent`, `Durée de ...`) are not a header.
 #[test]
