@@ -49,10 +49,12 @@ impl Forms {
     }
 }
 
-/// Remembered values by raw text, with the bytes they hold.
-struct Memo<T> {
+/// Remembered values by raw text, with the bytes they hold and the scope they were
+/// computed in (see [`remembered_in`]).
+pub(crate) struct Memo<T> {
     values: HashMap<Box<str>, T, BuildHasherDefault<FxHasher>>,
     bytes: usize,
+    scope: u64,
 }
 
 impl<T> Default for Memo<T> {
@@ -60,6 +62,7 @@ impl<T> Default for Memo<T> {
         Memo {
             values: HashMap::default(),
             bytes: 0,
+            scope: 0,
         }
     }
 }
@@ -96,6 +99,20 @@ fn remembered<T: Clone + 'static>(
     compute: impl Fn(&str) -> T,
     size_of: impl Fn(&T) -> usize,
 ) -> T {
+    remembered_in(memo, 0, raw, compute, size_of)
+}
+
+/// `compute(raw)`, from `memo` when it was computed before on this thread in the same
+/// `scope`: a value that also depends on something other than `raw` (a configured list of
+/// phrases) is remembered under a fingerprint of it, and a memo meeting another scope starts
+/// afresh.
+pub(crate) fn remembered_in<T: Clone + 'static>(
+    memo: &'static LocalKey<RefCell<Memo<T>>>,
+    scope: u64,
+    raw: &str,
+    compute: impl Fn(&str) -> T,
+    size_of: impl Fn(&T) -> usize,
+) -> T {
     if raw.len() > MAX_TEXT_BYTES {
         return compute(raw);
     }
@@ -103,6 +120,11 @@ fn remembered<T: Clone + 'static>(
         let Ok(mut memo) = memo.try_borrow_mut() else {
             return compute(raw);
         };
+        if memo.scope != scope {
+            memo.values.clear();
+            memo.bytes = 0;
+            memo.scope = scope;
+        }
         if let Some(found) = memo.values.get(raw) {
             return found.clone();
         }
@@ -153,5 +175,26 @@ mod tests {
         assert!(Arc::ptr_eq(&a, &b));
         assert_eq!(&*a, "same words");
         KEYS.with(|memo| assert!(memo.borrow().bytes <= MAX_MEMO_BYTES));
+    }
+
+    thread_local! {
+        static SCOPED: RefCell<Memo<String>> = RefCell::new(Memo::default());
+    }
+
+    #[test]
+    fn a_value_is_remembered_only_within_its_scope() {
+        let with = |scope: u64| {
+            remembered_in(
+                &SCOPED,
+                scope,
+                "text",
+                |t| format!("{t}@{scope}"),
+                String::len,
+            )
+        };
+        assert_eq!(with(1), "text@1");
+        assert_eq!(with(1), "text@1");
+        assert_eq!(with(2), "text@2");
+        assert_eq!(with(1), "text@1");
     }
 }

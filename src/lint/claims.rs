@@ -126,23 +126,47 @@ pub fn find_in_key<'k>(key: &'k str, phrase: &'k str) -> impl Iterator<Item = us
 }
 
 /// Byte offsets of the non-overlapping occurrences of `phrase` in `key`, left to right (as
-/// `str::match_indices`, without building a searcher per call: keys and phrases are short,
-/// and a byte scan for the phrase's first byte beats the two-way searcher's setup). An empty
-/// phrase occurs nowhere.
+/// `str::match_indices`, without building a searcher per call: keys and phrases are short).
+/// The scan looks for the phrase's rarest byte in ordinary French and English text (see
+/// [`byte_rank`]) and checks the phrase around each hit: scanning for its first byte, often
+/// a common letter, stops every few bytes. An empty phrase occurs nowhere.
 fn occurrences<'k>(key: &'k str, phrase: &'k str) -> impl Iterator<Item = usize> + 'k {
     let (haystack, needle) = (key.as_bytes(), phrase.as_bytes());
+    let anchor = (0..needle.len())
+        .min_by_key(|&i| needle.get(i).map_or(u8::MAX, |&b| byte_rank(b)))
+        .unwrap_or(0);
     let mut from = 0;
     std::iter::from_fn(move || {
-        let &first = needle.first()?;
+        let &rare = needle.get(anchor)?;
         loop {
-            let at = from + memchr::memchr(first, haystack.get(from..)?)?;
-            if haystack.get(at..at + needle.len()) == Some(needle) {
-                from = at + needle.len();
-                return Some(at);
+            let scan = from + anchor;
+            let hit = scan + memchr::memchr(rare, haystack.get(scan..)?)?;
+            let start = hit - anchor;
+            if haystack.get(start..start + needle.len()) == Some(needle) {
+                from = start + needle.len();
+                return Some(start);
             }
-            from = at + 1;
+            from = start + 1;
         }
     })
+}
+
+/// How common byte `b` is in lower-cased French and English prose, from 0 (rare) to 255
+/// (the space). Only the order matters: it picks which byte of a phrase to scan for.
+fn byte_rank(b: u8) -> u8 {
+    match b {
+        b' ' => 255,
+        b'e' => 250,
+        b'a' | b's' | b'i' | b't' | b'n' | b'r' | b'u' | b'o' | b'l' => 230,
+        b'd' | b'c' | b'm' | b'p' => 200,
+        b'h' | b'g' | b'f' | b'v' | b'b' | b'y' | b'w' => 170,
+        // Lead and continuation bytes of accented letters (é is C3 A9).
+        0xc3 | 0x80..=0xbf => 150,
+        b'.' | b',' | b'\'' => 140,
+        b'q' | b'x' | b'j' | b'k' | b'z' => 90,
+        b'0'..=b'9' => 80,
+        _ => 60,
+    }
 }
 
 /// Whether the sentence of `key` around byte `at` denies something: it holds a negation
@@ -178,30 +202,50 @@ pub fn is_negated(key: &str, at: usize) -> bool {
 pub fn locate<'r>(raw: &'r str, phrase: &'r str) -> impl Iterator<Item = Range<usize>> + 'r {
     let starts_word = phrase.starts_with(is_word_char);
     let first = phrase.chars().next().filter(char::is_ascii);
-    let mut previous: Option<char> = None;
-    let mut after_match = 0;
-    raw.char_indices().filter_map(move |(at, c)| {
-        let before = previous;
-        if !is_invisible(c) {
-            previous = Some(c);
+    let bytes = raw.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let at = from
+            + bytes
+                .get(from..)?
+                .iter()
+                .position(|&b| may_start(b, first))?;
+        let c = raw.get(at..)?.chars().next()?;
+        from = at + c.len_utf8();
+        if is_invisible(c) || c.is_whitespace() {
+            continue;
         }
-        if at < after_match || is_invisible(c) || c.is_whitespace() {
-            return None;
-        }
+        let before = raw.get(..at)?.chars().rev().find(|&b| !is_invisible(b));
         if starts_word && before.is_some_and(is_word_char) {
-            return None;
+            continue;
         }
-        // An ASCII character is its own NFKC form and folds to one ASCII character: when
-        // it cannot start the phrase, skip the character-by-character match.
-        if let (true, Some(first)) = (c.is_ascii(), first) {
-            if key_form(c).next() != Some(first) {
-                return None;
-            }
+        if let Some(end) = match_at(raw.get(at..)?, phrase) {
+            // An empty phrase matches everywhere without consuming anything.
+            from = at + end.max(c.len_utf8());
+            return Some(at..at + end);
         }
-        let end = match_at(raw.get(at..)?, phrase)?;
-        after_match = at + end;
-        Some(at..at + end)
     })
+}
+
+/// Whether the character whose UTF-8 form starts with byte `b` may start a match of a phrase
+/// whose first character is `first` (when ASCII). An ASCII character is its own NFKC form
+/// and folds to one ASCII character (lower case, a backtick to an apostrophe): only those
+/// folding to `first` can start the phrase. Any other character is tried (compatibility
+/// forms such as fullwidth letters fold to ASCII); continuation bytes start nothing.
+fn may_start(b: u8, first: Option<char>) -> bool {
+    match first {
+        _ if b >= 0xC0 => true,
+        _ if b >= 0x80 => false,
+        None => true,
+        Some(first) => {
+            let folded = if b == b'`' {
+                '\''
+            } else {
+                char::from(b.to_ascii_lowercase())
+            };
+            folded == first
+        }
+    }
 }
 
 /// The length of the prefix of `raw` whose key is `phrase`, if any, with a word boundary
@@ -292,6 +336,123 @@ mod tests {
                 expected,
                 "{key:?}"
             );
+        }
+    }
+
+    /// Every key and phrase over a small alphabet (rare and common bytes, a two-byte
+    /// letter), against `str::match_indices`.
+    #[test]
+    fn occurrences_agree_with_match_indices() {
+        let alphabet = ["a", "q", " ", "é", "k"];
+        let words = |len: usize| -> Vec<String> {
+            (0..alphabet.len().pow(len as u32))
+                .map(|mut n| {
+                    (0..len)
+                        .map(|_| {
+                            let c = alphabet.get(n % alphabet.len()).copied().unwrap_or("");
+                            n /= alphabet.len();
+                            c
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let keys: Vec<String> = (0..=5).flat_map(words).collect();
+        let phrases: Vec<String> = (1..=3).flat_map(words).collect();
+        for key in &keys {
+            for phrase in &phrases {
+                let expected: Vec<usize> = key
+                    .match_indices(phrase.as_str())
+                    .map(|(at, _)| at)
+                    .collect();
+                assert_eq!(
+                    occurrences(key, phrase).collect::<Vec<_>>(),
+                    expected,
+                    "{key:?} {phrase:?}"
+                );
+            }
+        }
+    }
+
+    /// The character-by-character scan `locate` replaced, kept as its oracle.
+    fn locate_slowly(raw: &str, phrase: &str) -> Vec<Range<usize>> {
+        let starts_word = phrase.starts_with(is_word_char);
+        let mut previous: Option<char> = None;
+        let mut after_match = 0;
+        let mut out = Vec::new();
+        for (at, c) in raw.char_indices() {
+            let before = previous;
+            if !is_invisible(c) {
+                previous = Some(c);
+            }
+            if at < after_match || is_invisible(c) || c.is_whitespace() {
+                continue;
+            }
+            if starts_word && before.is_some_and(is_word_char) {
+                continue;
+            }
+            if let Some(end) = raw.get(at..).and_then(|rest| match_at(rest, phrase)) {
+                after_match = at + end;
+                out.push(at..at + end);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn locate_agrees_with_the_character_scan() {
+        let pieces = [
+            "Nom",
+            "du",
+            " ",
+            "\n",
+            "cookies",
+            "COOKIES",
+            "`",
+            "'",
+            "\u{2019}",
+            "\u{200b}",
+            "\u{a0}",
+            "qu",
+            "est",
+            "-",
+            "\u{2011}",
+            "ce",
+            "é",
+            "e\u{301}",
+            "\u{ff2e}om",
+            "_x",
+        ];
+        let phrases = [
+            "nom du cookies",
+            "qu'est ce qu'",
+            "'",
+            "é",
+            "cookies",
+            "ｎom",
+            "",
+        ];
+        let mut state = 0x2545_f491_u32;
+        for _ in 0..4000 {
+            let mut raw = String::new();
+            for _ in 0..(state % 9) {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                raw.push_str(
+                    pieces
+                        .get(state as usize % pieces.len())
+                        .copied()
+                        .unwrap_or(""),
+                );
+            }
+            for phrase in phrases {
+                assert_eq!(
+                    locate(&raw, phrase).collect::<Vec<_>>(),
+                    locate_slowly(&raw, phrase),
+                    "{raw:?} {phrase:?}"
+                );
+            }
         }
     }
 

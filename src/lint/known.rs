@@ -69,6 +69,13 @@ impl KnownCookie {
     /// run of characters; a name written with a wildcard matches if its fixed prefix does.
     pub fn matches(&self, name: &str) -> bool {
         let name = name.trim_end_matches('*').trim_end_matches('.');
+        // Both ways of matching need the name to start as the pattern does: a quick
+        // rejection for the usual case, a name compared with every known cookie.
+        if let (Some(&p), Some(&n)) = (self.pattern.as_bytes().first(), name.as_bytes().first()) {
+            if p != b'*' && p != n {
+                return false;
+            }
+        }
         wildcard_match(&self.pattern, name)
             || self.pattern.split_once('*').is_some_and(|(prefix, _)| {
                 !prefix.is_empty() && name == prefix.trim_end_matches(['.', '_'])
@@ -148,5 +155,9 @@ mod tests {
         let ga = KnownCookie::from_builtin(&("_ga", Analytics, "Google"));
         assert!(ga.matches("_ga"));
         assert!(!ga.matches("_gat"));
+        assert!(!ga.matches("*"));
+        let any = KnownCookie::from_builtin(&("*_session", Analytics, "Any"));
+        assert!(any.matches("php_session"));
+        assert!(!any.matches("php_sessions"));
     }
 }

@@ -182,7 +182,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<Encoding> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 #[cfg(test)]

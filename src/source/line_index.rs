@@ -24,19 +24,20 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
         starts.push(0);
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes.get(i) {
-                Some(b'\n') => starts.push(i + 1),
-                Some(b'\r') => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
-            }
-            i += 1;
+        let mut from = 0;
+        while let Some(found) = bytes
+            .get(from..)
+            .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+        {
+            let at = from + found;
+            // A `\r\n` pair is one line break.
+            let end = if bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            starts.push(end);
+            from = end;
         }
         LineIndex { starts }
     }
@@ -82,6 +83,8 @@ mod tests {
         assert_eq!(index.line(2), 2);
         assert_eq!(index.line(5), 3);
         assert_eq!(index.line(7), 4);
+        // Every ending in a row, a `\r\n` pair counting once.
+        assert_eq!(LineIndex::new("\r\r\n\n\r").starts, [0, 1, 3, 4, 5]);
     }
 
     #[test]

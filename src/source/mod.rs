@@ -33,18 +33,21 @@ impl LineEndings {
     pub fn detect(text: &str) -> Self {
         let bytes = text.as_bytes();
         let (mut lf, mut crlf, mut cr) = (false, false, false);
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes.get(i) {
-                Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => {
-                    crlf = true;
-                    i += 1;
-                }
-                Some(b'\r') => cr = true,
-                Some(b'\n') => lf = true,
-                _ => {}
+        let mut from = 0;
+        while let Some(found) = bytes
+            .get(from..)
+            .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+        {
+            let at = from + found;
+            from = at + 1;
+            if bytes.get(at) == Some(&b'\n') {
+                lf = true;
+            } else if bytes.get(at + 1) == Some(&b'\n') {
+                crlf = true;
+                from += 1;
+            } else {
+                cr = true;
             }
-            i += 1;
         }
         match (lf, crlf, cr) {
             (_, false, false) => LineEndings::Lf,
@@ -156,7 +159,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         }
         let start = pos;
         let rest = bytes.get(start..).unwrap_or(&[]);
-        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        match memchr::memchr2(b'\n', b'\r', rest) {
             Some(i) => {
                 let end = start + i;
                 pos = end + 1;
@@ -184,6 +187,9 @@ mod tests {
         assert_eq!(LineEndings::detect("a\rb"), LineEndings::Cr);
         assert_eq!(LineEndings::detect("a\r\nb\n"), LineEndings::Mixed);
         assert_eq!(LineEndings::detect("abc"), LineEndings::Lf);
+        assert_eq!(LineEndings::detect("a\r\r\nb"), LineEndings::Mixed);
+        assert_eq!(LineEndings::detect("a\r\n\r\n"), LineEndings::Crlf);
+        assert_eq!(LineEndings::detect("\r"), LineEndings::Cr);
     }
 
     #[test]

@@ -141,6 +141,10 @@ fn describe(url: &str, problem: &Problem) -> (String, String) {
 
 /// Finds the URLs of `text` (byte ranges into it) and checks each one.
 fn scan(text: &str) -> Vec<Found> {
+    // Every URL this rule knows has a colon after its scheme.
+    if memchr::memchr(b':', text.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     for (at, _) in text.match_indices("://") {
         let before = text.get(..at).unwrap_or("");
@@ -271,31 +275,38 @@ fn is_host(host: &str) -> bool {
 
 /// `http:` or `https:` not followed by `//`, starting on a word boundary.
 fn missing_slashes(text: &str) -> Vec<Found> {
-    let lower = text.to_ascii_lowercase();
     let mut found = Vec::new();
-    for scheme in ["https:", "http:"] {
-        for (at, _) in lower.match_indices(scheme) {
-            let boundary = lower
-                .get(..at)
-                .and_then(|b| b.chars().next_back())
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after = lower.get(at + scheme.len()..).unwrap_or("");
-            if !boundary
-                || after.starts_with("//")
-                || after.starts_with(char::is_whitespace)
-                || after.is_empty()
-            {
-                continue;
-            }
-            let bracketed = lower.get(..at).unwrap_or("").ends_with('<');
-            let end = url_end(text, at + scheme.len(), bracketed);
-            let name = scheme.trim_end_matches(':');
-            found.push(Found {
-                range: at..end,
-                scheme: name.to_owned(),
-                problem: Some(Problem::MissingSlashes(name.to_owned())),
-            });
+    // Every candidate is a scheme name right before a colon: look at the colons only.
+    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        let before = text.as_bytes().get(..colon).unwrap_or_default();
+        let Some(name) = ["https", "http"].into_iter().find(|name| {
+            before.len() >= name.len()
+                && before
+                    .get(before.len() - name.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(name.as_bytes()))
+        }) else {
+            continue;
+        };
+        let at = colon - name.len();
+        let boundary = text
+            .get(..at)
+            .and_then(|b| b.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = text.get(colon + 1..).unwrap_or("");
+        if !boundary
+            || after.starts_with("//")
+            || after.starts_with(char::is_whitespace)
+            || after.is_empty()
+        {
+            continue;
         }
+        let bracketed = text.get(..at).unwrap_or("").ends_with('<');
+        let end = url_end(text, colon + 1, bracketed);
+        found.push(Found {
+            range: at..end,
+            scheme: name.to_owned(),
+            problem: Some(Problem::MissingSlashes(name.to_owned())),
+        });
     }
     found
 }

@@ -22,23 +22,66 @@
 //! ## Fix
 //! Replace the wording with the correction given in the diagnostic.
 
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
+
 use crate::lint::claims::{find_in_key, locate, texts};
 use crate::lint::known::KnownTypo;
 use crate::lint::{Emitter, LintContext};
+use crate::memo::{remembered_in, Memo};
 use crate::model::Text;
 use crate::normalize::display;
 use crate::source::Span;
 
+thread_local! {
+    /// Which typos each comparison key holds (bit i: typo i), under a fingerprint of the
+    /// typo list: the template's texts come back in document after document.
+    static FOUND: RefCell<Memo<u64>> = RefCell::new(Memo::default());
+}
+
 /// Reports each occurrence of each known wording error.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
+    let typos = &cx.options.typos;
+    let scope = fingerprint(typos);
     for text in texts(cx.doc) {
-        for typo in &cx.options.typos {
-            if typo.wrong.is_empty() || find_in_key(&text.key, &typo.wrong).next().is_none() {
-                continue;
+        if typos.len() <= 64 {
+            let found = remembered_in(&FOUND, scope, &text.key, |key| held(key, typos), |_| 8);
+            for (i, typo) in typos.iter().enumerate() {
+                if found & (1 << i) != 0 {
+                    report(cx, out, text, typo);
+                }
             }
-            report(cx, out, text, typo);
+        } else {
+            for typo in typos.iter().filter(|typo| holds(&text.key, typo)) {
+                report(cx, out, text, typo);
+            }
         }
     }
+}
+
+/// Whether `key` holds the wording of `typo`.
+fn holds(key: &str, typo: &KnownTypo) -> bool {
+    !typo.wrong.is_empty() && find_in_key(key, &typo.wrong).next().is_some()
+}
+
+/// The typos (at most 64) `key` holds, as a bit set.
+fn held(key: &str, typos: &[KnownTypo]) -> u64 {
+    typos
+        .iter()
+        .enumerate()
+        .filter(|(_, typo)| holds(key, typo))
+        .fold(0, |set, (i, _)| set | (1 << i))
+}
+
+/// A hash of the typo list's wordings, in order.
+fn fingerprint(typos: &[KnownTypo]) -> u64 {
+    let mut hasher = FxHasher::default();
+    for typo in typos {
+        typo.wrong.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// Reports the occurrences of `typo` in `text`, whose key is known to hold it.

@@ -34,7 +34,10 @@ use crate::source::Span;
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
     for text in texts(cx.doc) {
         let raw = text.span.slice(cx.text());
-        if is_nfc_quick(raw.chars()) == IsNormalized::Yes || is_nfc(raw) {
+        if below_combining_marks(raw)
+            || is_nfc_quick(raw.chars()) == IsNormalized::Yes
+            || is_nfc(raw)
+        {
             continue;
         }
         let run = first_run(raw).unwrap_or(0..raw.len());
@@ -47,6 +50,13 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             )
             .help("convert the text to NFC, so that it compares equal to the same words typed normally");
     }
+}
+
+/// Whether every character of `raw` is below U+0300, where the combining marks start: such
+/// characters are all their own NFC form and never reorder (their combining class is 0),
+/// so the text is in NFC. A byte test: UTF-8 lead bytes below 0xCC encode exactly them.
+fn below_combining_marks(raw: &str) -> bool {
+    raw.bytes().all(|b| b < 0xCC)
 }
 
 /// The byte range of the first run of consecutive clusters that are not in NFC. A cluster is
@@ -81,4 +91,20 @@ fn first_run(raw: &str) -> Option<std::ops::Range<usize>> {
 /// final consonant.
 fn continues_cluster(c: char) -> bool {
     canonical_combining_class(c) != 0 || ('\u{1160}'..='\u{11FF}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_test_accepts_exactly_the_characters_below_u0300() {
+        for c in (0..0x400).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(below_combining_marks(&text), u32::from(c) < 0x300, "{c:?}");
+            if below_combining_marks(&text) {
+                assert!(is_nfc(&text), "{c:?}");
+            }
+        }
+    }
 }

@@ -31,8 +31,11 @@
 //! Declare the cookies of that category in their own section and table, or remove the claim
 //! if the platform sets none.
 
+use std::cell::RefCell;
+
 use crate::lint::claims::{claim_phrases, find_in_key, is_negated, locate};
 use crate::lint::{Emitter, LintContext};
+use crate::memo::{remembered_in, Memo};
 use crate::model::{Document, Paragraph};
 use crate::source::Span;
 use crate::vocab::{Category, SectionRole};
@@ -94,22 +97,42 @@ fn claims(doc: &Document) -> impl Iterator<Item = &Paragraph> {
     doc.introduction.iter().chain(sections)
 }
 
+thread_local! {
+    /// [`first_phrase`] by comparison key, one memo per claimed category.
+    static FIRST_ANALYTICS: RefCell<Memo<Option<(usize, usize)>>> = RefCell::new(Memo::default());
+    static FIRST_ADVERTISING: RefCell<Memo<Option<(usize, usize)>>> = RefCell::new(Memo::default());
+}
+
 /// The span of the earliest wording in `paragraph` that claims a use of `category` (the
 /// longest wording when two start together), or `None`.
 fn first_claim(text: &str, paragraph: &Paragraph, category: Category) -> Option<Span> {
     let key = paragraph.text.key.as_str();
-    let (_, phrase, nth) = claim_phrases(category)
-        .iter()
-        .filter_map(|phrase| {
-            find_in_key(key, phrase)
-                .enumerate()
-                .find(|&(_, at)| !is_negated(key, at))
-                .map(|(nth, at)| ((at, std::cmp::Reverse(phrase.len())), *phrase, nth))
-        })
-        .min_by_key(|(position, _, _)| *position)?;
+    let memo = match category {
+        Category::Advertising => &FIRST_ADVERTISING,
+        _ => &FIRST_ANALYTICS,
+    };
+    let size = |_: &Option<(usize, usize)>| 16;
+    let (phrase, nth) = remembered_in(memo, 0, key, |key| first_phrase(key, category), size)?;
+    let phrase = claim_phrases(category).get(phrase)?;
     let span = paragraph.text.span;
     let raw = span.slice(text);
     Some(locate(raw, phrase).nth(nth).map_or(span, |range| {
         Span::new(span.start + range.start, span.start + range.end)
     }))
+}
+
+/// The earliest claim of `category` in `key` (the longest wording when two start together):
+/// the index of its phrase in [`claim_phrases`] and which occurrence of the phrase it is.
+fn first_phrase(key: &str, category: Category) -> Option<(usize, usize)> {
+    claim_phrases(category)
+        .iter()
+        .enumerate()
+        .filter_map(|(index, phrase)| {
+            find_in_key(key, phrase)
+                .enumerate()
+                .find(|&(_, at)| !is_negated(key, at))
+                .map(|(nth, at)| ((at, std::cmp::Reverse(phrase.len())), index, nth))
+        })
+        .min_by_key(|(position, _, _)| *position)
+        .map(|(_, index, nth)| (index, nth))
 }
