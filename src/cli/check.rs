@@ -3,7 +3,8 @@
 //! Phase one (parallel, one task per file): read, decode, parse, lint, locate diagnostics,
 //! and for the human format render the file's report while its text is at hand. Then
 //! baseline filtering and output, in sorted file order, so output is byte-identical whatever
-//! the number of threads.
+//! the number of threads. The report is written to standard output as it is rendered, never
+//! built whole in memory.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -213,7 +214,6 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     outcomes.dedup_by(|a, b| outcome_file(a) == outcome_file(b));
 
     let mut results = Results::default();
-    let mut human_out = String::new();
     for e in walk_errors {
         results.errors.push(FileError {
             file: String::new(),
@@ -221,7 +221,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         });
     }
     let mut found: Vec<(Located, Option<String>)> = Vec::new();
-    let mut summaries = Vec::new();
+    let mut summaries = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         match outcome {
             Ok(checked) => {
@@ -266,13 +266,20 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         want_human.then_some(human),
     ));
     found.sort_by(|a, b| a.0.diagnostic.sort_key().cmp(&b.0.diagnostic.sort_key()));
-    for (d, text) in found {
-        if baseline.as_mut().is_some_and(|b| b.absorb(&d.diagnostic)) {
-            continue;
-        }
-        human_out.push_str(&text.unwrap_or_default());
-        results.diagnostics.push(d);
+    if let Some(baseline) = baseline.as_mut() {
+        found.retain(|(d, _)| !baseline.absorb(&d.diagnostic));
     }
+    // Split without a second copy of the findings: the human texts move out, then the
+    // findings are collected in place.
+    let human_texts: Vec<String> = if want_human {
+        found
+            .iter_mut()
+            .map(|(_, text)| text.take().unwrap_or_default())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    results.diagnostics = found.into_iter().map(|(d, _)| d).collect();
 
     if let Some(path) = &args.write_baseline {
         let recorded = Baseline::record(results.diagnostics.iter().map(|d| &d.diagnostic));
@@ -290,19 +297,27 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         });
     }
 
-    let out = if args.statistics {
-        report::statistics(&results)
-    } else {
-        match args.format {
-            OutputFormat::Human => human_out + &human_footer(&results),
-            OutputFormat::Concise => report::concise(&results) + &concise_footer(&results),
-            OutputFormat::Json => report::json(&results),
-            OutputFormat::Sarif => report::sarif(&results),
-            OutputFormat::Github => report::github(&results),
-            OutputFormat::Junit => report::junit(&results),
+    super::print_with(|out| {
+        if args.statistics {
+            return out.write_all(report::statistics(&results).as_bytes());
         }
-    };
-    super::print(&out)?;
+        match args.format {
+            OutputFormat::Human => {
+                for text in human_texts {
+                    out.write_all(text.as_bytes())?;
+                }
+                out.write_all(human_footer(&results).as_bytes())
+            }
+            OutputFormat::Concise => {
+                report::write_concise(&results, out)?;
+                out.write_all(concise_footer(&results).as_bytes())
+            }
+            OutputFormat::Json => report::write_json(&results, out),
+            OutputFormat::Sarif => report::write_sarif(&results, out),
+            OutputFormat::Github => report::write_github(&results, out),
+            OutputFormat::Junit => report::write_junit(&results, out),
+        }
+    })?;
     // Concise output lists unreadable files itself; the other formats carry them in their
     // own structure (JSON, SARIF, JUnit) except human and statistics, which use stderr.
     if matches!(args.format, OutputFormat::Human | OutputFormat::Github) || args.statistics {

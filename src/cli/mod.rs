@@ -3,8 +3,8 @@
 //! This is the only place that prints or exits. Exit codes: 0 success; 1 findings at the
 //! failing severity (`check`) or some input could not be read (`convert`); 2 usage,
 //! configuration or I/O errors, and unreadable inputs for `check` and `inventory` (which
-//! still process the others). Standard output goes through [`print`], so a closed pipe
-//! ends the output quietly instead of panicking.
+//! still process the others). Standard output goes through [`print`] or [`print_with`], so
+//! a closed pipe ends the output quietly instead of panicking.
 
 mod check;
 mod config_file;
@@ -91,11 +91,20 @@ fn load_config(
 /// -1`) is not an error worth reporting: the reader has all it wanted, so the rest is dropped
 /// quietly instead of failing (or, with `print!`, panicking).
 pub(super) fn print(text: &str) -> miette::Result<()> {
+    print_with(|out| out.write_all(text.as_bytes()))
+}
+
+/// Runs `write` on a buffered standard output and flushes it, so that a large report goes
+/// out as it is rendered instead of being built in memory first; a closed pipe is handled
+/// as in [`print`].
+pub(super) fn print_with(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> miette::Result<()> {
     use miette::IntoDiagnostic;
     use std::io::Write;
     let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    match lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.into_diagnostic(),
     }

@@ -298,8 +298,8 @@ fn cookie_consensus<'a>(
                     fields: Default::default(),
                 });
             tally.declared += 1;
-            for (value, counts) in cookie.fields.iter().zip(tally.fields.iter_mut()) {
-                if let Some(value) = value {
+            for (field, counts) in Field::ALL.into_iter().zip(tally.fields.iter_mut()) {
+                if let Some(value) = cookie.field(field) {
                     counts.entry(value.key).or_insert((0, m)).0 += 1;
                 }
             }

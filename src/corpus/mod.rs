@@ -142,14 +142,14 @@ impl<'a> CorpusEmitter<'a> {
                     rule: self.meta.name,
                     severity: self.severity,
                     file: doc.path.clone(),
-                    span: place.span,
+                    span: place.span(),
                     message: message.into(),
                     help: None,
                     related: Vec::new(),
                     fingerprint: fingerprint.into(),
                 },
-                start: place.start,
-                end: place.end,
+                start: place.start(),
+                end: place.end(),
             }),
             out: self.out,
         }
@@ -160,9 +160,9 @@ impl<'a> CorpusEmitter<'a> {
 pub fn related(doc: &DocumentSummary, place: Place, message: impl Into<String>) -> Related {
     Related {
         file: doc.path.clone(),
-        span: place.span,
-        line: place.start.line,
-        column: place.start.column,
+        span: place.span(),
+        line: place.start().line,
+        column: place.start().column,
         message: message.into(),
     }
 }
@@ -291,7 +291,7 @@ pub fn row_description(doc: &DocumentSummary, key: &str) -> String {
     };
     [Field::Provider, Field::Purpose]
         .iter()
-        .filter_map(|f| cookie.field(*f).map(|v| excerpt(&v.text, 50)))
+        .filter_map(|f| cookie.field(*f).map(|v| excerpt(v.text, 50)))
         .collect::<Vec<_>>()
         .join(" · ")
 }

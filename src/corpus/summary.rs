@@ -7,9 +7,18 @@
 //! column, so that diagnostics can be located without the source). It never holds the
 //! document itself: raw text, rows' other cells and parse details are dropped.
 //!
+//! A corpus keeps one summary per document until the end of the run, so they are compact:
+//! a [`Place`] stores 32-bit offsets, lines and columns (24 bytes); equal texts share one
+//! allocation; a cookie's category value is derived from its category and name position
+//! instead of being stored; lists are boxed slices of exactly their length.
+//!
 //! Invariants: sections are in source order and the first one is always the opening
 //! pseudo-section (title and introduction); passages of a section are in source order; a
-//! cookie's `table` indexes `tables`; a table's `section` indexes `sections`.
+//! cookie's `table` indexes `tables`; a table's `section` indexes `sections`. A place's
+//! span is in bounds and on `char` boundaries of the text it was resolved in, and its lines
+//! and columns are that span's. Only a text over 4 GiB (400 times the default size limit)
+//! can have a position past 32 bits: it is moved back to the last character boundary before
+//! 4 GiB.
 
 use std::sync::Arc;
 
@@ -22,26 +31,89 @@ use crate::normalize;
 use crate::source::{LineCol, SourceFile, Span};
 use crate::vocab::{Category, ColumnRole, SectionRole};
 
-/// A position in a document, resolved while its line index was at hand.
+/// A position in a document, resolved while its line index was at hand: a byte range and
+/// the 1-based line and character column of its two ends, in 32 bits each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
-    /// The byte range.
-    pub span: Span,
-    /// 1-based line and column of its start.
-    pub start: LineCol,
-    /// 1-based line and column of its end.
-    pub end: LineCol,
+    start: u32,
+    end: u32,
+    start_line: u32,
+    start_column: u32,
+    end_line: u32,
+    end_column: u32,
 }
 
+/// The largest offset a [`Place`] stores; one less than `u32::MAX` so that the line and
+/// column of any offset up to it fit in 32 bits too.
+const PLACE_LIMIT: usize = u32::MAX as usize - 1;
+
 impl Place {
-    /// Resolves `span` in `source`.
+    /// Resolves `span` in `source`; offsets past [`u32::MAX`] (texts over 4 GiB) are moved
+    /// back to the last character boundary that fits.
     pub fn new(source: &SourceFile, span: Span) -> Self {
+        let text = source.text.as_str();
+        let fit = |offset: usize| {
+            let mut at = offset.min(PLACE_LIMIT).min(text.len());
+            while at > 0 && !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let span = Span::new(fit(span.start), fit(span.end));
+        let (start, end) = (source.line_col(span.start), source.line_col(span.end));
         Place {
-            span,
-            start: source.line_col(span.start),
-            end: source.line_col(span.end),
+            start: narrow(span.start),
+            end: narrow(span.end),
+            start_line: narrow(start.line),
+            start_column: narrow(start.column),
+            end_line: narrow(end.line),
+            end_column: narrow(end.column),
         }
     }
+
+    /// The byte range.
+    pub fn span(&self) -> Span {
+        Span::new(widen(self.start), widen(self.end))
+    }
+
+    /// 1-based line and column of the start.
+    pub fn start(&self) -> LineCol {
+        LineCol {
+            line: widen(self.start_line),
+            column: widen(self.start_column),
+        }
+    }
+
+    /// 1-based line and column of the end.
+    pub fn end(&self) -> LineCol {
+        LineCol {
+            line: widen(self.end_line),
+            column: widen(self.end_column),
+        }
+    }
+
+    /// The first line and column of a document, for findings about the whole document.
+    fn origin() -> Self {
+        Place {
+            start: 0,
+            end: 0,
+            start_line: 1,
+            start_column: 1,
+            end_line: 1,
+            end_column: 1,
+        }
+    }
+}
+
+/// `value` in 32 bits, saturated (a [`Place`] only holds values that fit, see
+/// [`PLACE_LIMIT`]).
+fn narrow(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// `value` as an offset, line or column.
+fn widen(value: u32) -> usize {
+    usize::try_from(value).unwrap_or(usize::MAX)
 }
 
 /// What identifies a section across the documents of a family.
@@ -112,7 +184,7 @@ pub struct SectionSummary {
     /// The heading (or, for the opening, the title or the document's first line).
     pub place: Place,
     /// The heading first (when there is one), then paragraphs and header cells.
-    pub passages: Vec<Passage>,
+    pub passages: Box<[Passage]>,
 }
 
 impl SectionSummary {
@@ -133,9 +205,9 @@ pub struct TableSummary {
     /// The category its cookies are declared under.
     pub category: Option<Category>,
     /// The section it is in (index into [`DocumentSummary::sections`]).
-    pub section: usize,
+    pub section: u32,
     /// The columns' roles, in order.
-    pub columns: Vec<Option<ColumnRole>>,
+    pub columns: Box<[Option<ColumnRole>]>,
 }
 
 /// A declared fact about a cookie that documents can disagree on.
@@ -155,7 +227,8 @@ pub enum Field {
 }
 
 impl Field {
-    /// Every field, in the order of [`CookieSummary::fields`].
+    /// Every field (the columns first, in the order [`CookieSummary`] stores them, then the
+    /// category).
     pub const ALL: [Field; 5] = [
         Field::Provider,
         Field::Service,
@@ -192,15 +265,26 @@ impl Field {
     }
 }
 
-/// One value of a cookie field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldValue {
+/// One value of a cookie field, as [`CookieSummary::field`] reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldValue<'a> {
     /// Hash of the comparison key of the masked text.
     pub key: u64,
-    /// The masked display text (shared by every equal text).
-    pub text: Arc<str>,
+    /// The masked display text.
+    pub text: &'a str,
     /// Where it is (the cell; the cookie's name for the category).
     pub place: Place,
+}
+
+/// A cookie's cell in one of the columns of [`Field`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Cell {
+    /// Hash of the comparison key of the masked text.
+    key: u64,
+    /// The masked display text (shared by every equal text).
+    text: Arc<str>,
+    /// Where the cell is.
+    place: Place,
 }
 
 /// One declared cookie.
@@ -213,17 +297,34 @@ pub struct CookieSummary {
     /// Where the name is.
     pub place: Place,
     /// Index into [`DocumentSummary::tables`].
-    pub table: usize,
+    pub table: u32,
     /// The category it is declared under.
     pub category: Option<Category>,
-    /// Values of [`Field::ALL`], in that order (`None`: no such column, or an empty cell).
-    pub fields: [Option<FieldValue>; 5],
+    /// The cells of the fields that are columns, in the order of [`Field::ALL`] (`None`: no
+    /// such column, or an empty cell). The category's value is derived from `category`.
+    cells: [Option<Cell>; 4],
 }
 
 impl CookieSummary {
-    /// The value of `field`.
-    pub fn field(&self, field: Field) -> Option<&FieldValue> {
-        self.fields.get(field as usize).and_then(Option::as_ref)
+    /// The value of `field` (`None`: no such column, an empty cell, or no category). The
+    /// category's value is the category's name, placed at the cookie's name.
+    pub fn field(&self, field: Field) -> Option<FieldValue<'_>> {
+        match field.column() {
+            Some(_) => self
+                .cells
+                .get(field as usize)
+                .and_then(Option::as_ref)
+                .map(|cell| FieldValue {
+                    key: cell.key,
+                    text: &cell.text,
+                    place: cell.place,
+                }),
+            None => self.category.map(|category| FieldValue {
+                key: hash(category.as_str()),
+                text: category.as_str(),
+                place: self.place,
+            }),
+        }
     }
 }
 
@@ -250,13 +351,13 @@ pub struct DocumentSummary {
     /// The platform it names.
     pub platform: Option<PlatformSummary>,
     /// The opening pseudo-section first, then every section in order.
-    pub sections: Vec<SectionSummary>,
+    pub sections: Box<[SectionSummary]>,
     /// Its cookie tables, in order.
-    pub tables: Vec<TableSummary>,
+    pub tables: Box<[TableSummary]>,
     /// Its cookies, in order; a name declared twice is kept once (the first).
-    pub cookies: Vec<CookieSummary>,
+    pub cookies: Box<[CookieSummary]>,
     /// Indexes into `cookies`, sorted by key, for lookups by name.
-    by_key: Vec<usize>,
+    by_key: Box<[u32]>,
     /// Regions where Markdown comments suppress rules (start, end, codes; none = all).
     pub suppressions: Vec<crate::lint::suppress::Region>,
 }
@@ -264,7 +365,9 @@ pub struct DocumentSummary {
 impl DocumentSummary {
     /// The position of the document's first line, for findings about the whole document.
     pub fn start(&self) -> Place {
-        self.sections.first().map_or_else(origin, |s| s.place)
+        self.sections
+            .first()
+            .map_or_else(Place::origin, |s| s.place)
     }
 
     /// The sections after the opening.
@@ -284,9 +387,16 @@ impl DocumentSummary {
     pub fn cookie(&self, key: &str) -> Option<&CookieSummary> {
         let found = self
             .by_key
-            .binary_search_by(|&i| self.cookies.get(i).map_or("", |c| &*c.key).cmp(key))
+            .binary_search_by(|&i| self.cookie_key(i).cmp(key))
             .ok()?;
-        self.by_key.get(found).and_then(|&i| self.cookies.get(i))
+        self.by_key
+            .get(found)
+            .and_then(|&i| self.cookies.get(widen(i)))
+    }
+
+    /// The key of the cookie at `index` (`""` when there is none).
+    fn cookie_key(&self, index: u32) -> &str {
+        self.cookies.get(widen(index)).map_or("", |c| &*c.key)
     }
 
     /// The platform's name for tables: its normalized URL, or the path when it names none.
@@ -294,15 +404,6 @@ impl DocumentSummary {
         self.platform
             .as_ref()
             .map_or(self.path.as_str(), |p| p.normalized.as_str())
-    }
-}
-
-fn origin() -> Place {
-    let start = LineCol { line: 1, column: 1 };
-    Place {
-        span: Span::empty(0),
-        start,
-        end: start,
     }
 }
 
@@ -343,9 +444,9 @@ impl Builder<'_> {
         }
     }
 
-    fn value(&self, text: &Text) -> FieldValue {
+    fn cell(&self, text: &Text) -> Cell {
         let (key, masked) = self.masked(text);
-        FieldValue {
+        Cell {
             key,
             text: masked,
             place: self.place(text.span),
@@ -363,13 +464,13 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
     let sections = sections(&b, doc);
     // Model section index -> summary section index (the opening shifts them by one).
     let section_of = |model: Option<usize>| model.map_or(0, |i| i + 1);
-    let tables: Vec<TableSummary> = doc
+    let tables: Box<[TableSummary]> = doc
         .tables
         .iter()
         .map(|t| TableSummary {
             place: b.place(first_line(source, t.header.unwrap_or(t.span))),
             category: t.category,
-            section: section_of(t.section).min(sections.len().saturating_sub(1)),
+            section: narrow(section_of(t.section).min(sections.len().saturating_sub(1))),
             columns: t.columns.iter().map(|c| c.role).collect(),
         })
         .collect();
@@ -380,24 +481,30 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         if cookie.name.key.is_empty() || !seen.insert(cookie.name.key.as_str()) {
             continue;
         }
-        let place = b.place(cookie.name.span);
-        let fields = Field::ALL.map(|field| match field.column() {
-            Some(role) => doc.cookie_field(cookie, role).map(|t| b.value(t)),
-            None => cookie.category.map(|c| FieldValue {
-                key: hash(c.as_str()),
-                text: crate::memo::shared(c.as_str()),
-                place,
-            }),
-        });
+        let cell = |field: Field| {
+            let role = field.column()?;
+            doc.cookie_field(cookie, role).map(|t| b.cell(t))
+        };
         cookies.push(CookieSummary {
             name: crate::memo::shared(&cookie.name.display),
             key: crate::memo::shared(&cookie.name.key),
-            place,
-            table: cookie.table,
+            place: b.place(cookie.name.span),
+            table: narrow(cookie.table),
             category: cookie.category,
-            fields,
+            cells: [
+                cell(Field::Provider),
+                cell(Field::Service),
+                cell(Field::Purpose),
+                cell(Field::Duration),
+            ],
         });
     }
+    let cookies = cookies.into_boxed_slice();
+    let mut by_key: Box<[u32]> = (0..cookies.len()).map(narrow).collect();
+    by_key.sort_by(|&a, &b| {
+        let key = |i: u32| cookies.get(widen(i)).map_or("", |c| &*c.key);
+        key(a).cmp(key(b))
+    });
     DocumentSummary {
         path: source.path.clone(),
         language: doc.language,
@@ -409,23 +516,16 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         }),
         sections,
         tables,
-        by_key: {
-            let mut order: Vec<usize> = (0..cookies.len()).collect();
-            order.sort_by(|&a, &b| {
-                let key = |i: usize| cookies.get(i).map_or("", |c| &*c.key);
-                key(a).cmp(key(b))
-            });
-            order
-        },
+        by_key,
         cookies,
         suppressions: crate::lint::suppress::regions(source, doc),
     }
 }
 
 /// The opening pseudo-section, then one summary per section of the model.
-fn sections(b: &Builder<'_>, doc: &Document) -> Vec<SectionSummary> {
+fn sections(b: &Builder<'_>, doc: &Document) -> Box<[SectionSummary]> {
     let mut out = Vec::with_capacity(doc.sections.len() + 1);
-    let mut opening = Vec::new();
+    let mut opening = Vec::with_capacity(usize::from(doc.title.is_some()) + doc.introduction.len());
     if let Some(title) = &doc.title {
         opening.push(b.passage(PassageKind::Title, &title.text));
     }
@@ -446,7 +546,7 @@ fn sections(b: &Builder<'_>, doc: &Document) -> Vec<SectionSummary> {
             occurrence: 0,
         },
         place: b.place(start),
-        passages: opening,
+        passages: opening.into_boxed_slice(),
     });
     let mut seen: std::collections::HashMap<SlotId, u32> = std::collections::HashMap::new();
     for section in &doc.sections {
@@ -460,31 +560,36 @@ fn sections(b: &Builder<'_>, doc: &Document) -> Vec<SectionSummary> {
             occurrence: *occurrence,
         };
         *occurrence += 1;
-        let mut body: Vec<Passage> = section
-            .paragraphs
-            .iter()
-            .map(|p| b.passage(PassageKind::Paragraph, &p.text))
-            .collect();
-        for table in section.tables.iter().filter_map(|&t| doc.tables.get(t)) {
-            body.extend(
-                table
-                    .columns
-                    .iter()
-                    .filter(|c| !c.header.is_empty())
-                    .map(|c| b.passage(PassageKind::HeaderCell, &c.header)),
-            );
-        }
-        body.sort_by_key(|p| p.place.span.start);
-        let mut passages = Vec::with_capacity(body.len() + 1);
+        let place = heading.place;
+        let tables = || section.tables.iter().filter_map(|&t| doc.tables.get(t));
+        let headers = tables()
+            .flat_map(|t| &t.columns)
+            .filter(|c| !c.header.is_empty());
+        let mut passages = Vec::with_capacity(1 + section.paragraphs.len() + headers.count());
         passages.push(heading);
-        passages.extend(body);
+        passages.extend(
+            section
+                .paragraphs
+                .iter()
+                .map(|p| b.passage(PassageKind::Paragraph, &p.text)),
+        );
+        passages.extend(
+            tables()
+                .flat_map(|t| &t.columns)
+                .filter(|c| !c.header.is_empty())
+                .map(|c| b.passage(PassageKind::HeaderCell, &c.header)),
+        );
+        // The heading stays first; the body is put in source order.
+        if let Some(body) = passages.get_mut(1..) {
+            body.sort_by_key(|p| p.place.span().start);
+        }
         out.push(SectionSummary {
             slot,
-            place: b.place(section.heading.text.span),
-            passages,
+            place,
+            passages: passages.into_boxed_slice(),
         });
     }
-    out
+    out.into_boxed_slice()
 }
 
 /// The first line of `span`.
@@ -508,4 +613,24 @@ fn content_hash(text: &str) -> u64 {
         }
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_is_compact_and_gives_back_its_position() {
+        assert_eq!(std::mem::size_of::<Place>(), 24);
+        let source =
+            SourceFile::from_text("doc.md", "Cookies\r\n\r\nLe cookie « _ga » dure 13 mois.\n");
+        for (start, end) in [(0, 7), (11, 31), (33, 33), (43, 43)] {
+            let span = Span::new(start, end);
+            let place = Place::new(&source, span);
+            assert_eq!(place.span(), span);
+            assert_eq!(place.start(), source.line_col(start));
+            assert_eq!(place.end(), source.line_col(end));
+        }
+        assert_eq!(Place::origin().start(), LineCol { line: 1, column: 1 });
+    }
 }

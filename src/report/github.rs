@@ -1,6 +1,8 @@
 //! `--format github`: GitHub Actions workflow commands, one per diagnostic
 //! (`::error file=...,line=...,col=...,endLine=...,endColumn=...,title=...::message`).
 
+use std::io::{self, Write};
+
 use super::Results;
 use crate::lint::Severity;
 
@@ -16,9 +18,14 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// The workflow commands for every diagnostic and unreadable file.
+/// The workflow commands for every diagnostic and unreadable file, as a string (see
+/// [`write_github`]).
 pub fn github(results: &Results) -> String {
-    let mut out = String::new();
+    super::render(|out| write_github(results, out))
+}
+
+/// Writes the workflow commands for every diagnostic and unreadable file.
+pub fn write_github(results: &Results, out: &mut dyn Write) -> io::Result<()> {
     for d in &results.diagnostics {
         let diag = &d.diagnostic;
         let level = match diag.severity {
@@ -31,8 +38,9 @@ pub fn github(results: &Results) -> String {
             message.push_str("\nhelp: ");
             message.push_str(&super::escape_control(help));
         }
-        out.push_str(&format!(
-            "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+        writeln!(
+            out,
+            "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             escape_property(&diag.file),
             d.start.line,
             d.start.column,
@@ -40,14 +48,15 @@ pub fn github(results: &Results) -> String {
             d.end.column,
             escape_property(&format!("{} {}", diag.code, diag.rule)),
             escape_data(&message)
-        ));
+        )?;
     }
     for e in &results.errors {
-        out.push_str(&format!(
-            "::error file={},title=unreadable file::{}\n",
+        writeln!(
+            out,
+            "::error file={},title=unreadable file::{}",
             escape_property(&e.file),
             escape_data(&e.message)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }

@@ -1,5 +1,7 @@
 //! `--format json`: `{"version": 1, "diagnostics": [...], "errors": [...], "summary": {...}}`.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use super::{Located, Results, Summary};
@@ -7,9 +9,18 @@ use super::{Located, Results, Summary};
 #[derive(Serialize)]
 struct JsonReport<'a> {
     version: u32,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Diagnostics<'a>,
     errors: Vec<JsonError<'a>>,
     summary: Summary,
+}
+
+/// The diagnostics, converted one at a time while they are written.
+struct Diagnostics<'a>(&'a [Located]);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(diagnostic))
+    }
 }
 
 #[derive(Serialize)]
@@ -69,11 +80,11 @@ fn diagnostic(d: &Located) -> JsonDiagnostic<'_> {
     }
 }
 
-/// The JSON report, pretty-printed, with a final line break.
-pub fn json(results: &Results) -> String {
+/// Writes the JSON report, pretty-printed, with a final line break.
+pub fn write_json(results: &Results, out: &mut dyn Write) -> io::Result<()> {
     let report = JsonReport {
         version: 1,
-        diagnostics: results.diagnostics.iter().map(diagnostic).collect(),
+        diagnostics: Diagnostics(&results.diagnostics),
         errors: results
             .errors
             .iter()
@@ -84,7 +95,11 @@ pub fn json(results: &Results) -> String {
             .collect(),
         summary: results.summary(),
     };
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
+}
+
+/// The JSON report as a string (see [`write_json`]).
+pub fn json(results: &Results) -> String {
+    super::render(|out| write_json(results, out))
 }

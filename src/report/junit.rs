@@ -2,6 +2,7 @@
 //! (at or above the failing severity: the caller filters), and an error for unreadable files.
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use super::{Located, Results};
 
@@ -26,8 +27,13 @@ fn xml(text: &str) -> String {
     out
 }
 
-/// The JUnit report.
+/// The JUnit report as a string (see [`write_junit`]).
 pub fn junit(results: &Results) -> String {
+    super::render(|out| write_junit(results, out))
+}
+
+/// Writes the JUnit report.
+pub fn write_junit(results: &Results, out: &mut dyn Write) -> io::Result<()> {
     let mut by_file: BTreeMap<&str, Vec<&Located>> = results
         .files
         .iter()
@@ -41,26 +47,24 @@ pub fn junit(results: &Results) -> String {
     }
     let failures: usize = by_file.values().filter(|v| !v.is_empty()).count();
     let tests = by_file.len() + results.errors.len();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!(
-        "<testsuites name=\"cookielint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\">\n",
+    out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+    writeln!(
+        out,
+        "<testsuites name=\"cookielint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\">",
         results.errors.len()
-    ));
-    out.push_str(&format!(
-        "  <testsuite name=\"cookielint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\">\n",
+    )?;
+    writeln!(
+        out,
+        "  <testsuite name=\"cookielint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\">",
         results.errors.len()
-    ));
+    )?;
     for (file, diagnostics) in &by_file {
         let name = xml(file);
         if diagnostics.is_empty() {
-            out.push_str(&format!(
-                "    <testcase name=\"{name}\" classname=\"{name}\"/>\n"
-            ));
+            writeln!(out, "    <testcase name=\"{name}\" classname=\"{name}\"/>")?;
             continue;
         }
-        out.push_str(&format!(
-            "    <testcase name=\"{name}\" classname=\"{name}\">\n"
-        ));
+        writeln!(out, "    <testcase name=\"{name}\" classname=\"{name}\">")?;
         for d in diagnostics {
             let diag = &d.diagnostic;
             let message = format!(
@@ -72,25 +76,26 @@ pub fn junit(results: &Results) -> String {
                 diag.rule,
                 diag.message
             );
-            out.push_str(&format!(
-                "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+            writeln!(
+                out,
+                "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                 xml(diag.rule),
                 xml(&message),
                 xml(&format!(
                     "{message}\n{}",
                     diag.help.as_deref().unwrap_or("")
                 ))
-            ));
+            )?;
         }
-        out.push_str("    </testcase>\n");
+        out.write_all(b"    </testcase>\n")?;
     }
     for e in &results.errors {
         let name = xml(&e.file);
-        out.push_str(&format!(
-            "    <testcase name=\"{name}\" classname=\"{name}\">\n      <error message=\"{}\"/>\n    </testcase>\n",
+        writeln!(
+            out,
+            "    <testcase name=\"{name}\" classname=\"{name}\">\n      <error message=\"{}\"/>\n    </testcase>",
             xml(&e.message)
-        ));
+        )?;
     }
-    out.push_str("  </testsuite>\n</testsuites>\n");
-    out
+    out.write_all(b"  </testsuite>\n</testsuites>\n")
 }

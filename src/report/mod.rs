@@ -4,7 +4,9 @@
 //! Diagnostics are *located* (lines and columns computed from the file's line index) in
 //! the parallel phase, while the file's text is at hand; renderers then need no source text,
 //! except the human one, which renders each file's report while its source is available.
-//! Every renderer is a pure function returning a `String`, deterministic for a given input.
+//! Every renderer is deterministic for a given input. The whole-run renderers write to any
+//! [`std::io::Write`] as they go (`write_json`, `write_sarif`, ...), so that a large report
+//! is never held in memory; each also has a twin returning a `String` (`json`, `sarif`, ...).
 
 mod github;
 mod human;
@@ -12,11 +14,13 @@ mod json;
 mod junit;
 mod sarif;
 
-pub use github::github;
+pub use github::{github, write_github};
 pub use human::{human, HumanOptions};
-pub use json::json;
-pub use junit::junit;
-pub use sarif::sarif;
+pub use json::{json, write_json};
+pub use junit::{junit, write_junit};
+pub use sarif::{sarif, write_sarif};
+
+use std::io::{self, Write};
 
 use crate::lint::{Diagnostic, Severity};
 use crate::source::{LineCol, SourceFile};
@@ -99,12 +103,19 @@ impl Results {
     }
 }
 
-/// `path:line:col: severity[CODE rule-name] message`, one line per diagnostic.
-pub fn concise(results: &Results) -> String {
-    let mut out = String::new();
+/// Runs a renderer into a string (writing to memory cannot fail).
+fn render(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+    let mut out = Vec::new();
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Writes `path:line:col: severity[CODE rule-name] message`, one line per diagnostic, then
+/// one line per unreadable file.
+pub fn write_concise(results: &Results, out: &mut dyn Write) -> io::Result<()> {
     for d in &results.diagnostics {
-        out.push_str(&concise_line(d));
-        out.push('\n');
+        write_concise_line(d, out)?;
+        out.write_all(b"\n")?;
     }
     for e in &results.errors {
         // Messages usually start with the path already.
@@ -113,22 +124,33 @@ pub fn concise(results: &Results) -> String {
             .strip_prefix(&format!("{}: ", e.file))
             .unwrap_or(&e.message);
         if e.file.is_empty() {
-            out.push_str(&format!("error: {}\n", escape_control(message)));
+            writeln!(out, "error: {}", escape_control(message))?;
         } else {
-            out.push_str(&format!(
-                "{}: error: {}\n",
+            writeln!(
+                out,
+                "{}: error: {}",
                 escape_control(&e.file),
                 escape_control(message)
-            ));
+            )?;
         }
     }
-    out
+    Ok(())
+}
+
+/// The concise report as a string (see [`write_concise`]).
+pub fn concise(results: &Results) -> String {
+    render(|out| write_concise(results, out))
 }
 
 /// One concise line, without the line break.
 pub fn concise_line(d: &Located) -> String {
+    render(|out| write_concise_line(d, out))
+}
+
+fn write_concise_line(d: &Located, out: &mut dyn Write) -> io::Result<()> {
     let diag = &d.diagnostic;
-    format!(
+    write!(
+        out,
         "{}:{}:{}: {}[{} {}] {}",
         escape_control(&diag.file),
         d.start.line,

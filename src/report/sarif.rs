@@ -2,9 +2,12 @@
 //! full description, help URI, default level) and one result per diagnostic. Columns are
 //! counted in Unicode code points, as the run declares (`columnKind`).
 
+use std::io::{self, Write};
+
+use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::Results;
+use super::{Located, Results};
 use crate::lint::{Severity, RULES};
 
 fn level(severity: Severity) -> &'static str {
@@ -32,8 +35,40 @@ fn uri(path: &str) -> String {
     out
 }
 
-/// The SARIF log, pretty-printed, with a final line break.
+/// The log's skeleton; the results are converted one at a time while they are written.
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    column_kind: &'static str,
+    invocations: Value,
+    results: RunResults<'a>,
+}
+
+struct RunResults<'a>(&'a [Located]);
+
+impl Serialize for RunResults<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(result))
+    }
+}
+
+/// The SARIF log, pretty-printed, with a final line break, as a string (see
+/// [`write_sarif`]).
 pub fn sarif(results: &Results) -> String {
+    super::render(|out| write_sarif(results, out))
+}
+
+/// Writes the SARIF log, pretty-printed, with a final line break.
+pub fn write_sarif(results: &Results, out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
@@ -50,58 +85,6 @@ pub fn sarif(results: &Results) -> String {
             })
         })
         .collect();
-    let results_json: Vec<Value> = results
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let diag = &d.diagnostic;
-            let index = RULES.iter().position(|r| r.meta.code == diag.code);
-            let mut text = diag.message.clone();
-            if let Some(help) = &diag.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
-            let related: Vec<Value> = diag
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    json!({
-                        "id": i,
-                        "message": { "text": r.message },
-                        "physicalLocation": {
-                            "artifactLocation": { "uri": uri(&r.file) },
-                            "region": { "startLine": r.line, "startColumn": r.column }
-                        }
-                    })
-                })
-                .collect();
-            let mut result = json!({
-                "ruleId": diag.code,
-                "level": level(diag.severity),
-                "message": { "text": text },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&diag.file) },
-                        "region": {
-                            "startLine": d.start.line,
-                            "startColumn": d.start.column,
-                            "endLine": d.end.line,
-                            "endColumn": d.end.column
-                        }
-                    }
-                }],
-                "partialFingerprints": { "cookielint/v1": diag.fingerprint },
-            });
-            if let (Some(i), Some(obj)) = (index, result.as_object_mut()) {
-                obj.insert("ruleIndex".into(), json!(i));
-                if !related.is_empty() {
-                    obj.insert("relatedLocations".into(), Value::Array(related));
-                }
-            }
-            result
-        })
-        .collect();
     let notifications: Vec<Value> = results
         .errors
         .iter()
@@ -113,27 +96,76 @@ pub fn sarif(results: &Results) -> String {
             })
         })
         .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({
                 "driver": {
                     "name": "cookielint",
                     "version": env!("CARGO_PKG_VERSION"),
                     "informationUri": crate::lint::registry::DOCS_URL,
                     "rules": rules
                 }
-            },
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{
+            }),
+            column_kind: "unicodeCodePoints",
+            invocations: json!([{
                 "executionSuccessful": results.errors.is_empty(),
                 "toolExecutionNotifications": notifications
-            }],
-            "results": results_json
-        }]
+            }]),
+            results: RunResults(&results.diagnostics),
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
+}
+
+/// One result.
+fn result(d: &Located) -> Value {
+    let diag = &d.diagnostic;
+    let index = RULES.iter().position(|r| r.meta.code == diag.code);
+    let mut text = diag.message.clone();
+    if let Some(help) = &diag.help {
+        text.push_str("\nhelp: ");
+        text.push_str(help);
+    }
+    let related: Vec<Value> = diag
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            json!({
+                "id": i,
+                "message": { "text": r.message },
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri(&r.file) },
+                    "region": { "startLine": r.line, "startColumn": r.column }
+                }
+            })
+        })
+        .collect();
+    let mut result = json!({
+        "ruleId": diag.code,
+        "level": level(diag.severity),
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&diag.file) },
+                "region": {
+                    "startLine": d.start.line,
+                    "startColumn": d.start.column,
+                    "endLine": d.end.line,
+                    "endColumn": d.end.column
+                }
+            }
+        }],
+        "partialFingerprints": { "cookielint/v1": diag.fingerprint },
     });
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
-    out.push('\n');
-    out
+    if let (Some(i), Some(obj)) = (index, result.as_object_mut()) {
+        obj.insert("ruleIndex".into(), json!(i));
+        if !related.is_empty() {
+            obj.insert("relatedLocations".into(), Value::Array(related));
+        }
+    }
+    result
 }

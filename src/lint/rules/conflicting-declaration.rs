@@ -88,7 +88,7 @@ fn report(
         return;
     };
     let usual = holder.cookie(&cookie.key).and_then(|c| c.field(field));
-    let usual_text = usual.map_or(String::new(), |u| excerpt(&u.text, 60));
+    let usual_text = usual.map_or(String::new(), |u| excerpt(u.text, 60));
     let mut diagnostic = out
         .emit(
             doc,
@@ -97,9 +97,9 @@ fn report(
                 "the {} of `{}` is \"{}\" here but \"{usual_text}\" in {count} of the {of} documents {scope} that declare it",
                 field.as_str(),
                 cookie.name,
-                excerpt(&value.text, 60),
+                excerpt(value.text, 60),
             ),
-            format!("{} {} {}", cookie.key, field.as_str(), crate::normalize::key(&value.text)),
+            format!("{} {} {}", cookie.key, field.as_str(), crate::normalize::key(value.text)),
         )
         .help(format!(
             "use the same {} as the other documents, or correct them if this one is right",
