@@ -57,7 +57,8 @@ fn needs_whitespace_collapse(text: &str) -> bool {
 }
 
 /// Comparison key: NFKC, lower case, quotes and apostrophes unified, dashes unified,
-/// invisible characters dropped, whitespace collapsed and trimmed.
+/// invisible characters dropped, whitespace (invisible whitespace included) collapsed and
+/// trimmed. A text and its [`display`] form have the same key.
 pub fn key(text: &str) -> String {
     key_common(text).unwrap_or_else(|| key_general(text))
 }
@@ -71,7 +72,7 @@ fn key_common(text: &str) -> Option<String> {
     let mut pending_space = false;
     for c in text.chars() {
         let folded = match c {
-            '\t' | '\n' | '\r' | ' ' | '\u{A0}' | '\u{202F}' => {
+            '\t' | '\n' | '\r' | '\u{B}' | '\u{C}' | ' ' | '\u{A0}' | '\u{202F}' => {
                 pending_space = !out.is_empty();
                 continue;
             }
@@ -101,7 +102,12 @@ fn key_general(text: &str) -> String {
     // Invisible characters are dropped *before* normalising: one left between a letter and
     // its combining mark would block composition, and dropping it afterwards would leave a
     // key that is not itself normalised (so `key` would not be idempotent).
-    let visible = || text.chars().filter(|c| !is_invisible(*c));
+    // Invisible characters go, except the whitespace ones (line tabulation, form feed, next
+    // line): they separate words, as the display form shows them.
+    let visible = || {
+        text.chars()
+            .filter(|c| c.is_whitespace() || !is_invisible(*c))
+    };
     let key = if unicode_normalization::is_nfkc_quick(visible()) == IsNormalized::Yes {
         key_of(visible(), text.len())
     } else {
@@ -120,12 +126,12 @@ fn key_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
     let mut pending_space = false;
     for c in chars {
-        // A safety net: normalisation maps none of the characters left to an invisible one.
-        if is_invisible(c) {
-            continue;
-        }
         if c.is_whitespace() {
             pending_space = !out.is_empty();
+            continue;
+        }
+        // A safety net: normalisation maps none of the characters left to an invisible one.
+        if is_invisible(c) {
             continue;
         }
         if pending_space {
@@ -187,6 +193,22 @@ mod tests {
         assert_eq!(display("  a \t b  "), "a b");
         assert_eq!(display("e\u{301}t\u{e9}"), "\u{e9}t\u{e9}");
         assert!(matches!(display("already clean"), Cow::Borrowed(_)));
+    }
+
+    /// Found by `roundtrip_markdown`: a line tabulation between two words was dropped by
+    /// the key (as invisible) but shown as a space, so a heading and its display form named
+    /// different sections.
+    #[test]
+    fn invisible_whitespace_separates_words_in_the_key() {
+        for text in [
+            "Weitere\u{b}Cookies",
+            "Weitere\u{c}Cookies",
+            "Weitere\u{85}Cookies",
+        ] {
+            assert_eq!(key(text), "weitere cookies", "{text:?}");
+            assert_eq!(key(&display(text)), key(text), "{text:?}");
+        }
+        assert_eq!(key("Wei\u{200b}tere\u{1}Cookies"), "weiterecookies");
     }
 
     #[test]

@@ -215,7 +215,7 @@ pub fn locate<'r>(raw: &'r str, phrase: &'r str) -> impl Iterator<Item = Range<u
         if is_invisible(c) || c.is_whitespace() {
             continue;
         }
-        let before = raw.get(..at)?.chars().rev().find(|&b| !is_invisible(b));
+        let before = raw.get(..at)?.chars().rev().find(|&b| !hidden(b));
         if starts_word && before.is_some_and(is_word_char) {
             continue;
         }
@@ -225,6 +225,12 @@ pub fn locate<'r>(raw: &'r str, phrase: &'r str) -> impl Iterator<Item = Range<u
             return Some(at..at + end);
         }
     })
+}
+
+/// Whether the key drops `c` without a trace: an invisible character that is not whitespace
+/// (a line tabulation or form feed separates words like a space).
+fn hidden(c: char) -> bool {
+    is_invisible(c) && !c.is_whitespace()
 }
 
 /// Whether the character whose UTF-8 form starts with byte `b` may start a match of a phrase
@@ -261,11 +267,11 @@ fn match_at(raw: &str, phrase: &str) -> Option<usize> {
             let ends_word = phrase.ends_with(is_word_char);
             return (!(ends_word && is_word_char(c))).then_some(end);
         }
-        if is_invisible(c) {
-            continue;
-        }
         if c.is_whitespace() {
             space_pending = true;
+            continue;
+        }
+        if is_invisible(c) {
             continue;
         }
         if space_pending {
@@ -382,7 +388,7 @@ mod tests {
         let mut out = Vec::new();
         for (at, c) in raw.char_indices() {
             let before = previous;
-            if !is_invisible(c) {
+            if !hidden(c) {
                 previous = Some(c);
             }
             if at < after_match || is_invisible(c) || c.is_whitespace() {

@@ -97,6 +97,13 @@ pub fn normalization_is_idempotent(text: &str) -> Result<(), String> {
             "key is not idempotent: {text:?} -> {key:?} -> {key_twice:?}"
         ));
     }
+    // What is shown compares as what is written: a text and its display form have one key.
+    let key_shown = normalize::key(&shown);
+    if key_shown != key {
+        return Err(format!(
+            "the display form has another key: {text:?} -> {key:?}, shown {shown:?} -> {key_shown:?}"
+        ));
+    }
     Ok(())
 }
 
