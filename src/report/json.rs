@@ -95,8 +95,12 @@ pub fn write_json(results: &Results, out: &mut dyn Write) -> io::Result<()> {
             .collect(),
         summary: results.summary(),
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    out.write_all(b"\n")
+    // serde_json writes many small pieces: buffer them here, where the writer's type is
+    // known, rather than paying a dynamic call for each.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &report)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// The JSON report as a string (see [`write_json`]).

@@ -116,8 +116,11 @@ pub fn write_sarif(results: &Results, out: &mut dyn Write) -> io::Result<()> {
             results: RunResults(&results.diagnostics),
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    out.write_all(b"\n")
+    // Buffered here, where the writer's type is known (see `write_json`).
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &log)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// One result.
