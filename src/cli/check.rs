@@ -17,7 +17,7 @@ use cookielint::config::Config;
 use cookielint::lint::baseline::Baseline;
 use cookielint::lint::{lint_document, Severity, RULES};
 use cookielint::model::{parse, ParseOptions};
-use cookielint::report::{self, FileError, HumanOptions, Located, Results};
+use cookielint::report::{self, Diagnostics, FileError, HumanOptions, Located, Results, Store};
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
 
 use super::input::{self, InputFile};
@@ -115,6 +115,9 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Files checked per parallel batch.
+const CHUNK: usize = 512;
+
 struct Checked {
     file: String,
     diagnostics: Vec<Located>,
@@ -148,16 +151,26 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
         None => None,
     };
-    let mut files: Vec<(InputFile, usize)> = Vec::new();
+    let mut files: Vec<(String, InputFile, usize)> = Vec::new();
     let mut walk_errors = Vec::new();
     for (index, group) in groups.iter().enumerate() {
         let Some(group_config) = configs.get(index) else {
             continue;
         };
         let (found, errors) = input::collect(group, &|p: &Path| group_config.is_included(p));
-        files.extend(found.into_iter().map(|f| (f, index)));
+        files.extend(
+            found
+                .into_iter()
+                .map(|f| (input::display_path(&f.path), f, index)),
+        );
         walk_errors.extend(errors);
     }
+    // Output is sorted by file whatever the order of the arguments; a file named twice is
+    // checked once. Files are checked in that order, so that findings can be stored as
+    // they come.
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
+    let files: Vec<(InputFile, usize)> = files.into_iter().map(|(_, f, i)| (f, i)).collect();
     let max_size = args
         .max_file_size
         .or(config.max_file_size)
@@ -207,35 +220,34 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .into_diagnostic()?;
-    let mut outcomes: Vec<_> = pool.install(|| files.par_iter().map(check_one).collect());
-    // Output is sorted by file whatever the order of the arguments; a file named twice is
-    // checked once.
-    outcomes.sort_by(|a, b| outcome_file(a).cmp(outcome_file(b)));
-    outcomes.dedup_by(|a, b| outcome_file(a) == outcome_file(b));
-
-    let mut results = Results::default();
-    for e in walk_errors {
-        results.errors.push(FileError {
-            file: String::new(),
-            message: e.to_string(),
-        });
-    }
-    let mut found: Vec<(Located, Option<String>)> = Vec::new();
-    let mut summaries = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match outcome {
-            Ok(checked) => {
-                results.files.push(checked.file);
-                let mut rendered = checked.human.into_iter();
-                found.extend(
-                    checked
-                        .diagnostics
-                        .into_iter()
-                        .map(|d| (d, rendered.next())),
-                );
-                summaries.push(checked.summary);
+    let mut results = Results {
+        diagnostics: Store::new(),
+        errors: walk_errors
+            .into_iter()
+            .map(|e| FileError {
+                file: String::new(),
+                message: e.to_string(),
+            })
+            .collect(),
+        files: Vec::with_capacity(files.len()),
+    };
+    let mut summaries = Vec::with_capacity(files.len());
+    // In chunks, so that only one chunk's findings are ever held whole: the store keeps the
+    // rest compact.
+    for chunk in files.chunks(CHUNK) {
+        let outcomes: Vec<_> = pool.install(|| chunk.par_iter().map(check_one).collect());
+        for outcome in outcomes {
+            match outcome {
+                Ok(checked) => {
+                    results.files.push(checked.file);
+                    let mut rendered = checked.human.into_iter();
+                    for d in checked.diagnostics {
+                        results.diagnostics.push(d, rendered.next());
+                    }
+                    summaries.push(checked.summary);
+                }
+                Err(e) => results.errors.push(e),
             }
-            Err(e) => results.errors.push(e),
         }
     }
     // Phase two: compare the documents with each other, then merge in output order.
@@ -259,35 +271,23 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         .map(|(f, i)| (input::display_path(&f.path), *i))
         .collect();
     apply_file_settings(&configs, &config_of, &mut corpus);
-    found.extend(render_corpus(
-        corpus,
-        &files,
-        max_size,
-        want_human.then_some(human),
-    ));
-    found.sort_by(|a, b| a.0.diagnostic.sort_key().cmp(&b.0.diagnostic.sort_key()));
-    if let Some(baseline) = baseline.as_mut() {
-        found.retain(|(d, _)| !baseline.absorb(&d.diagnostic));
+    for (d, rendered) in render_corpus(corpus, &files, max_size, want_human.then_some(human)) {
+        results.diagnostics.push(d, rendered);
     }
-    // Split without a second copy of the findings: the human texts move out, then the
-    // findings are collected in place.
-    let human_texts: Vec<String> = if want_human {
-        found
-            .iter_mut()
-            .map(|(_, text)| text.take().unwrap_or_default())
-            .collect()
-    } else {
-        Vec::new()
-    };
-    results.diagnostics = found.into_iter().map(|(d, _)| d).collect();
+    results.diagnostics.sort();
+    if let Some(baseline) = baseline.as_mut() {
+        results
+            .diagnostics
+            .retain(|d| !baseline.absorb(&d.diagnostic));
+    }
 
     if let Some(path) = &args.write_baseline {
-        let recorded = Baseline::record(results.diagnostics.iter().map(|d| &d.diagnostic));
+        let recorded = Baseline::record(results.diagnostics.all().map(|d| d.diagnostic.clone()));
         write_atomic(path, recorded.to_json().as_bytes())
             .map_err(|e| miette::miette!("cannot write baseline {}: {e}", path.display()))?;
         eprintln!(
             "recorded {} finding(s) in {}",
-            results.diagnostics.len(),
+            results.diagnostics.total(),
             path.display()
         );
         return Ok(if results.errors.is_empty() {
@@ -303,7 +303,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
         match args.format {
             OutputFormat::Human => {
-                for text in human_texts {
+                for text in results.diagnostics.rendered() {
                     out.write_all(text.as_bytes())?;
                 }
                 out.write_all(human_footer(&results).as_bytes())
@@ -334,10 +334,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         })
         .or(config.fail_on)
         .unwrap_or(Severity::Error);
-    let failing = results
-        .diagnostics
-        .iter()
-        .any(|d| d.diagnostic.severity >= fail_on);
+    let failing = results.diagnostics.any_at_least(fail_on);
     Ok(if !results.errors.is_empty() {
         EXIT_ERROR
     } else if failing && !args.exit_zero {
@@ -452,13 +449,6 @@ fn configurations(args: &CheckArgs, paths: &[PathBuf]) -> Result<(Vec<Config>, V
     Ok((configs.into_iter().map(|(_, c)| c).collect(), groups))
 }
 
-fn outcome_file(outcome: &std::result::Result<Checked, FileError>) -> &str {
-    match outcome {
-        Ok(checked) => &checked.file,
-        Err(e) => &e.file,
-    }
-}
-
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -470,7 +460,7 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-fn counts(results: &Results) -> String {
+fn counts(results: &Results<Store>) -> String {
     let s = results.summary();
     format!(
         "{} error(s), {} warning(s), {} info(s) in {} file(s)",
@@ -478,16 +468,16 @@ fn counts(results: &Results) -> String {
     )
 }
 
-fn human_footer(results: &Results) -> String {
-    if results.diagnostics.is_empty() {
+fn human_footer(results: &Results<Store>) -> String {
+    if results.diagnostics.total() == 0 {
         format!("All checks passed: {}.\n", counts(results))
     } else {
         format!("Found {}.\n", counts(results))
     }
 }
 
-fn concise_footer(results: &Results) -> String {
-    if results.diagnostics.is_empty() {
+fn concise_footer(results: &Results<Store>) -> String {
+    if results.diagnostics.total() == 0 {
         String::new()
     } else {
         format!("Found {}.\n", counts(results))

@@ -37,10 +37,12 @@ fn key_of(d: &Diagnostic) -> (String, String, String) {
 
 impl Baseline {
     /// Records `diagnostics`.
-    pub fn record<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Self {
+    pub fn record<D: std::borrow::Borrow<Diagnostic>>(
+        diagnostics: impl IntoIterator<Item = D>,
+    ) -> Self {
         let mut counts = BTreeMap::new();
         for d in diagnostics {
-            *counts.entry(key_of(d)).or_insert(0) += 1;
+            *counts.entry(key_of(d.borrow())).or_insert(0) += 1;
         }
         Baseline { counts }
     }

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::Results;
+use super::{Diagnostics, Results};
 use crate::lint::Severity;
 
 /// Escapes a workflow-command message (`%`, CR, LF).
@@ -20,13 +20,13 @@ fn escape_property(text: &str) -> String {
 
 /// The workflow commands for every diagnostic and unreadable file, as a string (see
 /// [`write_github`]).
-pub fn github(results: &Results) -> String {
+pub fn github<D: Diagnostics>(results: &Results<D>) -> String {
     super::render(|out| write_github(results, out))
 }
 
 /// Writes the workflow commands for every diagnostic and unreadable file.
-pub fn write_github(results: &Results, out: &mut dyn Write) -> io::Result<()> {
-    for d in &results.diagnostics {
+pub fn write_github<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -> io::Result<()> {
+    for d in results.diagnostics.all() {
         let diag = &d.diagnostic;
         let level = match diag.severity {
             Severity::Error => "error",

@@ -4,22 +4,33 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Located, Results, Summary};
+use std::borrow::Cow;
+
+use super::{Diagnostics, Located, Results, Summary};
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
     version: u32,
-    diagnostics: Diagnostics<'a>,
+    diagnostics: AllDiagnostics<'a>,
     errors: Vec<JsonError<'a>>,
     summary: Summary,
 }
 
 /// The diagnostics, converted one at a time while they are written.
-struct Diagnostics<'a>(&'a [Located]);
+struct AllDiagnostics<'a>(&'a dyn Diagnostics);
 
-impl Serialize for Diagnostics<'_> {
+impl Serialize for AllDiagnostics<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(diagnostic))
+        serializer.collect_seq(self.0.all().map(One))
+    }
+}
+
+/// One diagnostic, borrowed or read from a store.
+struct One<'a>(Cow<'a, Located>);
+
+impl Serialize for One<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        diagnostic(&self.0).serialize(serializer)
     }
 }
 
@@ -81,10 +92,10 @@ fn diagnostic(d: &Located) -> JsonDiagnostic<'_> {
 }
 
 /// Writes the JSON report, pretty-printed, with a final line break.
-pub fn write_json(results: &Results, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_json<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -> io::Result<()> {
     let report = JsonReport {
         version: 1,
-        diagnostics: Diagnostics(&results.diagnostics),
+        diagnostics: AllDiagnostics(&results.diagnostics),
         errors: results
             .errors
             .iter()
@@ -104,6 +115,6 @@ pub fn write_json(results: &Results, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The JSON report as a string (see [`write_json`]).
-pub fn json(results: &Results) -> String {
+pub fn json<D: Diagnostics>(results: &Results<D>) -> String {
     super::render(|out| write_json(results, out))
 }

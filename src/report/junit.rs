@@ -1,10 +1,11 @@
 //! `--format junit`: JUnit XML with one test case per file and one failure per diagnostic
 //! (at or above the failing severity: the caller filters), and an error for unreadable files.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use super::{Located, Results};
+use super::{Diagnostics, Located, Results};
 
 /// Escapes text for XML character data and attribute values; characters XML 1.0 cannot
 /// carry at all are written as visible escapes.
@@ -28,25 +29,30 @@ fn xml(text: &str) -> String {
 }
 
 /// The JUnit report as a string (see [`write_junit`]).
-pub fn junit(results: &Results) -> String {
+pub fn junit<D: Diagnostics>(results: &Results<D>) -> String {
     super::render(|out| write_junit(results, out))
 }
 
-/// Writes the JUnit report.
-pub fn write_junit(results: &Results, out: &mut dyn Write) -> io::Result<()> {
-    let mut by_file: BTreeMap<&str, Vec<&Located>> = results
-        .files
-        .iter()
-        .map(|f| (f.as_str(), Vec::new()))
-        .collect();
-    for d in &results.diagnostics {
-        by_file
-            .entry(d.diagnostic.file.as_str())
-            .or_default()
-            .push(d);
+/// Writes the JUnit report: one test case per file checked (and per file a diagnostic
+/// names that was not among them), in path order.
+pub fn write_junit<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -> io::Result<()> {
+    // Diagnostics come sorted by file: count the files with findings, and those that are
+    // not in the list of files checked, without holding the diagnostics.
+    let checked: BTreeSet<&str> = results.files.iter().map(String::as_str).collect();
+    let mut failing: Vec<String> = Vec::new();
+    for d in results.diagnostics.all() {
+        if failing.last().map(String::as_str) != Some(d.diagnostic.file.as_str()) {
+            failing.push(d.diagnostic.file.clone());
+        }
     }
-    let failures: usize = by_file.values().filter(|v| !v.is_empty()).count();
-    let tests = by_file.len() + results.errors.len();
+    failing.dedup();
+    let failures = failing.len();
+    let extra: BTreeSet<&str> = failing
+        .iter()
+        .map(String::as_str)
+        .filter(|f| !checked.contains(f))
+        .collect();
+    let tests = checked.len() + extra.len() + results.errors.len();
     out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
     writeln!(
         out,
@@ -58,14 +64,16 @@ pub fn write_junit(results: &Results, out: &mut dyn Write) -> io::Result<()> {
         "  <testsuite name=\"cookielint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\">",
         results.errors.len()
     )?;
-    for (file, diagnostics) in &by_file {
+    let mut diagnostics = results.diagnostics.all().peekable();
+    for file in checked.union(&extra) {
         let name = xml(file);
-        if diagnostics.is_empty() {
+        let mine = |d: &Cow<'_, Located>| d.diagnostic.file == *file;
+        if !diagnostics.peek().is_some_and(mine) {
             writeln!(out, "    <testcase name=\"{name}\" classname=\"{name}\"/>")?;
             continue;
         }
         writeln!(out, "    <testcase name=\"{name}\" classname=\"{name}\">")?;
-        for d in diagnostics {
+        while let Some(d) = diagnostics.next_if(mine) {
             let diag = &d.diagnostic;
             let message = format!(
                 "{}:{}: {}[{} {}] {}",

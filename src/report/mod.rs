@@ -13,13 +13,16 @@ mod human;
 mod json;
 mod junit;
 mod sarif;
+mod store;
 
 pub use github::{github, write_github};
 pub use human::{human, HumanOptions};
 pub use json::{json, write_json};
 pub use junit::{junit, write_junit};
 pub use sarif::{sarif, write_sarif};
+pub use store::Store;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::lint::{Diagnostic, Severity};
@@ -58,11 +61,38 @@ pub struct FileError {
     pub message: String,
 }
 
+/// A run's diagnostics in output order, as the renderers read them: a plain list, or a
+/// compact [`Store`] that hands out each diagnostic as it is read.
+pub trait Diagnostics {
+    /// Every diagnostic, in output order.
+    fn all(&self) -> Box<dyn Iterator<Item = Cow<'_, Located>> + '_>;
+
+    /// How many there are.
+    fn total(&self) -> usize;
+
+    /// How many have `severity`.
+    fn count(&self, severity: Severity) -> usize {
+        self.all()
+            .filter(|d| d.diagnostic.severity == severity)
+            .count()
+    }
+}
+
+impl Diagnostics for Vec<Located> {
+    fn all(&self) -> Box<dyn Iterator<Item = Cow<'_, Located>> + '_> {
+        Box::new(self.iter().map(Cow::Borrowed))
+    }
+
+    fn total(&self) -> usize {
+        self.len()
+    }
+}
+
 /// Everything a run found, in output order.
 #[derive(Clone, Debug, Default)]
-pub struct Results {
+pub struct Results<D = Vec<Located>> {
     /// Located diagnostics, sorted by file then position.
-    pub diagnostics: Vec<Located>,
+    pub diagnostics: D,
     /// Files that could not be read.
     pub errors: Vec<FileError>,
     /// Every file checked (for per-file reports such as JUnit), sorted.
@@ -84,21 +114,15 @@ pub struct Summary {
     pub infos: usize,
 }
 
-impl Results {
+impl<D: Diagnostics> Results<D> {
     /// Counts diagnostics by severity.
     pub fn summary(&self) -> Summary {
-        let count = |s| {
-            self.diagnostics
-                .iter()
-                .filter(|d| d.diagnostic.severity == s)
-                .count()
-        };
         Summary {
             files: self.files.len(),
             unreadable: self.errors.len(),
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
+            errors: self.diagnostics.count(Severity::Error),
+            warnings: self.diagnostics.count(Severity::Warning),
+            infos: self.diagnostics.count(Severity::Info),
         }
     }
 }
@@ -112,9 +136,9 @@ fn render(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
 
 /// Writes `path:line:col: severity[CODE rule-name] message`, one line per diagnostic, then
 /// one line per unreadable file.
-pub fn write_concise(results: &Results, out: &mut dyn Write) -> io::Result<()> {
-    for d in &results.diagnostics {
-        write_concise_line(d, out)?;
+pub fn write_concise<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -> io::Result<()> {
+    for d in results.diagnostics.all() {
+        write_concise_line(&d, out)?;
         out.write_all(b"\n")?;
     }
     for e in &results.errors {
@@ -138,7 +162,7 @@ pub fn write_concise(results: &Results, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The concise report as a string (see [`write_concise`]).
-pub fn concise(results: &Results) -> String {
+pub fn concise<D: Diagnostics>(results: &Results<D>) -> String {
     render(|out| write_concise(results, out))
 }
 
@@ -183,9 +207,9 @@ fn needs_escape(c: char) -> bool {
 }
 
 /// Counts per rule, most frequent first, for `--statistics`.
-pub fn statistics(results: &Results) -> String {
+pub fn statistics<D: Diagnostics>(results: &Results<D>) -> String {
     let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
-    for d in &results.diagnostics {
+    for d in results.diagnostics.all() {
         *counts
             .entry((d.diagnostic.code, d.diagnostic.rule))
             .or_default() += 1;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::{Located, Results};
+use super::{Diagnostics, Located, Results};
 use crate::lint::{Severity, RULES};
 
 fn level(severity: Severity) -> &'static str {
@@ -53,22 +53,22 @@ struct Run<'a> {
     results: RunResults<'a>,
 }
 
-struct RunResults<'a>(&'a [Located]);
+struct RunResults<'a>(&'a dyn Diagnostics);
 
 impl Serialize for RunResults<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(result))
+        serializer.collect_seq(self.0.all().map(|d| result(&d)))
     }
 }
 
 /// The SARIF log, pretty-printed, with a final line break, as a string (see
 /// [`write_sarif`]).
-pub fn sarif(results: &Results) -> String {
+pub fn sarif<D: Diagnostics>(results: &Results<D>) -> String {
     super::render(|out| write_sarif(results, out))
 }
 
 /// Writes the SARIF log, pretty-printed, with a final line break.
-pub fn write_sarif(results: &Results, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_sarif<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {

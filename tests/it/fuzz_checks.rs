@@ -14,7 +14,7 @@ use cookielint::convert::to_markdown;
 use cookielint::lint::lint_document;
 use cookielint::model::{invariants, parse, Document, ParseOptions};
 use cookielint::normalize;
-use cookielint::report::{self, HumanOptions, Located, Results};
+use cookielint::report::{self, HumanOptions, Located, Results, Store};
 use cookielint::source::{SourceFile, DEFAULT_MAX_FILE_SIZE};
 use cookielint::syntax::Format;
 
@@ -130,7 +130,7 @@ pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
             sources.push(source);
         }
     }
-    let mut results = Results::default();
+    let mut results: Results = Results::default();
     let mut summaries = Vec::new();
     for source in &sources {
         let parsed = parse(source, ParseOptions::default());
@@ -151,6 +151,10 @@ pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
         well_placed(source, &located)?;
         results.diagnostics.push(located);
     }
+    // In output order, as `check` hands them to the renderers.
+    results
+        .diagnostics
+        .sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
     let options = HumanOptions {
         color: false,
         width: 100,
@@ -183,6 +187,22 @@ pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
             "the JSON report lists {listed} findings of {}",
             results.diagnostics.len()
         ));
+    }
+    // The compact store `check` keeps findings in gives every report the same text.
+    let mut stored = Results {
+        diagnostics: Store::new(),
+        errors: results.errors.clone(),
+        files: results.files.clone(),
+    };
+    for d in &results.diagnostics {
+        stored.diagnostics.push(d.clone(), None);
+    }
+    stored.diagnostics.sort();
+    if report::json(&stored) != report::json(&results)
+        || report::junit(&stored) != report::junit(&results)
+        || report::statistics(&stored) != report::statistics(&results)
+    {
+        return Err("a report read from the store differs from the same report of a list".into());
     }
     Ok(())
 }

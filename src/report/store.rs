@@ -1,0 +1,440 @@
+//! [`Store`]: a run's diagnostics, kept compact until they are written.
+//!
+//! A corpus of 100,000 documents yields half a million findings, and most of their text is
+//! repeated: the same message, help and fingerprint in thousands of documents. The store
+//! keeps each distinct text once and a finding as a fixed-size record of indexes and 32-bit
+//! positions (a finding whose positions do not fit in 32 bits is kept whole beside the
+//! records). Renderers read it through [`Diagnostics`], which rebuilds one [`Located`] at a
+//! time.
+//!
+//! Each finding may carry a text rendered ahead of time (the human report, drawn while the
+//! source was at hand), kept with it through sorting and filtering.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::{Diagnostics, Located};
+use crate::lint::{Diagnostic, Related, Severity};
+use crate::source::{LineCol, Span};
+
+/// "No such text" in a record's index fields.
+const NONE: u32 = u32::MAX;
+
+/// Distinct strings, each kept once, by index.
+#[derive(Debug, Default)]
+struct Texts {
+    list: Vec<Arc<str>>,
+    index: HashMap<Arc<str>, u32>,
+}
+
+impl Texts {
+    /// The index of `text`, added when new. `None` when the store is full (4 billion
+    /// distinct texts).
+    fn id(&mut self, text: &str) -> Option<u32> {
+        if let Some(&id) = self.index.get(text) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.list.len())
+            .ok()
+            .filter(|&id| id != NONE)?;
+        let shared: Arc<str> = Arc::from(text);
+        self.list.push(Arc::clone(&shared));
+        self.index.insert(shared, id);
+        Some(id)
+    }
+
+    fn get(&self, id: u32) -> &str {
+        usize::try_from(id)
+            .ok()
+            .and_then(|i| self.list.get(i))
+            .map_or("", |t| t)
+    }
+}
+
+/// One finding whose positions fit in 32 bits.
+#[derive(Clone, Copy, Debug)]
+struct Record {
+    file: u32,
+    /// Index into the store's (code, rule) pairs.
+    rule: u16,
+    severity: Severity,
+    span: [u32; 2],
+    /// Start line, start column, end line, end column.
+    at: [u32; 4],
+    message: u32,
+    help: u32,
+    fingerprint: u32,
+    /// First related location in the store's list, and how many.
+    related: [u32; 2],
+    /// Index of the pre-rendered text, or [`NONE`].
+    rendered: u32,
+    /// When not [`NONE`]: the finding did not fit and is whole at this index of `wide`.
+    wide: u32,
+}
+
+/// A related location whose positions fit in 32 bits.
+#[derive(Clone, Copy, Debug)]
+struct RelatedRecord {
+    file: u32,
+    span: [u32; 2],
+    line: u32,
+    column: u32,
+    message: u32,
+}
+
+/// The findings of a run, compact (see the module documentation).
+#[derive(Debug, Default)]
+pub struct Store {
+    texts: Texts,
+    rules: Vec<(&'static str, &'static str)>,
+    records: Vec<Record>,
+    related: Vec<RelatedRecord>,
+    rendered: Vec<String>,
+    wide: Vec<Located>,
+}
+
+fn narrow(value: usize) -> Option<u32> {
+    u32::try_from(value).ok().filter(|&v| v != NONE)
+}
+
+fn widen(value: u32) -> usize {
+    usize::try_from(value).unwrap_or(usize::MAX)
+}
+
+impl Store {
+    /// An empty store.
+    pub fn new() -> Self {
+        Store::default()
+    }
+
+    /// Adds `located`, with its pre-rendered text if any, after those already there.
+    pub fn push(&mut self, located: Located, rendered: Option<String>) {
+        let rendered = match rendered {
+            Some(text) => match narrow(self.rendered.len()) {
+                Some(id) => {
+                    self.rendered.push(text);
+                    id
+                }
+                None => NONE,
+            },
+            None => NONE,
+        };
+        let record = self.compact(&located, rendered).unwrap_or_else(|| {
+            let wide = narrow(self.wide.len()).unwrap_or(NONE);
+            self.wide.push(located);
+            Record {
+                file: NONE,
+                rule: 0,
+                severity: Severity::Info,
+                span: [0; 2],
+                at: [0; 4],
+                message: NONE,
+                help: NONE,
+                fingerprint: NONE,
+                related: [0; 2],
+                rendered,
+                wide,
+            }
+        });
+        self.records.push(record);
+    }
+
+    /// `located` as a record, or `None` when a position does not fit in 32 bits.
+    fn compact(&mut self, located: &Located, rendered: u32) -> Option<Record> {
+        let d = &located.diagnostic;
+        let mut related = Vec::with_capacity(d.related.len());
+        for r in &d.related {
+            related.push(RelatedRecord {
+                file: self.texts.id(&r.file)?,
+                span: [narrow(r.span.start)?, narrow(r.span.end)?],
+                line: narrow(r.line)?,
+                column: narrow(r.column)?,
+                message: self.texts.id(&r.message)?,
+            });
+        }
+        let first_related = narrow(self.related.len())?;
+        let rule = match self.rules.iter().position(|&p| p == (d.code, d.rule)) {
+            Some(i) => u16::try_from(i).ok()?,
+            None => {
+                let i = u16::try_from(self.rules.len()).ok()?;
+                self.rules.push((d.code, d.rule));
+                i
+            }
+        };
+        let record = Record {
+            file: self.texts.id(&d.file)?,
+            rule,
+            severity: d.severity,
+            span: [narrow(d.span.start)?, narrow(d.span.end)?],
+            at: [
+                narrow(located.start.line)?,
+                narrow(located.start.column)?,
+                narrow(located.end.line)?,
+                narrow(located.end.column)?,
+            ],
+            message: self.texts.id(&d.message)?,
+            help: match &d.help {
+                Some(help) => self.texts.id(help)?,
+                None => NONE,
+            },
+            fingerprint: self.texts.id(&d.fingerprint)?,
+            related: [first_related, narrow(related.len())?],
+            rendered,
+            wide: NONE,
+        };
+        self.related.extend(related);
+        Some(record)
+    }
+
+    /// The finding a record stands for.
+    fn decode(&self, record: &Record) -> Cow<'_, Located> {
+        if record.wide != NONE {
+            return match self.wide.get(widen(record.wide)) {
+                Some(located) => Cow::Borrowed(located),
+                None => Cow::Owned(self.placeholder()),
+            };
+        }
+        let (code, rule) = self
+            .rules
+            .get(usize::from(record.rule))
+            .copied()
+            .unwrap_or(("", ""));
+        let related = self
+            .related
+            .get(widen(record.related[0])..)
+            .unwrap_or(&[])
+            .iter()
+            .take(widen(record.related[1]))
+            .map(|r| Related {
+                file: self.texts.get(r.file).to_owned(),
+                span: Span::new(widen(r.span[0]), widen(r.span[1])),
+                line: widen(r.line),
+                column: widen(r.column),
+                message: self.texts.get(r.message).to_owned(),
+            })
+            .collect();
+        let [start_line, start_column, end_line, end_column] = record.at.map(widen);
+        Cow::Owned(Located {
+            diagnostic: Diagnostic {
+                code,
+                rule,
+                severity: record.severity,
+                file: self.texts.get(record.file).to_owned(),
+                span: Span::new(widen(record.span[0]), widen(record.span[1])),
+                message: self.texts.get(record.message).to_owned(),
+                help: (record.help != NONE).then(|| self.texts.get(record.help).to_owned()),
+                related,
+                fingerprint: self.texts.get(record.fingerprint).to_owned(),
+            },
+            start: LineCol {
+                line: start_line,
+                column: start_column,
+            },
+            end: LineCol {
+                line: end_line,
+                column: end_column,
+            },
+        })
+    }
+
+    /// Stands in for a record whose whole finding is missing (never happens: `push` keeps
+    /// every index it records).
+    fn placeholder(&self) -> Located {
+        Located {
+            diagnostic: Diagnostic {
+                code: "",
+                rule: "",
+                severity: Severity::Info,
+                file: String::new(),
+                span: Span::new(0, 0),
+                message: String::new(),
+                help: None,
+                related: Vec::new(),
+                fingerprint: String::new(),
+            },
+            start: LineCol { line: 1, column: 1 },
+            end: LineCol { line: 1, column: 1 },
+        }
+    }
+
+    /// The sort key's parts that records hold without decoding: file, span, code, message.
+    fn key<'s>(&'s self, record: &Record) -> (&'s str, usize, usize, &'s str, &'s str) {
+        if record.wide != NONE {
+            if let Some(located) = self.wide.get(widen(record.wide)) {
+                return located.diagnostic.sort_key();
+            }
+        }
+        let code = self
+            .rules
+            .get(usize::from(record.rule))
+            .map_or("", |&(code, _)| code);
+        (
+            self.texts.get(record.file),
+            widen(record.span[0]),
+            widen(record.span[1]),
+            code,
+            self.texts.get(record.message),
+        )
+    }
+
+    /// Sorts the findings in output order (file, position, code, message), keeping the
+    /// order in which equal ones were added.
+    pub fn sort(&mut self) {
+        let mut records = std::mem::take(&mut self.records);
+        records.sort_by(|a, b| {
+            // Equal file indexes are equal paths: compare the strings only when they differ.
+            let (ka, kb) = (self.key(a), self.key(b));
+            if a.wide == NONE && b.wide == NONE && a.file == b.file {
+                (ka.1, ka.2, ka.3, ka.4).cmp(&(kb.1, kb.2, kb.3, kb.4))
+            } else {
+                ka.cmp(&kb)
+            }
+        });
+        self.records = records;
+    }
+
+    /// Keeps the findings for which `keep` is true, calling it once for each, in order.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Located) -> bool) {
+        let mut records = std::mem::take(&mut self.records);
+        records.retain(|r| keep(&self.decode(r)));
+        self.records = records;
+    }
+
+    /// The pre-rendered text of every finding, in order (empty where there is none).
+    pub fn rendered(&self) -> impl Iterator<Item = &str> + '_ {
+        self.records.iter().map(|r| {
+            if r.rendered == NONE {
+                ""
+            } else {
+                self.rendered
+                    .get(widen(r.rendered))
+                    .map_or("", String::as_str)
+            }
+        })
+    }
+
+    /// Whether any finding has `severity` or a higher one.
+    pub fn any_at_least(&self, severity: Severity) -> bool {
+        self.records.iter().any(|r| self.severity_of(r) >= severity)
+    }
+
+    fn severity_of(&self, record: &Record) -> Severity {
+        if record.wide != NONE {
+            return self
+                .wide
+                .get(widen(record.wide))
+                .map_or(Severity::Info, |l| l.diagnostic.severity);
+        }
+        record.severity
+    }
+}
+
+impl Diagnostics for Store {
+    fn all(&self) -> Box<dyn Iterator<Item = Cow<'_, Located>> + '_> {
+        Box::new(self.records.iter().map(|r| self.decode(r)))
+    }
+
+    fn total(&self) -> usize {
+        self.records.len()
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.records
+            .iter()
+            .filter(|r| self.severity_of(r) == severity)
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn located(file: &str, start: usize, code: &'static str, message: &str) -> Located {
+        Located {
+            diagnostic: Diagnostic {
+                code,
+                rule: "some-rule",
+                severity: Severity::Warning,
+                file: file.to_owned(),
+                span: Span::new(start, start + 2),
+                message: message.to_owned(),
+                help: Some("fix it".to_owned()),
+                related: vec![Related {
+                    file: "other.md".to_owned(),
+                    span: Span::new(3, 4),
+                    line: 2,
+                    column: 7,
+                    message: "there".to_owned(),
+                }],
+                fingerprint: format!("{code}:{message}"),
+            },
+            start: LineCol {
+                line: start + 1,
+                column: 3,
+            },
+            end: LineCol {
+                line: start + 1,
+                column: 5,
+            },
+        }
+    }
+
+    #[test]
+    fn gives_back_what_it_was_given_sorted_and_shares_repeated_texts() {
+        let wide = {
+            let mut l = located("b.md", 0, "CL002", "far away");
+            l.diagnostic.span = Span::new(usize::MAX - 1, usize::MAX);
+            l.end.column = usize::MAX;
+            l
+        };
+        let given = vec![
+            located("b.md", 5, "CL001", "same text"),
+            wide.clone(),
+            located("a.md", 9, "CL001", "same text"),
+            located("a.md", 1, "CL003", "same text"),
+            located("a.md", 1, "CL002", "same text"),
+        ];
+        let mut store = Store::new();
+        for (i, l) in given.iter().enumerate() {
+            store.push(l.clone(), (i % 2 == 0).then(|| format!("text {i}")));
+        }
+        // The message, help, fingerprints and paths are kept once each.
+        assert!(store.texts.list.len() < 5 * 5);
+        assert_eq!(store.wide.len(), 1);
+        store.sort();
+        let mut expected = given.clone();
+        expected.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+        let back: Vec<Located> = store.all().map(Cow::into_owned).collect();
+        assert_eq!(back, expected);
+        assert_eq!(
+            store.rendered().collect::<Vec<_>>(),
+            ["text 4", "", "text 2", "text 0", ""]
+        );
+        assert_eq!(store.count(Severity::Warning), 5);
+        assert!(store.any_at_least(Severity::Warning));
+        assert!(!store.any_at_least(Severity::Error));
+        store.retain(|l| l.diagnostic.file == "a.md");
+        assert_eq!(store.total(), 3);
+        assert_eq!(
+            store.rendered().collect::<Vec<_>>(),
+            ["text 4", "", "text 2"]
+        );
+    }
+
+    #[test]
+    fn keeps_equal_findings_in_the_order_they_came() {
+        let mut store = Store::new();
+        let mut first = located("a.md", 1, "CL001", "same text");
+        first.diagnostic.fingerprint = "first".to_owned();
+        store.push(located("a.md", 1, "CL001", "same text"), None);
+        store.push(first.clone(), None);
+        store.sort();
+        let back: Vec<String> = store
+            .all()
+            .map(|l| l.diagnostic.fingerprint.clone())
+            .collect();
+        assert_eq!(back, ["CL001:same text", "first"]);
+    }
+}
