@@ -232,10 +232,9 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         files: Vec::with_capacity(files.len()),
     };
     let mut summaries = Vec::with_capacity(files.len());
-    // In chunks, so that only one chunk's findings are ever held whole: the store keeps the
-    // rest compact.
-    for chunk in files.chunks(CHUNK) {
-        let outcomes: Vec<_> = pool.install(|| chunk.par_iter().map(check_one).collect());
+    // In chunks, so that only two chunks' findings are ever held whole: the store keeps the
+    // rest compact. A chunk is stored while the next one is checked.
+    let mut keep = |outcomes: Vec<std::result::Result<Checked, FileError>>| {
         for outcome in outcomes {
             match outcome {
                 Ok(checked) => {
@@ -249,9 +248,34 @@ pub fn run(args: CheckArgs) -> Result<u8> {
                 Err(e) => results.errors.push(e),
             }
         }
+    };
+    let mut pending = Vec::new();
+    for chunk in files.chunks(CHUNK) {
+        pending = std::thread::scope(|scope| {
+            let checking = scope
+                .spawn(|| pool.install(|| chunk.par_iter().map(check_one).collect::<Vec<_>>()));
+            keep(std::mem::take(&mut pending));
+            checking
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
     }
+    keep(pending);
     // Phase two: compare the documents with each other, then merge in output order.
-    let mut corpus = cookielint::corpus::run(&summaries, &config.settings, &config.corpus);
+    // Files are sorted by their displayed path: found again by binary search.
+    let entry = |path: &str| {
+        files
+            .binary_search_by(|(f, _)| input::display_path(&f.path).as_str().cmp(path))
+            .ok()
+            .and_then(|i| files.get(i))
+    };
+    let find = |path: &str| entry(path).map(|(f, _)| f);
+    let mut corpus = cookielint::corpus::run(
+        &summaries,
+        &config.settings,
+        &config.corpus,
+        &input::reread(&pool, find, max_size),
+    );
     // Markdown suppression comments silence corpus findings too.
     let suppressions: std::collections::HashMap<&str, &[cookielint::lint::suppress::Region]> =
         summaries
@@ -266,11 +290,8 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     });
     drop(suppressions);
     drop(summaries);
-    let config_of: std::collections::HashMap<String, usize> = files
-        .iter()
-        .map(|(f, i)| (input::display_path(&f.path), *i))
-        .collect();
-    apply_file_settings(&configs, &config_of, &mut corpus);
+    let config_of = |path: &str| entry(path).map_or(0, |(_, config)| *config);
+    apply_file_settings(&configs, config_of, &mut corpus);
     for (d, rendered) in render_corpus(corpus, &files, max_size, want_human.then_some(human)) {
         results.diagnostics.push(d, rendered);
     }
@@ -382,11 +403,11 @@ fn render_corpus(
 /// nothing there, and its severity is the file's.
 fn apply_file_settings(
     configs: &[Config],
-    config_of: &std::collections::HashMap<String, usize>,
+    config_of: impl Fn(&str) -> usize,
     found: &mut Vec<Located>,
 ) {
     found.retain_mut(|d| {
-        let index = config_of.get(&d.diagnostic.file).copied().unwrap_or(0);
+        let index = config_of(&d.diagnostic.file);
         let Some(config) = configs.get(index) else {
             return true;
         };

@@ -171,6 +171,24 @@ pub fn display_path(path: &Path) -> String {
     shown.replace('\\', "/")
 }
 
+/// The corpus phase's [`cookielint::corpus::Sources`]: reads again, on `pool`, the files
+/// `find` names for the paths asked (`None` for one that is unknown or unreadable now).
+pub fn reread<'a>(
+    pool: &'a rayon::ThreadPool,
+    find: impl Fn(&str) -> Option<&'a InputFile> + Sync + 'a,
+    max_size: u64,
+) -> impl Fn(&[&str]) -> Vec<Option<SourceFile>> + 'a {
+    use rayon::prelude::*;
+    move |paths| {
+        pool.install(|| {
+            paths
+                .par_iter()
+                .map(|p| find(p).and_then(|f| read(f, max_size).ok()))
+                .collect()
+        })
+    }
+}
+
 /// Opens a file for reading without waiting: a FIFO put where a regular file was opens at
 /// once (and is then refused) instead of blocking until a writer comes.
 fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {

@@ -90,7 +90,18 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
             Err(e) => errors.push(e),
         }
     }
-    let inventory = inventory(&summaries, &config.settings, &config.corpus);
+    let find = |path: &str| {
+        files
+            .binary_search_by(|f| input::display_path(&f.path).as_str().cmp(path))
+            .ok()
+            .and_then(|i| files.get(i))
+    };
+    let inventory = inventory(
+        &summaries,
+        &config.settings,
+        &config.corpus,
+        &input::reread(&pool, find, max_size),
+    );
     let out = match args.format {
         InventoryFormat::Json => {
             let mut text = serde_json::to_string_pretty(&inventory).into_diagnostic()?;

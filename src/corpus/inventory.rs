@@ -146,14 +146,16 @@ pub struct Finding {
 }
 
 /// Builds the inventory of a corpus; deviations are the findings of the corpus rules
-/// enabled in `rules`.
+/// enabled in `rules`, located by reading their documents again through `sources`.
 pub fn inventory(
     summaries: &[DocumentSummary],
     rules: &RuleSettings,
     settings: &CorpusSettings,
+    sources: &super::Sources<'_>,
 ) -> Inventory {
     let cx = CorpusContext::new(summaries, settings);
-    let findings = super::run_rules(&cx, rules);
+    let mut findings = super::run_rules(&cx, rules);
+    super::locate(&mut findings, summaries, sources);
     let mut documents = Vec::with_capacity(summaries.len());
     let mut position: HashMap<usize, usize> = HashMap::new();
     for (i, doc) in cx.documents() {

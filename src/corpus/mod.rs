@@ -29,11 +29,14 @@ pub use summary::{
     PlatformSummary, SectionSlot, SectionSummary, SlotId, TableSummary,
 };
 
+use std::collections::HashMap;
+
 use crate::config::CorpusSettings;
 use crate::lang::Language;
 use crate::lint::diagnostic::{Diagnostic, Related};
 use crate::lint::{Check, RuleMeta, RuleSettings, Severity, RULES};
 use crate::report::Located;
+use crate::source::{LineCol, SourceFile};
 
 /// What a corpus rule reads: the summaries, their families with consensus, and the
 /// corpus-wide verdicts on language-neutral cookie fields. Built once per run.
@@ -125,7 +128,7 @@ impl<'a> CorpusEmitter<'a> {
         }
     }
 
-    /// Reports `message` at `place` in `doc`; `fingerprint` identifies the finding for
+    /// Reports `message` at `place` in `doc` (its line and column are computed by [`locate`]); `fingerprint` identifies the finding for
     /// baselines independently of line numbers and of the rest of the corpus. The
     /// diagnostic is recorded when the returned builder is dropped.
     pub fn emit(
@@ -148,8 +151,8 @@ impl<'a> CorpusEmitter<'a> {
                     related: Vec::new(),
                     fingerprint: fingerprint.into(),
                 },
-                start: place.start(),
-                end: place.end(),
+                start: UNPLACED,
+                end: UNPLACED,
             }),
             out: self.out,
         }
@@ -161,8 +164,8 @@ pub fn related(doc: &DocumentSummary, place: Place, message: impl Into<String>) 
     Related {
         file: doc.path.clone(),
         span: place.span(),
-        line: place.start().line,
-        column: place.start().column,
+        line: UNPLACED.line,
+        column: UNPLACED.column,
         message: message.into(),
     }
 }
@@ -205,6 +208,7 @@ pub fn run(
     summaries: &[DocumentSummary],
     rules: &RuleSettings,
     settings: &CorpusSettings,
+    sources: &Sources<'_>,
 ) -> Vec<Located> {
     let any_enabled = RULES
         .iter()
@@ -213,10 +217,13 @@ pub fn run(
     if !any_enabled || summaries.len() < 2 {
         return Vec::new();
     }
-    run_rules(&CorpusContext::new(summaries, settings), rules)
+    let mut found = run_rules(&CorpusContext::new(summaries, settings), rules);
+    locate(&mut found, summaries, sources);
+    found
 }
 
-/// Runs the enabled corpus rules over an analysed corpus, sorted.
+/// Runs the enabled corpus rules over an analysed corpus, sorted; lines and columns are not
+/// computed yet (see [`locate`]).
 pub fn run_rules(cx: &CorpusContext<'_>, rules: &RuleSettings) -> Vec<Located> {
     let mut out = Vec::new();
     for (index, rule) in RULES.iter().enumerate() {
@@ -230,6 +237,89 @@ pub fn run_rules(cx: &CorpusContext<'_>, rules: &RuleSettings) -> Vec<Located> {
     }
     sort(&mut out);
     out
+}
+
+/// Reads documents again, for [`locate`]: given paths, their texts, in the same order
+/// (`None` for one that cannot be read). It is asked for at most [`LOCATE_BATCH`] at a time.
+pub type Sources<'a> = dyn Fn(&[&str]) -> Vec<Option<SourceFile>> + 'a;
+
+/// How many documents [`locate`] asks for at once.
+pub const LOCATE_BATCH: usize = 256;
+
+/// The line and column of a position not located yet.
+const UNPLACED: LineCol = LineCol { line: 0, column: 0 };
+
+/// Computes the lines and columns of corpus findings and their related locations: summaries
+/// keep byte offsets only, so the documents named are read again through `sources`, a batch
+/// at a time, each once. A document that can no longer be read, or whose text is no longer
+/// the one its summary was made from, gives its findings line 1, column 1.
+pub fn locate(found: &mut [Located], summaries: &[DocumentSummary], sources: &Sources<'_>) {
+    let mut paths: Vec<String> = found
+        .iter()
+        .flat_map(|l| {
+            std::iter::once(&l.diagnostic.file).chain(l.diagnostic.related.iter().map(|r| &r.file))
+        })
+        .cloned()
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let summary_of: HashMap<&str, &DocumentSummary> =
+        summaries.iter().map(|s| (s.path.as_str(), s)).collect();
+    for batch in paths.chunks(LOCATE_BATCH) {
+        let asked: Vec<&str> = batch.iter().map(String::as_str).collect();
+        let texts: HashMap<&str, SourceFile> = asked
+            .iter()
+            .zip(sources(&asked))
+            .filter_map(|(&path, source)| {
+                let source = source?;
+                summary_of
+                    .get(path)
+                    .is_some_and(|s| s.describes(&source))
+                    .then_some((path, source))
+            })
+            .collect();
+        if texts.is_empty() {
+            continue;
+        }
+        for l in found.iter_mut() {
+            if let Some(source) = texts.get(l.diagnostic.file.as_str()) {
+                l.start = source.line_col(l.diagnostic.span.start);
+                l.end = source.line_col(l.diagnostic.span.end);
+            }
+            for r in &mut l.diagnostic.related {
+                if let Some(source) = texts.get(r.file.as_str()) {
+                    let at = source.line_col(r.span.start);
+                    (r.line, r.column) = (at.line, at.column);
+                }
+            }
+        }
+    }
+    let known = |at: &mut LineCol| {
+        if *at == UNPLACED {
+            *at = LineCol { line: 1, column: 1 };
+        }
+    };
+    for l in found.iter_mut() {
+        known(&mut l.start);
+        known(&mut l.end);
+        for r in &mut l.diagnostic.related {
+            if r.line == UNPLACED.line {
+                (r.line, r.column) = (1, 1);
+            }
+        }
+    }
+}
+
+/// [`Sources`] for documents already in memory.
+pub fn sources_in(documents: &[SourceFile]) -> impl Fn(&[&str]) -> Vec<Option<SourceFile>> + '_ {
+    let by_path: HashMap<&str, &SourceFile> =
+        documents.iter().map(|d| (d.path.as_str(), d)).collect();
+    move |paths| {
+        paths
+            .iter()
+            .map(|p| by_path.get(p).map(|&d| d.clone()))
+            .collect()
+    }
 }
 
 /// Sorts located diagnostics like [`crate::lint::diagnostic::sort`] (file, position, code,

@@ -3,22 +3,23 @@
 //!
 //! A summary holds, for every text the corpus rules compare (the title, headings,
 //! paragraphs, header cells and cookie cells), its masked display form (see [`super::mask`]),
-//! a 64-bit hash of its comparison key, and its position (byte span plus resolved line and
-//! column, so that diagnostics can be located without the source). It never holds the
-//! document itself: raw text, rows' other cells and parse details are dropped.
+//! a 64-bit hash of its comparison key, and its position (a byte span: lines and columns
+//! are computed by [`super::locate`], for the few findings a corpus has, by reading their
+//! documents again). It never holds the document itself: raw text, rows' other cells and
+//! parse details are dropped.
 //!
 //! A corpus keeps one summary per document until the end of the run, so they are compact:
-//! a [`Place`] stores 32-bit offsets, lines and columns (24 bytes); equal texts share one
-//! allocation; a cookie's category value is derived from its category and name position
-//! instead of being stored; lists are boxed slices of exactly their length.
+//! a [`Place`] stores two 32-bit offsets (8 bytes); equal texts share one allocation; a
+//! cookie's category value is derived from its category and name position instead of being
+//! stored; lists are boxed slices of exactly their length.
 //!
 //! Invariants: sections are in source order and the first one is always the opening
 //! pseudo-section (title and introduction); passages of a section are in source order; a
 //! cookie's `table` indexes `tables`; a table's `section` indexes `sections`. A place's
-//! span is in bounds and on `char` boundaries of the text it was resolved in, and its lines
-//! and columns are that span's. Only a text over 4 GiB (400 times the default size limit)
-//! can have a position past 32 bits: it is moved back to the last character boundary before
-//! 4 GiB.
+//! span is in bounds and on `char` boundaries of the text it was made from (which
+//! [`DocumentSummary::describes`] recognises). Only a text over 4 GiB (400 times the
+//! default size limit) can have a position past 32 bits: it is moved back to the last
+//! character boundary before 4 GiB.
 
 use std::sync::Arc;
 
@@ -28,28 +29,24 @@ use super::mask::{self, Mask};
 use crate::lang::Language;
 use crate::model::{Document, Parsed, Text};
 use crate::normalize;
-use crate::source::{LineCol, SourceFile, Span};
+use crate::source::{SourceFile, Span};
 use crate::vocab::{Category, ColumnRole, SectionRole};
 
-/// A position in a document, resolved while its line index was at hand: a byte range and
-/// the 1-based line and character column of its two ends, in 32 bits each.
+/// A position in a document: a byte range in 32-bit offsets (8 bytes). Lines and columns
+/// are not kept: [`super::locate`] reads the few documents that have corpus findings again
+/// to compute them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
     start: u32,
     end: u32,
-    start_line: u32,
-    start_column: u32,
-    end_line: u32,
-    end_column: u32,
 }
 
-/// The largest offset a [`Place`] stores; one less than `u32::MAX` so that the line and
-/// column of any offset up to it fit in 32 bits too.
+/// The largest offset a [`Place`] stores.
 const PLACE_LIMIT: usize = u32::MAX as usize - 1;
 
 impl Place {
-    /// Resolves `span` in `source`; offsets past [`u32::MAX`] (texts over 4 GiB) are moved
-    /// back to the last character boundary that fits.
+    /// The position of `span` in `source`; offsets past [`u32::MAX`] (texts over 4 GiB) are
+    /// moved back to the last character boundary that fits.
     pub fn new(source: &SourceFile, span: Span) -> Self {
         let text = source.text.as_str();
         let fit = |offset: usize| {
@@ -57,17 +54,11 @@ impl Place {
             while at > 0 && !text.is_char_boundary(at) {
                 at -= 1;
             }
-            at
+            narrow(at)
         };
-        let span = Span::new(fit(span.start), fit(span.end));
-        let (start, end) = (source.line_col(span.start), source.line_col(span.end));
         Place {
-            start: narrow(span.start),
-            end: narrow(span.end),
-            start_line: narrow(start.line),
-            start_column: narrow(start.column),
-            end_line: narrow(end.line),
-            end_column: narrow(end.column),
+            start: fit(span.start),
+            end: fit(span.end),
         }
     }
 
@@ -76,32 +67,9 @@ impl Place {
         Span::new(widen(self.start), widen(self.end))
     }
 
-    /// 1-based line and column of the start.
-    pub fn start(&self) -> LineCol {
-        LineCol {
-            line: widen(self.start_line),
-            column: widen(self.start_column),
-        }
-    }
-
-    /// 1-based line and column of the end.
-    pub fn end(&self) -> LineCol {
-        LineCol {
-            line: widen(self.end_line),
-            column: widen(self.end_column),
-        }
-    }
-
-    /// The first line and column of a document, for findings about the whole document.
+    /// The start of a document, for findings about the whole document.
     fn origin() -> Self {
-        Place {
-            start: 0,
-            end: 0,
-            start_line: 1,
-            start_column: 1,
-            end_line: 1,
-            end_column: 1,
-        }
+        Place { start: 0, end: 0 }
     }
 }
 
@@ -348,6 +316,9 @@ pub struct DocumentSummary {
     pub language: Option<Language>,
     /// Hash of its text (line endings and trailing spaces aside), to tell copies apart.
     pub content: u64,
+    /// Length of its text in bytes (saturated at 32 bits), with `content` to recognise the
+    /// text when it is read again.
+    length: u32,
     /// The platform it names.
     pub platform: Option<PlatformSummary>,
     /// The opening pseudo-section first, then every section in order.
@@ -368,6 +339,12 @@ impl DocumentSummary {
         self.sections
             .first()
             .map_or_else(Place::origin, |s| s.place)
+    }
+
+    /// Whether `source` is the text this summary was made from (so that its places point
+    /// into it): same length, same content hash.
+    pub fn describes(&self, source: &SourceFile) -> bool {
+        self.length == narrow(source.text.len()) && self.content == content_hash(&source.text)
     }
 
     /// The sections after the opening.
@@ -509,6 +486,7 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         path: source.path.clone(),
         language: doc.language,
         content: content_hash(&source.text),
+        length: narrow(source.text.len()),
         platform: doc.platform_url.as_ref().map(|p| PlatformSummary {
             url: p.url.clone(),
             normalized: mask::normalize_url(&p.url),
@@ -621,16 +599,33 @@ mod tests {
 
     #[test]
     fn a_place_is_compact_and_gives_back_its_position() {
-        assert_eq!(std::mem::size_of::<Place>(), 24);
+        assert_eq!(std::mem::size_of::<Place>(), 8);
         let source =
             SourceFile::from_text("doc.md", "Cookies\r\n\r\nLe cookie « _ga » dure 13 mois.\n");
         for (start, end) in [(0, 7), (11, 31), (33, 33), (43, 43)] {
             let span = Span::new(start, end);
-            let place = Place::new(&source, span);
-            assert_eq!(place.span(), span);
-            assert_eq!(place.start(), source.line_col(start));
-            assert_eq!(place.end(), source.line_col(end));
+            assert_eq!(Place::new(&source, span).span(), span);
         }
-        assert_eq!(Place::origin().start(), LineCol { line: 1, column: 1 });
+        // Past the end or inside a character: back to the last boundary.
+        assert_eq!(
+            Place::new(&source, Span::new(22, 99)).span(),
+            Span::new(21, source.text.len())
+        );
+        assert_eq!(Place::origin().span(), Span::new(0, 0));
+    }
+
+    #[test]
+    fn a_summary_knows_the_text_it_was_made_from() {
+        let text = "# Cookies\n\nLe cookie _ga dure 13 mois.\n";
+        let source = SourceFile::from_text("doc.md", text);
+        let summary = summarize(&source, &crate::model::parse(&source, Default::default()));
+        assert!(summary.describes(&source));
+        for changed in [
+            "# Cookies\n\nLe cookie _gb dure 13 mois.\n",
+            "# Cookies\r\n\r\nLe cookie _ga dure 13 mois.\r\n",
+            "# Cookies  \n\nLe cookie _ga dure 13 mois.\n",
+        ] {
+            assert!(!summary.describes(&SourceFile::from_text("doc.md", changed)));
+        }
     }
 }

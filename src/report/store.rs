@@ -11,7 +11,6 @@
 //! source was at hand), kept with it through sorting and filtering.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{Diagnostics, Located};
@@ -25,7 +24,7 @@ const NONE: u32 = u32::MAX;
 #[derive(Debug, Default)]
 struct Texts {
     list: Vec<Arc<str>>,
-    index: HashMap<Arc<str>, u32>,
+    index: rustc_hash::FxHashMap<Arc<str>, u32>,
 }
 
 impl Texts {

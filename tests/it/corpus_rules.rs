@@ -14,6 +14,7 @@ use cookielint::config::CorpusSettings;
 use cookielint::corpus::{self, DocumentSummary};
 use cookielint::lint::{lint_document, LintOptions, RuleSettings};
 use cookielint::report::Located;
+use cookielint::source::SourceFile;
 
 use crate::support::{cookielint, json, parse_bytes, root};
 
@@ -43,6 +44,7 @@ fn bundled() -> Docs {
 /// Parses, lints and summarises every document (as `check` does), then runs the corpus
 /// phase with the default settings.
 fn run(docs: &Docs) -> Vec<Located> {
+    let mut sources = Vec::new();
     let summaries: Vec<DocumentSummary> = docs
         .iter()
         .map(|(name, bytes)| {
@@ -53,13 +55,17 @@ fn run(docs: &Docs) -> Vec<Located> {
                 &LintOptions::default(),
                 &RuleSettings::default(),
             );
-            corpus::summarize(&source, &parsed)
+            let summary = corpus::summarize(&source, &parsed);
+            sources.push(source);
+            summary
         })
         .collect();
+    let reread = corpus::sources_in(&sources);
     corpus::run(
         &summaries,
         &RuleSettings::default(),
         &CorpusSettings::default(),
+        &reread,
     )
 }
 
@@ -128,20 +134,68 @@ fn bundled_corpus_reports_the_comma_and_the_missing_section_only() {
     );
 }
 
-#[test]
-fn corpus_findings_do_not_depend_on_input_order() {
-    let docs = bundled();
-    let summaries: Vec<DocumentSummary> = docs
-        .iter()
+/// The documents and their summaries.
+fn summarised(docs: &Docs) -> (Vec<SourceFile>, Vec<DocumentSummary>) {
+    docs.iter()
         .map(|(name, bytes)| {
             let (source, parsed) = parse_bytes(name, bytes);
-            corpus::summarize(&source, &parsed)
+            let summary = corpus::summarize(&source, &parsed);
+            (source, summary)
         })
-        .collect();
+        .unzip()
+}
+
+#[test]
+fn corpus_findings_do_not_depend_on_input_order() {
+    let (sources, summaries) = summarised(&bundled());
     let settings = (RuleSettings::default(), CorpusSettings::default());
-    let forward = corpus::run(&summaries, &settings.0, &settings.1);
+    let reread = corpus::sources_in(&sources);
+    let forward = corpus::run(&summaries, &settings.0, &settings.1, &reread);
     let reversed: Vec<DocumentSummary> = summaries.iter().rev().cloned().collect();
-    assert_eq!(forward, corpus::run(&reversed, &settings.0, &settings.1));
+    assert_eq!(
+        forward,
+        corpus::run(&reversed, &settings.0, &settings.1, &reread)
+    );
+}
+
+#[test]
+fn findings_in_documents_that_cannot_be_read_again_are_kept_at_line_one() {
+    let (sources, summaries) = summarised(&bundled());
+    let settings = (RuleSettings::default(), CorpusSettings::default());
+    let located = corpus::run(
+        &summaries,
+        &settings.0,
+        &settings.1,
+        &corpus::sources_in(&sources),
+    );
+    assert!(located.iter().any(|l| l.start.line > 1));
+    // Gone, or changed since they were summarised: same findings, at 1:1.
+    let changed: Vec<SourceFile> = sources
+        .iter()
+        .map(|s| SourceFile::from_text(s.path.clone(), format!("{}\n", s.text)))
+        .collect();
+    let gone = |paths: &[&str]| paths.iter().map(|_| None).collect();
+    for unplaced in [
+        corpus::run(&summaries, &settings.0, &settings.1, &gone),
+        corpus::run(
+            &summaries,
+            &settings.0,
+            &settings.1,
+            &corpus::sources_in(&changed),
+        ),
+    ] {
+        assert_eq!(unplaced.len(), located.len());
+        for (u, l) in unplaced.iter().zip(&located) {
+            assert_eq!(u.diagnostic.span, l.diagnostic.span);
+            assert_eq!(u.diagnostic.message, l.diagnostic.message);
+            assert_eq!((u.start.line, u.start.column), (1, 1));
+            assert!(u
+                .diagnostic
+                .related
+                .iter()
+                .all(|r| (r.line, r.column) == (1, 1)));
+        }
+    }
 }
 
 #[test]

@@ -143,7 +143,8 @@ pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
         summaries.push(cookielint::corpus::summarize(source, &parsed));
         results.files.push(source.path.clone());
     }
-    for located in cookielint::corpus::run(&summaries, &config.settings, &config.corpus) {
+    let reread = cookielint::corpus::sources_in(&sources);
+    for located in cookielint::corpus::run(&summaries, &config.settings, &config.corpus, &reread) {
         let source = sources
             .iter()
             .find(|s| s.path == located.diagnostic.file)
