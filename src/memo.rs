@@ -16,6 +16,7 @@ use std::thread::LocalKey;
 
 use rustc_hash::FxHasher;
 
+use crate::corpus::summary::SharedText;
 use crate::lang::Language;
 use crate::normalize;
 
@@ -71,6 +72,7 @@ thread_local! {
     static FORMS: RefCell<Memo<Forms>> = RefCell::new(Memo::default());
     static KEYS: RefCell<Memo<String>> = RefCell::new(Memo::default());
     static SHARED: RefCell<Memo<Arc<str>>> = RefCell::new(Memo::default());
+    static SHARED_TEXTS: RefCell<Memo<SharedText>> = RefCell::new(Memo::default());
 }
 
 /// `text` as a shared string, the same allocation as every equal text shared before on
@@ -78,6 +80,17 @@ thread_local! {
 /// string and 100,000 pointers.
 pub(crate) fn shared(text: &str) -> Arc<str> {
     remembered(&SHARED, text, |t: &str| Arc::from(t), |a| a.len())
+}
+
+/// `text` with the hash of its comparison key (`key(text)`, computed only for a text not
+/// remembered), the same allocation as every equal text shared before on this thread.
+pub(crate) fn shared_text(text: &str, key: impl Fn(&str) -> u64) -> SharedText {
+    remembered(
+        &SHARED_TEXTS,
+        text,
+        |t: &str| SharedText::new(key(t), t),
+        |s| s.len(),
+    )
 }
 
 /// The display form, key and language of `raw`.

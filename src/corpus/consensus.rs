@@ -235,7 +235,7 @@ fn slot_consensus<'a>(
                 if let Some((present, tally)) = entry.positions.get_mut(p) {
                     *present += 1;
                     tally
-                        .entry(passage.key)
+                        .entry(passage.key())
                         .or_insert((0, passage.kind, (m, index, p)))
                         .0 += 1;
                 }

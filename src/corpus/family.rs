@@ -117,7 +117,7 @@ fn passage_set(summary: &DocumentSummary) -> Vec<u64> {
     let mut set: Vec<u64> = summary
         .sections
         .iter()
-        .flat_map(|s| s.passages.iter().map(|p| p.key))
+        .flat_map(|s| s.passages.iter().map(|p| p.key()))
         .collect();
     set.sort_unstable();
     set.dedup();

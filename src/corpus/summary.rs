@@ -131,17 +131,56 @@ impl PassageKind {
     }
 }
 
+/// A masked display text with the hash of its comparison key, behind one thin pointer
+/// (8 bytes) shared by every equal text; it reads as the text (`&*text`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedText(Arc<Keyed>);
+
+#[derive(Debug, PartialEq, Eq)]
+struct Keyed {
+    key: u64,
+    text: Box<str>,
+}
+
+impl SharedText {
+    /// `text`, whose comparison key hashes to `key`.
+    pub(crate) fn new(key: u64, text: &str) -> Self {
+        SharedText(Arc::new(Keyed {
+            key,
+            text: text.into(),
+        }))
+    }
+
+    /// Hash of the comparison key.
+    pub fn key(&self) -> u64 {
+        self.0.key
+    }
+}
+
+impl std::ops::Deref for SharedText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0.text
+    }
+}
+
 /// A text the family compares.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {
     /// What it is.
     pub kind: PassageKind,
-    /// Hash of the comparison key of the masked text.
-    pub key: u64,
-    /// The masked display text (shared by every equal text).
-    pub text: Arc<str>,
+    /// The masked display text and its key's hash.
+    pub text: SharedText,
     /// Where it is.
     pub place: Place,
+}
+
+impl Passage {
+    /// Hash of the comparison key of the masked text.
+    pub fn key(&self) -> u64 {
+        self.text.key()
+    }
 }
 
 /// A section: its identity, its heading's position and its texts.
@@ -247,10 +286,8 @@ pub struct FieldValue<'a> {
 /// A cookie's cell in one of the columns of [`Field`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Cell {
-    /// Hash of the comparison key of the masked text.
-    key: u64,
-    /// The masked display text (shared by every equal text).
-    text: Arc<str>,
+    /// The masked display text and its key's hash.
+    text: SharedText,
     /// Where the cell is.
     place: Place,
 }
@@ -283,7 +320,7 @@ impl CookieSummary {
                 .get(field as usize)
                 .and_then(Option::as_ref)
                 .map(|cell| FieldValue {
-                    key: cell.key,
+                    key: cell.text.key(),
                     text: &cell.text,
                     place: cell.place,
                 }),
@@ -401,31 +438,32 @@ impl Builder<'_> {
         Place::new(self.source, span)
     }
 
-    fn masked(&self, text: &Text) -> (u64, Arc<str>) {
+    fn masked(&self, text: &Text) -> SharedText {
         let masked = self.mask.apply(&text.display);
-        let key = if matches!(masked, std::borrow::Cow::Borrowed(_)) {
-            hash(&text.key)
-        } else {
-            hash(&normalize::key(&masked))
-        };
-        (key, crate::memo::shared(&masked))
+        // The key of the display form is the key of the text, so it is known unless the
+        // mask changed something; either way it depends on the masked text alone, which is
+        // what the memo remembers it by.
+        let unmasked = matches!(masked, std::borrow::Cow::Borrowed(_));
+        crate::memo::shared_text(&masked, |m| {
+            if unmasked {
+                hash(&text.key)
+            } else {
+                hash(&normalize::key(m))
+            }
+        })
     }
 
     fn passage(&self, kind: PassageKind, text: &Text) -> Passage {
-        let (key, masked) = self.masked(text);
         Passage {
             kind,
-            key,
-            text: masked,
+            text: self.masked(text),
             place: self.place(text.span),
         }
     }
 
     fn cell(&self, text: &Text) -> Cell {
-        let (key, masked) = self.masked(text);
         Cell {
-            key,
-            text: masked,
+            text: self.masked(text),
             place: self.place(text.span),
         }
     }
@@ -531,7 +569,7 @@ fn sections(b: &Builder<'_>, doc: &Document) -> Box<[SectionSummary]> {
         let heading = b.passage(PassageKind::Heading, &section.heading.text);
         let id = section
             .role
-            .map_or(SlotId::Heading(heading.key), SlotId::Role);
+            .map_or(SlotId::Heading(heading.key()), SlotId::Role);
         let occurrence = seen.entry(id).or_insert(0);
         let slot = SectionSlot {
             id,

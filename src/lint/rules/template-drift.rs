@@ -75,7 +75,7 @@ impl Report<'_, '_> {
         let passages = &self.section.passages;
         let steps = align(passages.len(), slot.passages.len(), |i, j| {
             match (passages.get(i), slot.passages.get(j)) {
-                (Some(p), Some(Some(u))) => p.key == u.key,
+                (Some(p), Some(Some(u))) => p.key() == u.key,
                 _ => false,
             }
         });
