@@ -31,6 +31,8 @@ pub use summary::{
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::config::CorpusSettings;
 use crate::lang::Language;
 use crate::lint::diagnostic::{Diagnostic, Related};
@@ -254,57 +256,43 @@ const UNPLACED: LineCol = LineCol { line: 0, column: 0 };
 /// at a time, each once. A document that can no longer be read, or whose text is no longer
 /// the one its summary was made from, gives its findings line 1, column 1.
 pub fn locate(found: &mut [Located], summaries: &[DocumentSummary], sources: &Sources<'_>) {
-    let mut paths: Vec<String> = found
-        .iter()
-        .flat_map(|l| {
-            std::iter::once(&l.diagnostic.file).chain(l.diagnostic.related.iter().map(|r| &r.file))
-        })
-        .cloned()
-        .collect();
-    paths.sort_unstable();
-    paths.dedup();
-    let summary_of: HashMap<&str, &DocumentSummary> =
-        summaries.iter().map(|s| (s.path.as_str(), s)).collect();
-    for batch in paths.chunks(LOCATE_BATCH) {
-        let asked: Vec<&str> = batch.iter().map(String::as_str).collect();
-        let texts: HashMap<&str, SourceFile> = asked
-            .iter()
-            .zip(sources(&asked))
-            .filter_map(|(&path, source)| {
-                let source = source?;
-                summary_of
-                    .get(path)
-                    .is_some_and(|s| s.describes(&source))
-                    .then_some((path, source))
-            })
-            .collect();
-        if texts.is_empty() {
-            continue;
-        }
-        for l in found.iter_mut() {
-            if let Some(source) = texts.get(l.diagnostic.file.as_str()) {
-                l.start = source.line_col(l.diagnostic.span.start);
-                l.end = source.line_col(l.diagnostic.span.end);
-            }
-            for r in &mut l.diagnostic.related {
-                if let Some(source) = texts.get(r.file.as_str()) {
-                    let at = source.line_col(r.span.start);
-                    (r.line, r.column) = (at.line, at.column);
-                }
-            }
+    // Every position to compute, by document: (finding, related location or NONE).
+    const NONE: usize = usize::MAX;
+    let mut wanted: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+    for (i, l) in found.iter().enumerate() {
+        wanted
+            .entry(l.diagnostic.file.clone())
+            .or_default()
+            .push((i, NONE));
+        for (j, r) in l.diagnostic.related.iter().enumerate() {
+            wanted.entry(r.file.clone()).or_default().push((i, j));
         }
     }
-    let known = |at: &mut LineCol| {
-        if *at == UNPLACED {
-            *at = LineCol { line: 1, column: 1 };
-        }
-    };
-    for l in found.iter_mut() {
-        known(&mut l.start);
-        known(&mut l.end);
-        for r in &mut l.diagnostic.related {
-            if r.line == UNPLACED.line {
-                (r.line, r.column) = (1, 1);
+    let mut paths: Vec<&str> = wanted.keys().map(String::as_str).collect();
+    paths.sort_unstable();
+    let summary_of: FxHashMap<&str, &DocumentSummary> =
+        summaries.iter().map(|s| (s.path.as_str(), s)).collect();
+    let one = LineCol { line: 1, column: 1 };
+    for batch in paths.chunks(LOCATE_BATCH) {
+        let mut read = sources(batch).into_iter();
+        for &path in batch {
+            // Gone, or no longer the text summarised: line 1, column 1.
+            let source = read
+                .next()
+                .flatten()
+                .filter(|s| summary_of.get(path).is_some_and(|d| d.describes(s)));
+            let at = |offset: usize| source.as_ref().map_or(one, |s| s.line_col(offset));
+            for &(i, j) in wanted.get(path).map_or(&[][..], Vec::as_slice) {
+                let Some(l) = found.get_mut(i) else {
+                    continue;
+                };
+                if j == NONE {
+                    l.start = at(l.diagnostic.span.start);
+                    l.end = at(l.diagnostic.span.end);
+                } else if let Some(r) = l.diagnostic.related.get_mut(j) {
+                    let start = at(r.span.start);
+                    (r.line, r.column) = (start.line, start.column);
+                }
             }
         }
     }
