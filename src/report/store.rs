@@ -11,7 +11,7 @@
 //! source was at hand), kept with it through sorting and filtering.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::hash::BuildHasher;
 
 use super::{Diagnostics, Located};
 use crate::lint::{Diagnostic, Related, Severity};
@@ -20,34 +20,61 @@ use crate::source::{LineCol, Span};
 /// "No such text" in a record's index fields.
 const NONE: u32 = u32::MAX;
 
-/// Distinct strings, each kept once, by index.
+/// Bytes of text per chunk of [`Texts`] (a longer text gets a chunk of its own).
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Distinct strings, each kept once, by index. Their bytes are packed into chunks of
+/// [`CHUNK_BYTES`] that never move (no allocation per text, no copy when growing), and the
+/// index holds 4-byte ids hashed by the text they stand for.
 #[derive(Debug, Default)]
 struct Texts {
-    list: Vec<Arc<str>>,
-    index: rustc_hash::FxHashMap<Arc<str>, u32>,
+    chunks: Vec<String>,
+    /// Per id: chunk, start and end in the chunk.
+    spans: Vec<[u32; 3]>,
+    index: hashbrown::HashTable<u32>,
+}
+
+/// The text `id` stands for in `chunks` (empty for an unknown id).
+fn text_of<'t>(chunks: &'t [String], spans: &[[u32; 3]], id: u32) -> &'t str {
+    spans
+        .get(widen(id))
+        .and_then(|&[chunk, start, end]| chunks.get(widen(chunk))?.get(widen(start)..widen(end)))
+        .unwrap_or("")
 }
 
 impl Texts {
     /// The index of `text`, added when new. `None` when the store is full (4 billion
-    /// distinct texts).
+    /// distinct texts or chunks, or a text of 4 GiB).
     fn id(&mut self, text: &str) -> Option<u32> {
-        if let Some(&id) = self.index.get(text) {
+        let Texts {
+            chunks,
+            spans,
+            index,
+        } = self;
+        let hasher = rustc_hash::FxBuildHasher;
+        let hash = hasher.hash_one(text);
+        if let Some(&id) = index.find(hash, |&id| text_of(chunks, spans, id) == text) {
             return Some(id);
         }
-        let id = u32::try_from(self.list.len())
-            .ok()
-            .filter(|&id| id != NONE)?;
-        let shared: Arc<str> = Arc::from(text);
-        self.list.push(Arc::clone(&shared));
-        self.index.insert(shared, id);
+        let id = narrow(spans.len()).filter(|&id| id != NONE)?;
+        narrow(text.len())?;
+        let room = chunks
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= text.len());
+        if !room {
+            chunks.push(String::with_capacity(CHUNK_BYTES.max(text.len())));
+        }
+        let chunk_id = narrow(chunks.len().saturating_sub(1))?;
+        let chunk = chunks.last_mut()?;
+        let start = narrow(chunk.len())?;
+        chunk.push_str(text);
+        spans.push([chunk_id, start, narrow(chunk.len())?]);
+        index.insert_unique(hash, id, |&id| hasher.hash_one(text_of(chunks, spans, id)));
         Some(id)
     }
 
     fn get(&self, id: u32) -> &str {
-        usize::try_from(id)
-            .ok()
-            .and_then(|i| self.list.get(i))
-            .map_or("", |t| t)
+        text_of(&self.chunks, &self.spans, id)
     }
 }
 
@@ -381,6 +408,24 @@ mod tests {
     }
 
     #[test]
+    fn texts_are_kept_once_across_chunks_whatever_their_length() {
+        let mut texts = Texts::default();
+        let long = "x".repeat(CHUNK_BYTES + 3);
+        let mut given: Vec<String> = (0..40_000).map(|i| format!("text number {i}")).collect();
+        given.insert(20_000, long);
+        given.push(String::new());
+        let ids: Vec<u32> = given.iter().map(|t| texts.id(t).unwrap_or(NONE)).collect();
+        assert!(texts.chunks.len() > 1, "the texts fill more than one chunk");
+        for (text, &id) in given.iter().zip(&ids) {
+            assert_eq!(texts.get(id), text);
+            assert_eq!(texts.id(text), Some(id), "a known text keeps its id");
+        }
+        let distinct: std::collections::HashSet<u32> = ids.iter().copied().collect();
+        assert_eq!(distinct.len(), given.len());
+        assert_eq!(texts.get(NONE), "");
+    }
+
+    #[test]
     fn gives_back_what_it_was_given_sorted_and_shares_repeated_texts() {
         let wide = {
             let mut l = located("b.md", 0, "CL002", "far away");
@@ -400,7 +445,7 @@ mod tests {
             store.push(l.clone(), (i % 2 == 0).then(|| format!("text {i}")));
         }
         // The message, help, fingerprints and paths are kept once each.
-        assert!(store.texts.list.len() < 5 * 5);
+        assert!(store.texts.spans.len() < 5 * 5);
         assert_eq!(store.wide.len(), 1);
         store.sort();
         let mut expected = given.clone();
