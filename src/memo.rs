@@ -11,12 +11,11 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::sync::Arc;
 use std::thread::LocalKey;
 
 use rustc_hash::FxHasher;
 
-use crate::corpus::summary::SharedText;
+use crate::corpus::summary::{CookieName, PassageKind, SharedText};
 use crate::lang::Language;
 use crate::normalize;
 
@@ -73,26 +72,50 @@ impl<T> Default for Memo<T> {
 thread_local! {
     static FORMS: RefCell<Memo<Forms>> = RefCell::new(Memo::default());
     static KEYS: RefCell<Memo<String>> = RefCell::new(Memo::default());
-    static SHARED: RefCell<Memo<Arc<str>>> = RefCell::new(Memo::default());
+    static NAMES: RefCell<Memo<CookieName>> = RefCell::new(Memo::default());
     static SHARED_TEXTS: RefCell<Memo<SharedText>> = RefCell::new(Memo::default());
 }
 
-/// `text` as a shared string, the same allocation as every equal text shared before on
-/// this thread: what the corpus phase keeps of 100,000 copies of one paragraph is one
-/// string and 100,000 pointers.
-pub(crate) fn shared(text: &str) -> Arc<str> {
-    remembered(&SHARED, text, |t: &str| Arc::from(t), |a| a.len())
+/// The cookie name `display` with its comparison key `key`, the same allocation as every
+/// equal name shared before on this thread: what the corpus phase keeps of 100,000
+/// declarations of one cookie is one name and 100,000 pointers.
+pub(crate) fn cookie_name(display: &str, key: &str) -> CookieName {
+    let name = remembered(
+        &NAMES,
+        display,
+        |d: &str| CookieName::new(d, key),
+        |n| n.display().len() + n.key().len(),
+    );
+    // Names are remembered by their display form; a key computed otherwise (from a
+    // configured vocabulary, say) is not mixed up with another one.
+    if name.key() == key {
+        name
+    } else {
+        CookieName::new(display, key)
+    }
 }
 
-/// `text` with the hash of its comparison key (`key(text)`, computed only for a text not
-/// remembered), the same allocation as every equal text shared before on this thread.
-pub(crate) fn shared_text(text: &str, key: impl Fn(&str) -> u64) -> SharedText {
-    remembered(
+/// `text` as a passage of `kind` (none: a cell), with the hash of its comparison key
+/// (`key(text)`, computed only for a text not remembered): the same allocation as every
+/// equal text of that kind shared before on this thread.
+pub(crate) fn shared_text(
+    text: &str,
+    kind: Option<PassageKind>,
+    key: impl Fn(&str) -> u64,
+) -> SharedText {
+    let shared = remembered(
         &SHARED_TEXTS,
         text,
-        |t: &str| SharedText::new(key(t), t),
+        |t: &str| SharedText::new(key(t), kind, t),
         |s| s.len(),
-    )
+    );
+    // Remembered by text alone: the same words as another kind of passage (or as a cell)
+    // get their own allocation, with the key already computed (it depends on the text).
+    if shared.kind() == kind {
+        shared
+    } else {
+        SharedText::new(shared.key(), kind, text)
+    }
 }
 
 /// The display form, key and language of `raw`.
@@ -186,9 +209,12 @@ mod tests {
             let _ = key(&raw);
         }
         FORMS.with(|memo| assert!(memo.borrow().bytes <= MAX_MEMO_BYTES));
-        let (a, b) = (shared("same words"), shared("same words"));
-        assert!(Arc::ptr_eq(&a, &b));
-        assert_eq!(&*a, "same words");
+        let (a, b) = (cookie_name("_ga", "ga"), cookie_name("_ga", "ga"));
+        assert!(std::ptr::eq(a.display(), b.display()));
+        assert_eq!((a.display(), a.key()), ("_ga", "ga"));
+        // Remembered by display form, but never given with another key.
+        let other = cookie_name("_ga", "_ga");
+        assert_eq!((other.display(), other.key()), ("_ga", "_ga"));
         KEYS.with(|memo| assert!(memo.borrow().bytes <= MAX_MEMO_BYTES));
     }
 

@@ -119,7 +119,7 @@ pub enum ColorChoice {
 const CHUNK: usize = 512;
 
 struct Checked {
-    file: String,
+    file: std::sync::Arc<str>,
     diagnostics: Vec<Located>,
     /// The human rendering of each diagnostic (same order), when the format is human.
     human: Vec<String>,
@@ -170,7 +170,18 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     // they come.
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);
-    let files: Vec<(InputFile, usize)> = files.into_iter().map(|(_, f, i)| (f, i)).collect();
+    // Held until the end (to read documents with corpus findings again): only the path,
+    // at its exact length (`relative` serves `convert -o` only).
+    let files: Vec<(InputFile, usize)> = files
+        .into_iter()
+        .map(|(_, f, i)| {
+            let file = InputFile {
+                path: f.path.into_boxed_path().into(),
+                relative: PathBuf::new(),
+            };
+            (file, i)
+        })
+        .collect();
     let max_size = args
         .max_file_size
         .or(config.max_file_size)
@@ -210,7 +221,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             };
             let summary = cookielint::corpus::summarize(&source, &parsed);
             Ok(Checked {
-                file: source.path.clone(),
+                file: summary.path.clone(),
                 diagnostics,
                 human,
                 summary,
@@ -281,7 +292,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         summaries
             .iter()
             .filter(|s| !s.suppressions.is_empty())
-            .map(|s| (s.path.as_str(), s.suppressions.as_slice()))
+            .map(|s| (&*s.path, &*s.suppressions))
             .collect();
     corpus.retain(|d| {
         suppressions

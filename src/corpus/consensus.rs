@@ -228,7 +228,7 @@ fn slot_consensus<'a>(
                 positions: Vec::new(),
             });
             entry.present += 1;
-            for (p, passage) in section.passages.iter().enumerate() {
+            for (p, passage) in s.passages(section).iter().enumerate() {
                 if entry.positions.len() <= p {
                     entry.positions.push((0, HashMap::new()));
                 }
@@ -236,7 +236,7 @@ fn slot_consensus<'a>(
                     *present += 1;
                     tally
                         .entry(passage.key())
-                        .or_insert((0, passage.kind, (m, index, p)))
+                        .or_insert((0, passage.kind(), (m, index, p)))
                         .0 += 1;
                 }
             }
@@ -290,9 +290,9 @@ fn cookie_consensus<'a>(
     for (m, s) in docs {
         for cookie in &s.cookies {
             let tally = tallies
-                .entry(cookie.key.to_string())
+                .entry(cookie.key().to_string())
                 .or_insert_with(|| CookieTally {
-                    name: cookie.name.to_string(),
+                    name: cookie.name().to_string(),
                     declared: 0,
                     holder: m,
                     fields: Default::default(),

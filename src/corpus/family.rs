@@ -117,7 +117,7 @@ fn passage_set(summary: &DocumentSummary) -> Vec<u64> {
     let mut set: Vec<u64> = summary
         .sections
         .iter()
-        .flat_map(|s| s.passages.iter().map(|p| p.key()))
+        .flat_map(|s| summary.passages(s).iter().map(|p| p.key()))
         .collect();
     set.sort_unstable();
     set.dedup();
@@ -153,7 +153,7 @@ fn link_translations(summaries: &[DocumentSummary], families: &mut [Family]) {
             f.members
                 .iter()
                 .filter_map(|&m| summaries.get(m))
-                .flat_map(|s| s.cookies.iter().map(|c| &*c.key))
+                .flat_map(|s| s.cookies.iter().map(|c| c.key()))
                 .collect()
         })
         .collect();
@@ -198,7 +198,7 @@ impl Global {
         for &d in order {
             let Some(s) = summaries.get(d) else { continue };
             for cookie in &s.cookies {
-                let tally = counts.entry(&*cookie.key).or_default();
+                let tally = counts.entry(cookie.key()).or_default();
                 for field in Field::ALL.into_iter().filter(|f| f.is_language_neutral()) {
                     if let (Some(value), Some(count)) =
                         (cookie.field(field), tally.get_mut(field as usize))

@@ -161,8 +161,8 @@ pub fn inventory(
     for (i, doc) in cx.documents() {
         position.insert(i, documents.len());
         documents.push(InventoryDocument {
-            path: doc.path.clone(),
-            platform: doc.platform.as_ref().map(|p| p.normalized.clone()),
+            path: doc.path.to_string(),
+            platform: doc.platform.as_ref().map(|p| p.normalized().to_string()),
             language: doc.language.map(|l| l.code()),
             family: cx.family_of.get(i).copied().unwrap_or(0),
         });
@@ -189,15 +189,15 @@ pub fn inventory(
             InventoryFamily {
                 id: f.id,
                 language: f.language.map(|l| l.code()),
-                members: members.iter().map(|d| d.path.clone()).collect(),
+                members: members.iter().map(|d| d.path.to_string()).collect(),
                 translation_of: f.translation_of,
                 consensus: f.consensus.as_ref().map(|c| family_consensus(&cx, c)),
                 deviations: members
                     .iter()
                     .filter_map(|d| {
-                        let findings = by_file.remove(d.path.as_str())?;
+                        let findings = by_file.remove(&*d.path)?;
                         Some(Deviation {
-                            document: d.path.clone(),
+                            document: d.path.to_string(),
                             findings,
                         })
                     })
@@ -226,8 +226,8 @@ fn matrix(
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
     for (_, doc) in cx.documents() {
         for cookie in &doc.cookies {
-            let t = tallies.entry(&*cookie.key).or_insert_with(|| Tally {
-                name: cookie.name.to_string(),
+            let t = tallies.entry(cookie.key()).or_insert_with(|| Tally {
+                name: cookie.name().to_string(),
                 documents: 0,
                 categories: BTreeMap::new(),
                 providers: BTreeMap::new(),
@@ -250,7 +250,7 @@ fn matrix(
     let mut matrix = Vec::new();
     for (i, doc) in cx.documents() {
         for cookie in &doc.cookies {
-            if let (Some(&document), Some(&c)) = (position.get(&i), index.get(&*cookie.key)) {
+            if let (Some(&document), Some(&c)) = (position.get(&i), index.get(cookie.key())) {
                 matrix.push(Declaration {
                     document,
                     cookie: c,
@@ -281,8 +281,11 @@ fn family_consensus(cx: &CorpusContext<'_>, consensus: &super::Consensus) -> Fam
             let heading = consensus
                 .slots
                 .get(slot)
-                .and_then(|s| cx.summary(s.holder.0)?.sections.get(s.holder.1))
-                .map_or("", |s| s.heading());
+                .and_then(|s| {
+                    let doc = cx.summary(s.holder.0)?;
+                    Some(doc.heading(doc.sections.get(s.holder.1)?))
+                })
+                .unwrap_or("");
             section_name(heading, *slot)
         })
         .collect();

@@ -25,8 +25,8 @@ pub use consensus::{
 };
 pub use family::{Family, Global};
 pub use summary::{
-    summarize, CookieSummary, DocumentSummary, Field, FieldValue, Passage, PassageKind, Place,
-    PlatformSummary, SectionSlot, SectionSummary, SlotId, TableSummary,
+    summarize, CookieName, CookieSummary, DocumentSummary, Field, FieldValue, Passage, PassageKind,
+    Place, PlatformSummary, SectionSlot, SectionSummary, SlotId, TableSummary,
 };
 
 use std::collections::HashMap;
@@ -62,7 +62,7 @@ impl<'a> CorpusContext<'a> {
     pub fn new(summaries: &'a [DocumentSummary], settings: &CorpusSettings) -> Self {
         let mut order: Vec<usize> = (0..summaries.len()).collect();
         order.sort_by(|&a, &b| {
-            let path = |i: usize| summaries.get(i).map_or("", |s| s.path.as_str());
+            let path = |i: usize| summaries.get(i).map_or("", |s| &*s.path);
             path(a).cmp(path(b)).then(a.cmp(&b))
         });
         let (families, family_of) = family::families(summaries, &order, settings);
@@ -146,7 +146,7 @@ impl<'a> CorpusEmitter<'a> {
                     code: self.meta.code,
                     rule: self.meta.name,
                     severity: self.severity,
-                    file: doc.path.clone(),
+                    file: doc.path.to_string(),
                     span: place.span(),
                     message: message.into(),
                     help: None,
@@ -164,7 +164,7 @@ impl<'a> CorpusEmitter<'a> {
 /// A related location at `place` in `doc`.
 pub fn related(doc: &DocumentSummary, place: Place, message: impl Into<String>) -> Related {
     Related {
-        file: doc.path.clone(),
+        file: doc.path.to_string(),
         span: place.span(),
         line: UNPLACED.line,
         column: UNPLACED.column,
@@ -271,7 +271,7 @@ pub fn locate(found: &mut [Located], summaries: &[DocumentSummary], sources: &So
     let mut paths: Vec<&str> = wanted.keys().map(String::as_str).collect();
     paths.sort_unstable();
     let summary_of: FxHashMap<&str, &DocumentSummary> =
-        summaries.iter().map(|s| (s.path.as_str(), s)).collect();
+        summaries.iter().map(|s| (&*s.path, s)).collect();
     let one = LineCol { line: 1, column: 1 };
     for batch in paths.chunks(LOCATE_BATCH) {
         let mut read = sources(batch).into_iter();

@@ -9,9 +9,11 @@
 //! parse details are dropped.
 //!
 //! A corpus keeps one summary per document until the end of the run, so they are compact:
-//! a [`Place`] stores two 32-bit offsets (8 bytes); equal texts share one allocation; a
-//! cookie's category value is derived from its category and name position instead of being
-//! stored; lists are boxed slices of exactly their length.
+//! a [`Place`] stores two 32-bit offsets (8 bytes); equal texts share one allocation, which
+//! also holds a passage's kind and a cookie name's key; a cookie's category value is
+//! derived from its category and name position instead of being stored; the passages of
+//! all sections are one list (a section holds its range); lists are boxed slices of
+//! exactly their length, and a document with few cookies has no lookup index.
 //!
 //! Invariants: sections are in source order and the first one is always the opening
 //! pseudo-section (title and introduction); passages of a section are in source order; a
@@ -131,22 +133,25 @@ impl PassageKind {
     }
 }
 
-/// A masked display text with the hash of its comparison key, behind one thin pointer
-/// (8 bytes) shared by every equal text; it reads as the text (`&*text`).
+/// A masked display text with the hash of its comparison key and the kind of passage it is
+/// (none for a cookie's cell), behind one thin pointer (8 bytes) shared by every equal text
+/// of that kind; it reads as the text (`&*text`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SharedText(Arc<Keyed>);
 
 #[derive(Debug, PartialEq, Eq)]
 struct Keyed {
     key: u64,
+    kind: Option<PassageKind>,
     text: Box<str>,
 }
 
 impl SharedText {
-    /// `text`, whose comparison key hashes to `key`.
-    pub(crate) fn new(key: u64, text: &str) -> Self {
+    /// `text`, whose comparison key hashes to `key`, as a passage of `kind` (none: a cell).
+    pub(crate) fn new(key: u64, kind: Option<PassageKind>, text: &str) -> Self {
         SharedText(Arc::new(Keyed {
             key,
+            kind,
             text: text.into(),
         }))
     }
@@ -154,6 +159,11 @@ impl SharedText {
     /// Hash of the comparison key.
     pub fn key(&self) -> u64 {
         self.0.key
+    }
+
+    /// The kind of passage it is (none: a cookie's cell).
+    pub(crate) fn kind(&self) -> Option<PassageKind> {
+        self.0.kind
     }
 }
 
@@ -165,43 +175,38 @@ impl std::ops::Deref for SharedText {
     }
 }
 
-/// A text the family compares.
+/// A text the family compares (16 bytes: its kind is kept with the shared text).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {
-    /// What it is.
-    pub kind: PassageKind,
-    /// The masked display text and its key's hash.
+    /// The masked display text, its key's hash and its kind.
     pub text: SharedText,
     /// Where it is.
     pub place: Place,
 }
 
 impl Passage {
+    /// What it is.
+    pub fn kind(&self) -> PassageKind {
+        // Passages are only made with a kind (see `Builder::passage`).
+        self.text.kind().unwrap_or(PassageKind::Paragraph)
+    }
+
     /// Hash of the comparison key of the masked text.
     pub fn key(&self) -> u64 {
         self.text.key()
     }
 }
 
-/// A section: its identity, its heading's position and its texts.
+/// A section: its identity, its heading's position and where its texts are among the
+/// document's passages (see [`DocumentSummary::passages`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SectionSummary {
     /// Its identity across documents.
     pub slot: SectionSlot,
     /// The heading (or, for the opening, the title or the document's first line).
     pub place: Place,
-    /// The heading first (when there is one), then paragraphs and header cells.
-    pub passages: Box<[Passage]>,
-}
-
-impl SectionSummary {
-    /// The heading's masked text (empty for an opening without title).
-    pub fn heading(&self) -> &str {
-        self.passages
-            .first()
-            .filter(|p| matches!(p.kind, PassageKind::Heading | PassageKind::Title))
-            .map_or("", |p| &*p.text)
-    }
+    /// Its passages: `start..end` in the document's list.
+    passages: [u32; 2],
 }
 
 /// A cookie table.
@@ -292,13 +297,43 @@ struct Cell {
     place: Place,
 }
 
+/// A cookie's name as displayed and its comparison key, behind one thin pointer (8 bytes)
+/// shared by every equal name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CookieName(Arc<NameForms>);
+
+#[derive(Debug, PartialEq, Eq)]
+struct NameForms {
+    display: Box<str>,
+    key: Box<str>,
+}
+
+impl CookieName {
+    /// The name `display`, whose comparison key is `key`.
+    pub(crate) fn new(display: &str, key: &str) -> Self {
+        CookieName(Arc::new(NameForms {
+            display: display.into(),
+            key: key.into(),
+        }))
+    }
+
+    /// The name as displayed.
+    pub fn display(&self) -> &str {
+        &self.0.display
+    }
+
+    /// The comparison key.
+    pub fn key(&self) -> &str {
+        &self.0.key
+    }
+}
+
 /// One declared cookie.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CookieSummary {
-    /// The name as displayed.
-    pub name: Arc<str>,
-    /// The name's comparison key (cookies are matched across documents on it).
-    pub key: Arc<str>,
+    /// The name as displayed and its comparison key (cookies are matched across documents
+    /// on the key).
+    names: CookieName,
     /// Where the name is.
     pub place: Place,
     /// Index into [`DocumentSummary::tables`].
@@ -311,6 +346,16 @@ pub struct CookieSummary {
 }
 
 impl CookieSummary {
+    /// The name as displayed.
+    pub fn name(&self) -> &str {
+        self.names.display()
+    }
+
+    /// The name's comparison key (cookies are matched across documents on it).
+    pub fn key(&self) -> &str {
+        self.names.key()
+    }
+
     /// The value of `field` (`None`: no such column, an empty cell, or no category). The
     /// category's value is the category's name, placed at the cookie's name.
     pub fn field(&self, field: Field) -> Option<FieldValue<'_>> {
@@ -336,19 +381,49 @@ impl CookieSummary {
 /// The platform a document names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlatformSummary {
-    /// The URL as written.
-    pub url: String,
-    /// Comparable form (see [`mask::normalize_url`]).
-    pub normalized: String,
+    /// The URL as written, then its comparable form (one allocation).
+    text: Box<str>,
+    /// Where the comparable form starts in `text`.
+    split: u32,
     /// Where it is.
     pub place: Place,
 }
+
+impl PlatformSummary {
+    /// The URL `url` at `place`.
+    fn new(url: &str, place: Place) -> Self {
+        let normalized = mask::normalize_url(url);
+        let mut text = String::with_capacity(url.len() + normalized.len());
+        text.push_str(url);
+        text.push_str(&normalized);
+        PlatformSummary {
+            // A URL is part of a document, so it is shorter than a document's 4 GiB limit
+            // (see `Place`); a longer one keeps its comparable form whole and loses the URL.
+            split: u32::try_from(url.len()).unwrap_or(0),
+            text: text.into_boxed_str(),
+            place,
+        }
+    }
+
+    /// The URL as written.
+    pub fn url(&self) -> &str {
+        self.text.get(..widen(self.split)).unwrap_or("")
+    }
+
+    /// Comparable form (see [`mask::normalize_url`]).
+    pub fn normalized(&self) -> &str {
+        self.text.get(widen(self.split)..).unwrap_or("")
+    }
+}
+
+/// Below this many cookies, a document's cookie is looked up by a scan, not an index.
+const INDEXED_COOKIES: usize = 16;
 
 /// What the corpus phase keeps of one document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentSummary {
     /// The document's path.
-    pub path: String,
+    pub path: Arc<str>,
     /// The language of its prose.
     pub language: Option<Language>,
     /// Hash of its text (line endings and trailing spaces aside), to tell copies apart.
@@ -360,14 +435,17 @@ pub struct DocumentSummary {
     pub platform: Option<PlatformSummary>,
     /// The opening pseudo-section first, then every section in order.
     pub sections: Box<[SectionSummary]>,
+    /// The passages of every section, section after section.
+    passages: Box<[Passage]>,
     /// Its cookie tables, in order.
     pub tables: Box<[TableSummary]>,
     /// Its cookies, in order; a name declared twice is kept once (the first).
     pub cookies: Box<[CookieSummary]>,
-    /// Indexes into `cookies`, sorted by key, for lookups by name.
+    /// Indexes into `cookies`, sorted by key, for lookups by name (empty when there are
+    /// fewer than [`INDEXED_COOKIES`]: they are scanned).
     by_key: Box<[u32]>,
     /// Regions where Markdown comments suppress rules (start, end, codes; none = all).
-    pub suppressions: Vec<crate::lint::suppress::Region>,
+    pub suppressions: Box<[crate::lint::suppress::Region]>,
 }
 
 impl DocumentSummary {
@@ -397,8 +475,26 @@ impl DocumentSummary {
             .find(|(_, s)| s.slot == slot)
     }
 
+    /// The passages of `section` (one of this document's): the heading first (when there
+    /// is one), then paragraphs and header cells.
+    pub fn passages(&self, section: &SectionSummary) -> &[Passage] {
+        let [start, end] = section.passages;
+        self.passages.get(widen(start)..widen(end)).unwrap_or(&[])
+    }
+
+    /// The masked text of `section`'s heading (empty for an opening without title).
+    pub fn heading(&self, section: &SectionSummary) -> &str {
+        self.passages(section)
+            .first()
+            .filter(|p| matches!(p.kind(), PassageKind::Heading | PassageKind::Title))
+            .map_or("", |p| &*p.text)
+    }
+
     /// The cookie named by `key`.
     pub fn cookie(&self, key: &str) -> Option<&CookieSummary> {
+        if self.by_key.is_empty() {
+            return self.cookies.iter().find(|c| c.key() == key);
+        }
         let found = self
             .by_key
             .binary_search_by(|&i| self.cookie_key(i).cmp(key))
@@ -410,14 +506,16 @@ impl DocumentSummary {
 
     /// The key of the cookie at `index` (`""` when there is none).
     fn cookie_key(&self, index: u32) -> &str {
-        self.cookies.get(widen(index)).map_or("", |c| &*c.key)
+        self.cookies
+            .get(widen(index))
+            .map_or("", CookieSummary::key)
     }
 
     /// The platform's name for tables: its normalized URL, or the path when it names none.
     pub fn platform_name(&self) -> &str {
         self.platform
             .as_ref()
-            .map_or(self.path.as_str(), |p| p.normalized.as_str())
+            .map_or(&*self.path, PlatformSummary::normalized)
     }
 }
 
@@ -438,13 +536,13 @@ impl Builder<'_> {
         Place::new(self.source, span)
     }
 
-    fn masked(&self, text: &Text) -> SharedText {
+    fn masked(&self, kind: Option<PassageKind>, text: &Text) -> SharedText {
         let masked = self.mask.apply(&text.display);
         // The key of the display form is the key of the text, so it is known unless the
         // mask changed something; either way it depends on the masked text alone, which is
         // what the memo remembers it by.
         let unmasked = matches!(masked, std::borrow::Cow::Borrowed(_));
-        crate::memo::shared_text(&masked, |m| {
+        crate::memo::shared_text(&masked, kind, |m| {
             if unmasked {
                 hash(&text.key)
             } else {
@@ -455,15 +553,14 @@ impl Builder<'_> {
 
     fn passage(&self, kind: PassageKind, text: &Text) -> Passage {
         Passage {
-            kind,
-            text: self.masked(text),
+            text: self.masked(Some(kind), text),
             place: self.place(text.span),
         }
     }
 
     fn cell(&self, text: &Text) -> Cell {
         Cell {
-            text: self.masked(text),
+            text: self.masked(None, text),
             place: self.place(text.span),
         }
     }
@@ -476,7 +573,7 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         source,
         mask: Mask::for_platform(doc.platform_url.as_ref().map(|p| p.url.as_str())),
     };
-    let sections = sections(&b, doc);
+    let (sections, passages) = sections(&b, doc);
     // Model section index -> summary section index (the opening shifts them by one).
     let section_of = |model: Option<usize>| model.map_or(0, |i| i + 1);
     let tables: Box<[TableSummary]> = doc
@@ -501,8 +598,7 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
             doc.cookie_field(cookie, role).map(|t| b.cell(t))
         };
         cookies.push(CookieSummary {
-            name: crate::memo::shared(&cookie.name.display),
-            key: crate::memo::shared(&cookie.name.key),
+            names: crate::memo::cookie_name(&cookie.name.display, &cookie.name.key),
             place: b.place(cookie.name.span),
             table: narrow(cookie.table),
             category: cookie.category,
@@ -515,37 +611,59 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         });
     }
     let cookies = cookies.into_boxed_slice();
-    let mut by_key: Box<[u32]> = (0..cookies.len()).map(narrow).collect();
+    let mut by_key: Box<[u32]> = if cookies.len() < INDEXED_COOKIES {
+        Box::default()
+    } else {
+        (0..cookies.len()).map(narrow).collect()
+    };
     by_key.sort_by(|&a, &b| {
-        let key = |i: u32| cookies.get(widen(i)).map_or("", |c| &*c.key);
+        let key = |i: u32| cookies.get(widen(i)).map_or("", CookieSummary::key);
         key(a).cmp(key(b))
     });
     DocumentSummary {
-        path: source.path.clone(),
+        path: source.path.as_str().into(),
         language: doc.language,
         content: content_hash(&source.text),
         length: narrow(source.text.len()),
-        platform: doc.platform_url.as_ref().map(|p| PlatformSummary {
-            url: p.url.clone(),
-            normalized: mask::normalize_url(&p.url),
-            place: b.place(p.span),
-        }),
+        platform: doc
+            .platform_url
+            .as_ref()
+            .map(|p| PlatformSummary::new(&p.url, b.place(p.span))),
         sections,
+        passages,
         tables,
         by_key,
         cookies,
-        suppressions: crate::lint::suppress::regions(source, doc),
+        suppressions: crate::lint::suppress::regions(source, doc).into_boxed_slice(),
     }
 }
 
-/// The opening pseudo-section, then one summary per section of the model.
-fn sections(b: &Builder<'_>, doc: &Document) -> Box<[SectionSummary]> {
+/// The opening pseudo-section, then one summary per section of the model; with the
+/// passages of all of them.
+fn sections(b: &Builder<'_>, doc: &Document) -> (Box<[SectionSummary]>, Box<[Passage]>) {
     let mut out = Vec::with_capacity(doc.sections.len() + 1);
-    let mut opening = Vec::with_capacity(usize::from(doc.title.is_some()) + doc.introduction.len());
+    let count = usize::from(doc.title.is_some())
+        + doc.introduction.len()
+        + doc
+            .sections
+            .iter()
+            .map(|s| {
+                1 + s.paragraphs.len()
+                    + s.tables
+                        .iter()
+                        .filter_map(|&t| doc.tables.get(t))
+                        .flat_map(|t| &t.columns)
+                        .filter(|c| !c.header.is_empty())
+                        .count()
+            })
+            .sum::<usize>();
+    let mut passages = Vec::with_capacity(count);
+    // The range of the passages pushed since `start`.
+    let range = |start: usize, passages: &Vec<Passage>| [narrow(start), narrow(passages.len())];
     if let Some(title) = &doc.title {
-        opening.push(b.passage(PassageKind::Title, &title.text));
+        passages.push(b.passage(PassageKind::Title, &title.text));
     }
-    opening.extend(
+    passages.extend(
         doc.introduction
             .iter()
             .map(|p| b.passage(PassageKind::Paragraph, &p.text)),
@@ -562,7 +680,7 @@ fn sections(b: &Builder<'_>, doc: &Document) -> Box<[SectionSummary]> {
             occurrence: 0,
         },
         place: b.place(start),
-        passages: opening.into_boxed_slice(),
+        passages: range(0, &passages),
     });
     let mut seen: std::collections::HashMap<SlotId, u32> = std::collections::HashMap::new();
     for section in &doc.sections {
@@ -578,10 +696,7 @@ fn sections(b: &Builder<'_>, doc: &Document) -> Box<[SectionSummary]> {
         *occurrence += 1;
         let place = heading.place;
         let tables = || section.tables.iter().filter_map(|&t| doc.tables.get(t));
-        let headers = tables()
-            .flat_map(|t| &t.columns)
-            .filter(|c| !c.header.is_empty());
-        let mut passages = Vec::with_capacity(1 + section.paragraphs.len() + headers.count());
+        let first = passages.len();
         passages.push(heading);
         passages.extend(
             section
@@ -596,16 +711,16 @@ fn sections(b: &Builder<'_>, doc: &Document) -> Box<[SectionSummary]> {
                 .map(|c| b.passage(PassageKind::HeaderCell, &c.header)),
         );
         // The heading stays first; the body is put in source order.
-        if let Some(body) = passages.get_mut(1..) {
+        if let Some(body) = passages.get_mut(first + 1..) {
             body.sort_by_key(|p| p.place.span().start);
         }
         out.push(SectionSummary {
             slot,
             place,
-            passages: passages.into_boxed_slice(),
+            passages: range(first, &passages),
         });
     }
-    out.into_boxed_slice()
+    (out.into_boxed_slice(), passages.into_boxed_slice())
 }
 
 /// The first line of `span`.
@@ -665,5 +780,74 @@ mod tests {
         ] {
             assert!(!summary.describes(&SourceFile::from_text("doc.md", changed)));
         }
+    }
+
+    /// A Markdown policy with a title, an introduction, two sections and `cookies` rows.
+    fn policy(cookies: usize) -> String {
+        let mut text = String::from(
+            "## Charte cookies\n\nNous utilisons des cookies.\n\n\
+             ### Qu'est ce qu'un cookie ?\n\nUn cookie est une suite d'informations.\n\n\
+             ### A quoi servent les cookies sur la plateforme <https://Data.Example.org/>\n\n\
+             Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités\n",
+        );
+        for i in 0..cookies {
+            text.push_str(&format!("Opendatasoft\tAPI\tcookie_{i}\tSe souvenir\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn sections_read_their_own_passages_and_cookies_are_found_by_key() {
+        for count in [3, INDEXED_COOKIES, 40] {
+            let source = SourceFile::from_text("doc.md", policy(count));
+            let summary = summarize(&source, &crate::model::parse(&source, Default::default()));
+            let headings: Vec<&str> = summary
+                .sections
+                .iter()
+                .map(|s| summary.heading(s))
+                .collect();
+            assert_eq!(headings.len(), 3, "{headings:?}");
+            assert_eq!(headings.first(), Some(&"Charte cookies"));
+            let kinds: Vec<Vec<PassageKind>> = summary
+                .sections
+                .iter()
+                .map(|s| summary.passages(s).iter().map(Passage::kind).collect())
+                .collect();
+            assert_eq!(
+                kinds,
+                [
+                    vec![PassageKind::Title, PassageKind::Paragraph],
+                    vec![PassageKind::Heading, PassageKind::Paragraph],
+                    vec![
+                        PassageKind::Heading,
+                        PassageKind::HeaderCell,
+                        PassageKind::HeaderCell,
+                        PassageKind::HeaderCell,
+                        PassageKind::HeaderCell
+                    ],
+                ]
+            );
+            // The ranges cover the document's list, section after section.
+            let lengths: usize = summary
+                .sections
+                .iter()
+                .map(|s| summary.passages(s).len())
+                .sum();
+            assert_eq!(lengths, summary.passages.len());
+            assert_eq!(summary.cookies.len(), count);
+            assert_eq!(summary.by_key.is_empty(), count < INDEXED_COOKIES);
+            for i in 0..count {
+                let name = format!("cookie_{i}");
+                let found = summary.cookie(&name).map(CookieSummary::name);
+                assert_eq!(found, Some(name.as_str()));
+            }
+            assert!(summary.cookie("cookie_").is_none());
+            let platform = summary.platform.as_ref().map(|p| (p.url(), p.normalized()));
+            assert_eq!(
+                platform,
+                Some(("https://Data.Example.org/", "data.example.org"))
+            );
+        }
+        assert_eq!(std::mem::size_of::<Passage>(), 16);
     }
 }

@@ -38,7 +38,7 @@ pub fn junit<D: Diagnostics>(results: &Results<D>) -> String {
 pub fn write_junit<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -> io::Result<()> {
     // Diagnostics come sorted by file: count the files with findings, and those that are
     // not in the list of files checked, without holding the diagnostics.
-    let checked: BTreeSet<&str> = results.files.iter().map(String::as_str).collect();
+    let checked: BTreeSet<&str> = results.files.iter().map(|f| &**f).collect();
     let mut failing: Vec<String> = Vec::new();
     for d in results.diagnostics.all() {
         if failing.last().map(String::as_str) != Some(d.diagnostic.file.as_str()) {

@@ -96,7 +96,7 @@ pub struct Results<D = Vec<Located>> {
     /// Files that could not be read.
     pub errors: Vec<FileError>,
     /// Every file checked (for per-file reports such as JUnit), sorted.
-    pub files: Vec<String>,
+    pub files: Vec<std::sync::Arc<str>>,
 }
 
 /// Counts by severity.

@@ -141,7 +141,7 @@ pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
             results.diagnostics.push(located);
         }
         summaries.push(cookielint::corpus::summarize(source, &parsed));
-        results.files.push(source.path.clone());
+        results.files.push(source.path.as_str().into());
     }
     let reread = cookielint::corpus::sources_in(&sources);
     for located in cookielint::corpus::run(&summaries, &config.settings, &config.corpus, &reread) {

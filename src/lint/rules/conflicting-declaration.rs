@@ -43,7 +43,7 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
     for (d, doc) in cx.documents() {
         let consensus = cx.consensus(d);
         for cookie in &doc.cookies {
-            let family_cookie = consensus.and_then(|(_, c)| c.cookies.get(&*cookie.key));
+            let family_cookie = consensus.and_then(|(_, c)| c.cookies.get(cookie.key()));
             for field in Field::ALL {
                 let Some(value) = cookie.field(field) else {
                     continue;
@@ -51,7 +51,7 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
                 let family_verdict = family_cookie.map_or(FieldVerdict::TooFew, |c| c.field(field));
                 let (verdict, scope) = match family_verdict {
                     FieldVerdict::TooFew if field.is_language_neutral() => {
-                        (cx.global.verdict(&cookie.key, field), "of the corpus")
+                        (cx.global.verdict(cookie.key(), field), "of the corpus")
                     }
                     verdict => (verdict, "of its family"),
                 };
@@ -87,7 +87,7 @@ fn report(
     let Some(value) = cookie.field(field) else {
         return;
     };
-    let usual = holder.cookie(&cookie.key).and_then(|c| c.field(field));
+    let usual = holder.cookie(cookie.key()).and_then(|c| c.field(field));
     let usual_text = usual.map_or(String::new(), |u| excerpt(u.text, 60));
     let mut diagnostic = out
         .emit(
@@ -96,10 +96,10 @@ fn report(
             format!(
                 "the {} of `{}` is \"{}\" here but \"{usual_text}\" in {count} of the {of} documents {scope} that declare it",
                 field.as_str(),
-                cookie.name,
+                cookie.name(),
                 excerpt(value.text, 60),
             ),
-            format!("{} {} {}", cookie.key, field.as_str(), crate::normalize::key(value.text)),
+            format!("{} {} {}", cookie.key(), field.as_str(), crate::normalize::key(value.text)),
         )
         .help(format!(
             "use the same {} as the other documents, or correct them if this one is right",

@@ -27,31 +27,39 @@
 //! ## Fix
 //! Write the document's own platform URL.
 
-use std::collections::HashMap;
-
 use crate::corpus::mask::{distinctive_labels, host};
-use crate::corpus::{related, CorpusContext, CorpusEmitter, DocumentSummary};
-use crate::lang::Language;
+use crate::corpus::{related, CorpusContext, CorpusEmitter, DocumentSummary, PlatformSummary};
 
-/// Groups documents by platform URL and language through one hash map.
+/// Groups documents by platform URL and language: the documents naming a platform, sorted
+/// by (URL, language) keeping path order within a group; a group is a run of that list.
+/// Groups are reported in the path order of their first member.
 pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
-    let mut groups: Vec<Vec<&DocumentSummary>> = Vec::new();
-    let mut index: HashMap<(&str, Option<Language>), usize> = HashMap::new();
-    for (_, doc) in cx.documents() {
-        let Some(platform) = &doc.platform else {
-            continue;
-        };
-        let group = *index
-            .entry((platform.normalized.as_str(), doc.language))
-            .or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-        if let Some(g) = groups.get_mut(group) {
-            g.push(doc);
-        }
+    fn key(doc: &DocumentSummary) -> (&str, Option<crate::lang::Language>) {
+        (
+            doc.platform
+                .as_ref()
+                .map_or("", PlatformSummary::normalized),
+            doc.language,
+        )
     }
-    for group in groups.iter().filter(|g| g.len() > 1) {
+    let mut named: Vec<(usize, &DocumentSummary)> = cx
+        .documents()
+        .map(|(_, doc)| doc)
+        .filter(|doc| doc.platform.is_some())
+        .enumerate()
+        .collect();
+    named.sort_by(|(_, a), (_, b)| key(a).cmp(&key(b)));
+    let mut groups: Vec<(usize, Vec<&DocumentSummary>)> = named
+        .chunk_by(|(_, a), (_, b)| key(a) == key(b))
+        .filter(|run| run.len() > 1)
+        .map(|run| {
+            let first = run.iter().map(|&(n, _)| n).min().unwrap_or(0);
+            (first, run.iter().map(|&(_, doc)| doc).collect())
+        })
+        .collect();
+    drop(named);
+    groups.sort_by_key(|&(first, _)| first);
+    for (_, group) in &groups {
         report(group, out);
     }
 }
@@ -60,7 +68,7 @@ fn report(group: &[&DocumentSummary], out: &mut CorpusEmitter<'_>) {
     let Some(url) = group.first().and_then(|d| d.platform.as_ref()) else {
         return;
     };
-    let labels = host(&url.url).map(distinctive_labels).unwrap_or_default();
+    let labels = host(url.url()).map(distinctive_labels).unwrap_or_default();
     let owns = |doc: &DocumentSummary| {
         let path = doc.path.to_lowercase();
         labels.iter().any(|l| path.contains(l.as_str()))
@@ -86,9 +94,9 @@ fn report(group: &[&DocumentSummary], out: &mut CorpusEmitter<'_>) {
                 platform.place,
                 format!(
                     "the platform {} is also named by {}, whose content differs",
-                    platform.url, other.path
+                    platform.url(), other.path
                 ),
-                format!("platform {}", platform.normalized),
+                format!("platform {}", platform.normalized()),
             )
             .help(if judged_by_owner {
                 "the other document's path names this platform: if this document was copied from it, write this document's own platform URL"

@@ -32,7 +32,7 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
         for cookie in &doc.cookies {
             if consensus
                 .cookies
-                .get(&*cookie.key)
+                .get(cookie.key())
                 .is_some_and(|c| c.declared == 1)
             {
                 let _ = out
@@ -41,10 +41,10 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
                         cookie.place,
                         format!(
                             "cookie `{}` is declared here and in no other of the {}",
-                            cookie.name,
+                            cookie.name(),
                             cx.describe(family)
                         ),
-                        format!("extra {}", cookie.key),
+                        format!("extra {}", cookie.key()),
                     )
                     .help("check that the platform sets it; if it does, the other documents of the family may lack it");
             }

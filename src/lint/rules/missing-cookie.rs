@@ -35,7 +35,7 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
         let Some((family, consensus)) = cx.consensus(d) else {
             continue;
         };
-        let declared: HashSet<&str> = doc.cookies.iter().map(|c| &*c.key).collect();
+        let declared: HashSet<&str> = doc.cookies.iter().map(|c| c.key()).collect();
         for key in consensus.usual_cookies() {
             if declared.contains(key) {
                 continue;

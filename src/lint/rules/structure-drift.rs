@@ -102,7 +102,7 @@ impl Report<'_, '_> {
     }
 
     fn extra(&self, section: &SectionSummary, out: &mut CorpusEmitter<'_>) {
-        let name = section_name(section.heading(), section.slot);
+        let name = section_name(self.doc.heading(section), section.slot);
         let _ = out
             .emit(
                 self.doc,
@@ -118,7 +118,7 @@ impl Report<'_, '_> {
 
     fn missing(&self, slot: SectionSlot, place: Place, out: &mut CorpusEmitter<'_>) {
         let holder = self.holder(slot);
-        let name = section_name(holder.map_or("", |(_, s)| s.heading()), slot);
+        let name = section_name(holder.map_or("", |(d, s)| d.heading(s)), slot);
         let present = self.consensus.slots.get(&slot).map_or(0, |s| s.present);
         let mut diagnostic = out
             .emit(
@@ -143,14 +143,14 @@ impl Report<'_, '_> {
 
     fn moved(&self, section: &SectionSummary, out: &mut CorpusEmitter<'_>) {
         let usual = &self.consensus.sections.slots;
-        let name = section_name(section.heading(), section.slot);
+        let name = section_name(self.doc.heading(section), section.slot);
         let after = usual
             .iter()
             .position(|s| *s == section.slot)
             .and_then(|p| p.checked_sub(1))
             .and_then(|p| usual.get(p))
             .map(|previous| {
-                let heading = self.holder(*previous).map_or("", |(_, s)| s.heading());
+                let heading = self.holder(*previous).map_or("", |(d, s)| d.heading(s));
                 format!("after {}", section_name(heading, *previous))
             })
             .unwrap_or_else(|| "first".to_owned());

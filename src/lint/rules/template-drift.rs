@@ -55,6 +55,7 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
                     family,
                     consensus,
                     section,
+                    passages: doc.passages(section),
                 };
                 report.section(slot, out);
             }
@@ -68,11 +69,13 @@ struct Report<'c, 'a> {
     family: &'c Family,
     consensus: &'c Consensus,
     section: &'c SectionSummary,
+    /// The section's passages.
+    passages: &'c [Passage],
 }
 
 impl Report<'_, '_> {
     fn section(&self, slot: &SlotConsensus, out: &mut CorpusEmitter<'_>) {
-        let passages = &self.section.passages;
+        let passages = self.passages;
         let steps = align(passages.len(), slot.passages.len(), |i, j| {
             match (passages.get(i), slot.passages.get(j)) {
                 (Some(p), Some(Some(u))) => p.key() == u.key,
@@ -89,7 +92,7 @@ impl Report<'_, '_> {
     fn gap(&self, gap: &Gap, slot: &SlotConsensus, out: &mut CorpusEmitter<'_>) {
         let mut usual = gap.right.iter();
         for &i in &gap.left {
-            let Some(passage) = self.section.passages.get(i) else {
+            let Some(passage) = self.passages.get(i) else {
                 continue;
             };
             let mut paired = false;
@@ -99,7 +102,7 @@ impl Report<'_, '_> {
                         paired = true;
                         break;
                     }
-                    Some(u) if u.kind == passage.kind => {
+                    Some(u) if u.kind == passage.kind() => {
                         self.differs(passage, u, out);
                         paired = true;
                         break;
@@ -111,7 +114,7 @@ impl Report<'_, '_> {
                 self.extra(passage, out);
             }
         }
-        let next = gap.next_left.and_then(|i| self.section.passages.get(i));
+        let next = gap.next_left.and_then(|i| self.passages.get(i));
         for &j in usual {
             if let Some(u) = slot.passages.get(j).and_then(Option::as_ref) {
                 self.missing(u, next, out);
@@ -122,7 +125,9 @@ impl Report<'_, '_> {
     fn holder(&self, usual: &UsualPassage) -> Option<(&DocumentSummary, &Passage)> {
         let (doc, section, passage) = usual.holder;
         let holder = self.cx.summary(doc)?;
-        let passage = holder.sections.get(section)?.passages.get(passage)?;
+        let passage = holder
+            .passages(holder.sections.get(section)?)
+            .get(passage)?;
         Some((holder, passage))
     }
 
@@ -130,7 +135,7 @@ impl Report<'_, '_> {
         let Some((holder, text)) = self.holder(usual) else {
             return;
         };
-        let noun = passage.kind.noun();
+        let noun = passage.kind().noun();
         let diff = word_diff(&text.text, &passage.text)
             .unwrap_or_else(|| format!("\"{}\"", excerpt(&text.text, 120)));
         let _ = out
@@ -152,12 +157,12 @@ impl Report<'_, '_> {
 
     fn extra(&self, passage: &Passage, out: &mut CorpusEmitter<'_>) {
         if !matches!(
-            passage.kind,
+            passage.kind(),
             PassageKind::Paragraph | PassageKind::HeaderCell
         ) {
             return;
         }
-        let noun = passage.kind.noun();
+        let noun = passage.kind().noun();
         let _ = out
             .emit(
                 self.doc,
@@ -183,12 +188,7 @@ impl Report<'_, '_> {
         };
         let noun = usual.kind.noun();
         let place = before.map_or_else(
-            || {
-                self.section
-                    .passages
-                    .last()
-                    .map_or(self.section.place, |p| p.place)
-            },
+            || self.passages.last().map_or(self.section.place, |p| p.place),
             |p| p.place,
         );
         let _ = out

@@ -54,7 +54,7 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
         let own = family.consensus.as_ref();
         let language = language_name(original.language);
         let size = original.members.len();
-        let declared: HashSet<&str> = doc.cookies.iter().map(|c| &*c.key).collect();
+        let declared: HashSet<&str> = doc.cookies.iter().map(|c| c.key()).collect();
         for key in reference.usual_cookies() {
             let reported_by_missing_cookie =
                 own.is_some_and(|c| c.cookies.get(key).is_some_and(|cc| cc.usual));
@@ -88,10 +88,10 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
         for cookie in &doc.cookies {
             let reported_by_extra_cookie = own.is_some_and(|c| {
                 c.cookies
-                    .get(&*cookie.key)
+                    .get(cookie.key())
                     .is_some_and(|cc| cc.declared == 1)
             });
-            if reference.cookies.contains_key(&*cookie.key) || reported_by_extra_cookie {
+            if reference.cookies.contains_key(cookie.key()) || reported_by_extra_cookie {
                 continue;
             }
             let _ = out
@@ -100,9 +100,9 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
                     cookie.place,
                     format!(
                         "this translation declares `{}`, which none of the {size} {language} documents it translates declares",
-                        cookie.name
+                        cookie.name()
                     ),
-                    format!("translation extra {}", cookie.key),
+                    format!("translation extra {}", cookie.key()),
                 )
                 .help(format!(
                     "remove the row, or add it to the {language} documents if the platform sets it"
