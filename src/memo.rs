@@ -6,7 +6,9 @@
 //! The memo is a pure function cache: what it returns is exactly what computing afresh
 //! returns, so output never depends on what was seen before (or on how many threads ran).
 //! Its size is bounded: texts over [`MAX_TEXT_BYTES`] are not kept, and a memo is emptied
-//! when it holds more than [`MAX_MEMO_BYTES`].
+//! when it holds more than [`MAX_MEMO_BYTES`]. When a thread is done with documents,
+//! [`release`] frees every memo it filled (values still in use elsewhere, such as the shared
+//! texts of summaries, stay alive through their own references).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -57,6 +59,8 @@ pub(crate) struct Memo<T> {
     values: HashMap<Box<str>, T, BuildHasherDefault<FxHasher>>,
     bytes: usize,
     scope: u64,
+    /// Whether [`release`] knows of this memo on its thread.
+    registered: bool,
 }
 
 impl<T> Default for Memo<T> {
@@ -65,7 +69,22 @@ impl<T> Default for Memo<T> {
             values: HashMap::default(),
             bytes: 0,
             scope: 0,
+            registered: false,
         }
+    }
+}
+
+thread_local! {
+    /// How to empty each memo this thread has filled since the last [`release`].
+    static FILLED: RefCell<Vec<Box<dyn Fn()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Frees every memo the calling thread has filled (their tables and the values no one else
+/// holds). Memos fill again if the thread goes on normalising text; results do not change.
+pub fn release() {
+    let filled = FILLED.with(|f| f.try_borrow_mut().map(|mut f| std::mem::take(&mut *f)));
+    for empty in filled.unwrap_or_default() {
+        empty();
     }
 }
 
@@ -154,6 +173,7 @@ pub(crate) fn remembered_in<T: Clone + 'static>(
     if raw.len() > MAX_TEXT_BYTES {
         return compute(raw);
     }
+    let local = memo;
     memo.with(|memo| {
         let Ok(mut memo) = memo.try_borrow_mut() else {
             return compute(raw);
@@ -171,6 +191,21 @@ pub(crate) fn remembered_in<T: Clone + 'static>(
         if memo.bytes + size > MAX_MEMO_BYTES {
             memo.values.clear();
             memo.bytes = 0;
+        }
+        if !memo.registered {
+            memo.registered = true;
+            let empty = move || {
+                local.with(|m| {
+                    if let Ok(mut m) = m.try_borrow_mut() {
+                        *m = Memo::default();
+                    }
+                });
+            };
+            FILLED.with(|f| {
+                if let Ok(mut f) = f.try_borrow_mut() {
+                    f.push(Box::new(empty));
+                }
+            });
         }
         memo.bytes += size;
         memo.values.insert(raw.into(), value.clone());
@@ -216,6 +251,26 @@ mod tests {
         let other = cookie_name("_ga", "_ga");
         assert_eq!((other.display(), other.key()), ("_ga", "_ga"));
         KEYS.with(|memo| assert!(memo.borrow().bytes <= MAX_MEMO_BYTES));
+    }
+
+    #[test]
+    fn release_empties_every_filled_memo_and_they_fill_again() {
+        let raw = "Qu\u{2019}est-ce qu\u{2019}un cookie ?";
+        let before = forms(raw);
+        let _ = key(raw);
+        let name = cookie_name("_ga", "ga");
+        FORMS.with(|memo| assert!(memo.borrow().registered));
+        release();
+        FORMS.with(|memo| assert!(memo.borrow().values.is_empty()));
+        KEYS.with(|memo| assert_eq!(memo.borrow().bytes, 0));
+        NAMES.with(|memo| assert!(!memo.borrow().registered));
+        FILLED.with(|f| assert!(f.borrow().is_empty()));
+        // A value handed out before stays valid; the memos work as before.
+        assert_eq!(name.display(), "_ga");
+        assert_eq!(forms(raw).display, before.display);
+        FORMS.with(|memo| assert_eq!(memo.borrow().values.len(), 1));
+        FILLED.with(|f| assert_eq!(f.borrow().len(), 1));
+        release();
     }
 
     thread_local! {

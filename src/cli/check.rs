@@ -272,6 +272,8 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         });
     }
     keep(pending);
+    // The per-document memos have done their work: free them before the corpus phase.
+    pool.broadcast(|_| cookielint::release_memos());
     // Phase two: compare the documents with each other, then merge in output order.
     // Files are sorted by their displayed path: found again by binary search.
     let entry = |path: &str| {
