@@ -293,8 +293,8 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     let suppressions: std::collections::HashMap<&str, &[cookielint::lint::suppress::Region]> =
         summaries
             .iter()
-            .filter(|s| !s.suppressions.is_empty())
-            .map(|s| (&*s.path, &*s.suppressions))
+            .filter(|s| !s.suppressions().is_empty())
+            .map(|s| (&*s.path, s.suppressions()))
             .collect();
     corpus.retain(|d| {
         suppressions

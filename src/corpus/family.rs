@@ -16,7 +16,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::consensus::{self, Consensus, FieldVerdict, ValueCounts};
-use super::summary::{DocumentSummary, Field};
+use super::summary::{ColumnRoles, DocumentSummary, Field};
 use crate::config::CorpusSettings;
 use crate::lang::Language;
 use crate::vocab::ColumnRole;
@@ -126,19 +126,13 @@ fn passage_set(summary: &DocumentSummary) -> Vec<u64> {
 
 /// The most frequent column-role set among the members (ties: the smallest).
 fn usual_columns(summaries: &[DocumentSummary], members: &[usize]) -> Vec<ColumnRole> {
-    let mut counts: HashMap<Vec<ColumnRole>, usize> = HashMap::new();
+    let mut counts: HashMap<ColumnRoles, usize> = HashMap::new();
     for s in members.iter().filter_map(|&m| summaries.get(m)) {
-        let mut roles: Vec<ColumnRole> = s
-            .tables
-            .iter()
-            .flat_map(|t| t.columns.iter().flatten().copied())
-            .collect();
-        roles.sort_unstable();
-        roles.dedup();
-        *counts.entry(roles).or_default() += 1;
+        *counts.entry(s.columns).or_default() += 1;
     }
     counts
         .into_iter()
+        .map(|(roles, n)| (roles.iter().collect::<Vec<ColumnRole>>(), n))
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(roles, _)| roles)
         .unwrap_or_default()

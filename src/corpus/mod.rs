@@ -25,8 +25,9 @@ pub use consensus::{
 };
 pub use family::{Family, Global};
 pub use summary::{
-    summarize, CookieName, CookieSummary, DocumentSummary, Field, FieldValue, Passage, PassageKind,
-    Place, PlatformSummary, SectionSlot, SectionSummary, SlotId, TableSummary,
+    summarize, ColumnRoles, CookieName, CookieSummary, DocumentSummary, Field, FieldValue,
+    HeadingKey, Passage, PassageKind, Place, PlatformSummary, SectionSlot, SectionSummary, SlotId,
+    TableSummary,
 };
 
 use std::collections::HashMap;

@@ -95,7 +95,29 @@ pub enum SlotId {
     /// A section whose heading wording is known.
     Role(SectionRole),
     /// A section of unknown role, identified by its masked heading key's hash.
-    Heading(u64),
+    Heading(HeadingKey),
+}
+
+/// A 64-bit hash as two 32-bit halves (high first, so that it orders as the number does):
+/// a section's identity is then 16 bytes, not 24.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct HeadingKey([u32; 2]);
+
+impl HeadingKey {
+    /// The halves of `hash`.
+    pub fn new(hash: u64) -> Self {
+        let [a, b, c, d, e, f, g, h] = hash.to_be_bytes();
+        HeadingKey([
+            u32::from_be_bytes([a, b, c, d]),
+            u32::from_be_bytes([e, f, g, h]),
+        ])
+    }
+
+    /// The hash.
+    pub fn get(self) -> u64 {
+        let [high, low] = self.0;
+        (u64::from(high) << 32) | u64::from(low)
+    }
 }
 
 /// A section's identity: its role (or heading) and which occurrence of it this is.
@@ -218,8 +240,35 @@ pub struct TableSummary {
     pub category: Option<Category>,
     /// The section it is in (index into [`DocumentSummary::sections`]).
     pub section: u32,
-    /// The columns' roles, in order.
-    pub columns: Box<[Option<ColumnRole>]>,
+}
+
+/// A set of column roles, one bit each (see [`ColumnRole::ALL`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ColumnRoles(u8);
+
+impl ColumnRoles {
+    /// The bit of `role`.
+    fn bit(role: ColumnRole) -> u8 {
+        let index = ColumnRole::ALL.iter().position(|&r| r == role).unwrap_or(0);
+        1 << index
+    }
+
+    /// Adds `role`.
+    pub fn insert(&mut self, role: ColumnRole) {
+        self.0 |= Self::bit(role);
+    }
+
+    /// Whether `role` is in the set.
+    pub fn contains(self, role: ColumnRole) -> bool {
+        self.0 & Self::bit(role) != 0
+    }
+
+    /// The roles in the set, in order.
+    pub fn iter(self) -> impl Iterator<Item = ColumnRole> {
+        ColumnRole::ALL
+            .into_iter()
+            .filter(move |&r| self.contains(r))
+    }
 }
 
 /// A declared fact about a cookie that documents can disagree on.
@@ -441,11 +490,21 @@ pub struct DocumentSummary {
     pub tables: Box<[TableSummary]>,
     /// Its cookies, in order; a name declared twice is kept once (the first).
     pub cookies: Box<[CookieSummary]>,
+    /// The roles of the columns of all its tables.
+    pub columns: ColumnRoles,
+    /// What few documents have (none for most).
+    extra: Option<Box<Extra>>,
+}
+
+/// The parts of a summary that most documents do without, kept apart so that they cost
+/// those documents one pointer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Extra {
     /// Indexes into `cookies`, sorted by key, for lookups by name (empty when there are
     /// fewer than [`INDEXED_COOKIES`]: they are scanned).
     by_key: Box<[u32]>,
     /// Regions where Markdown comments suppress rules (start, end, codes; none = all).
-    pub suppressions: Box<[crate::lint::suppress::Region]>,
+    suppressions: Box<[crate::lint::suppress::Region]>,
 }
 
 impl DocumentSummary {
@@ -490,18 +549,26 @@ impl DocumentSummary {
             .map_or("", |p| &*p.text)
     }
 
+    /// Regions where Markdown comments suppress rules (start, end, codes; none = all).
+    pub fn suppressions(&self) -> &[crate::lint::suppress::Region] {
+        self.extra.as_ref().map_or(&[], |e| &e.suppressions)
+    }
+
+    /// Indexes into `cookies`, sorted by key (empty: the cookies are scanned).
+    fn by_key(&self) -> &[u32] {
+        self.extra.as_ref().map_or(&[], |e| &e.by_key)
+    }
+
     /// The cookie named by `key`.
     pub fn cookie(&self, key: &str) -> Option<&CookieSummary> {
-        if self.by_key.is_empty() {
+        let by_key = self.by_key();
+        if by_key.is_empty() {
             return self.cookies.iter().find(|c| c.key() == key);
         }
-        let found = self
-            .by_key
+        let found = by_key
             .binary_search_by(|&i| self.cookie_key(i).cmp(key))
             .ok()?;
-        self.by_key
-            .get(found)
-            .and_then(|&i| self.cookies.get(widen(i)))
+        by_key.get(found).and_then(|&i| self.cookies.get(widen(i)))
     }
 
     /// The key of the cookie at `index` (`""` when there is none).
@@ -583,9 +650,17 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
             place: b.place(first_line(source, t.header.unwrap_or(t.span))),
             category: t.category,
             section: narrow(section_of(t.section).min(sections.len().saturating_sub(1))),
-            columns: t.columns.iter().map(|c| c.role).collect(),
         })
         .collect();
+    let mut columns = ColumnRoles::default();
+    for role in doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.columns)
+        .filter_map(|c| c.role)
+    {
+        columns.insert(role);
+    }
     let mut cookies: Vec<CookieSummary> = Vec::with_capacity(doc.cookies.len());
     let mut seen: std::collections::HashSet<&str> =
         std::collections::HashSet::with_capacity(doc.cookies.len());
@@ -620,6 +695,7 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         let key = |i: u32| cookies.get(widen(i)).map_or("", CookieSummary::key);
         key(a).cmp(key(b))
     });
+    let suppressions = crate::lint::suppress::regions(source, doc).into_boxed_slice();
     DocumentSummary {
         path: source.path.as_str().into(),
         language: doc.language,
@@ -632,9 +708,14 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         sections,
         passages,
         tables,
-        by_key,
         cookies,
-        suppressions: crate::lint::suppress::regions(source, doc).into_boxed_slice(),
+        columns,
+        extra: (!by_key.is_empty() || !suppressions.is_empty()).then(|| {
+            Box::new(Extra {
+                by_key,
+                suppressions,
+            })
+        }),
     }
 }
 
@@ -685,9 +766,10 @@ fn sections(b: &Builder<'_>, doc: &Document) -> (Box<[SectionSummary]>, Box<[Pas
     let mut seen: std::collections::HashMap<SlotId, u32> = std::collections::HashMap::new();
     for section in &doc.sections {
         let heading = b.passage(PassageKind::Heading, &section.heading.text);
-        let id = section
-            .role
-            .map_or(SlotId::Heading(heading.key()), SlotId::Role);
+        let id = section.role.map_or(
+            SlotId::Heading(HeadingKey::new(heading.key())),
+            SlotId::Role,
+        );
         let occurrence = seen.entry(id).or_insert(0);
         let slot = SectionSlot {
             id,
@@ -835,7 +917,7 @@ mod tests {
                 .sum();
             assert_eq!(lengths, summary.passages.len());
             assert_eq!(summary.cookies.len(), count);
-            assert_eq!(summary.by_key.is_empty(), count < INDEXED_COOKIES);
+            assert_eq!(summary.by_key().is_empty(), count < INDEXED_COOKIES);
             for i in 0..count {
                 let name = format!("cookie_{i}");
                 let found = summary.cookie(&name).map(CookieSummary::name);
@@ -849,5 +931,43 @@ mod tests {
             );
         }
         assert_eq!(std::mem::size_of::<Passage>(), 16);
+        assert_eq!(std::mem::size_of::<SectionSummary>(), 32);
+    }
+
+    #[test]
+    fn column_roles_are_listed_once_each_in_order() {
+        let source = SourceFile::from_text("doc.md", policy(2));
+        let summary = summarize(&source, &crate::model::parse(&source, Default::default()));
+        let roles: Vec<ColumnRole> = summary.columns.iter().collect();
+        assert_eq!(
+            roles,
+            [
+                ColumnRole::Provider,
+                ColumnRole::Service,
+                ColumnRole::Name,
+                ColumnRole::Purpose
+            ]
+        );
+        assert!(!summary.columns.contains(ColumnRole::Duration));
+        // Set order is the roles' order, whatever order they were added in.
+        let mut set = ColumnRoles::default();
+        for role in ColumnRole::ALL.into_iter().rev().chain(ColumnRole::ALL) {
+            set.insert(role);
+        }
+        let all: Vec<ColumnRole> = set.iter().collect();
+        let mut sorted = ColumnRole::ALL.to_vec();
+        sorted.sort();
+        assert_eq!(all, sorted);
+    }
+
+    #[test]
+    fn a_heading_key_orders_as_its_hash() {
+        let hashes = [0, 1, u64::from(u32::MAX), 1 << 32, u64::MAX - 1, u64::MAX];
+        for a in hashes {
+            assert_eq!(HeadingKey::new(a).get(), a);
+            for b in hashes {
+                assert_eq!(HeadingKey::new(a).cmp(&HeadingKey::new(b)), a.cmp(&b));
+            }
+        }
     }
 }
