@@ -20,7 +20,7 @@ use cookielint::model::{parse, ParseOptions};
 use cookielint::report::{self, Diagnostics, FileError, HumanOptions, Located, Results, Store};
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
 
-use super::input::{self, InputFile};
+use super::input::{self, Listed};
 use super::write::write_atomic;
 use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
@@ -151,37 +151,21 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
         None => None,
     };
-    let mut files: Vec<(String, InputFile, usize)> = Vec::new();
+    let mut found: Vec<(PathBuf, usize)> = Vec::new();
     let mut walk_errors = Vec::new();
     for (index, group) in groups.iter().enumerate() {
         let Some(group_config) = configs.get(index) else {
             continue;
         };
-        let (found, errors) = input::collect(group, &|p: &Path| group_config.is_included(p));
-        files.extend(
-            found
-                .into_iter()
-                .map(|f| (input::display_path(&f.path), f, index)),
-        );
+        let (files, errors) = input::collect(group, &|p: &Path| group_config.is_included(p));
+        found.extend(files.into_iter().map(|f| (f.path, index)));
         walk_errors.extend(errors);
     }
     // Output is sorted by file whatever the order of the arguments; a file named twice is
     // checked once. Files are checked in that order, so that findings can be stored as
-    // they come.
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files.dedup_by(|a, b| a.0 == b.0);
-    // Held until the end (to read documents with corpus findings again): only the path,
-    // at its exact length (`relative` serves `convert -o` only).
-    let files: Vec<(InputFile, usize)> = files
-        .into_iter()
-        .map(|(_, f, i)| {
-            let file = InputFile {
-                path: f.path.into_boxed_path().into(),
-                relative: PathBuf::new(),
-            };
-            (file, i)
-        })
-        .collect();
+    // they come. The list is held until the end (to read documents with corpus findings
+    // again), with each displayed path allocated once for the whole run.
+    let files = input::listed(found);
     let max_size = args
         .max_file_size
         .or(config.max_file_size)
@@ -191,42 +175,43 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         width: 100,
     };
     let want_human = args.format == OutputFormat::Human && !args.statistics;
-    let check_one =
-        |(file, index): &(InputFile, usize)| -> std::result::Result<Checked, FileError> {
-            let config = configs.get(*index).unwrap_or(config);
-            let options = ParseOptions {
-                format: args.input_format.map(Into::into),
-                vocabulary: Some(&config.vocabulary),
-            };
-            let source = input::read(file, max_size).map_err(|e| FileError {
-                file: input::display_path(&file.path),
-                message: e.to_string(),
-            })?;
-            let parsed = parse(&source, options);
-            let settings = config.settings_for(&file.path);
-            let diagnostics: Vec<Located> =
-                lint_document(&source, &parsed, &config.options, &settings)
-                    .into_iter()
-                    .map(|d| Located::new(&source, d))
-                    .collect();
-            // Rendered now, while the text is at hand; one string per diagnostic so that a
-            // baseline can drop some later.
-            let human = if want_human {
-                diagnostics
-                    .iter()
-                    .map(|d| report::human(&source, std::slice::from_ref(d), human))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let summary = cookielint::corpus::summarize(&source, &parsed);
-            Ok(Checked {
-                file: summary.path.clone(),
-                diagnostics,
-                human,
-                summary,
-            })
+    let check_one = |(file, index): &(Listed, usize)| -> std::result::Result<Checked, FileError> {
+        let config = configs.get(*index).unwrap_or(config);
+        let options = ParseOptions {
+            format: args.input_format.map(Into::into),
+            vocabulary: Some(&config.vocabulary),
         };
+        let source = file.read(max_size).map_err(|e| FileError {
+            file: file.shown().to_string(),
+            message: e.to_string(),
+        })?;
+        let parsed = parse(&source, options);
+        let settings = config.settings_for(file.path());
+        let diagnostics: Vec<Located> = lint_document(&source, &parsed, &config.options, &settings)
+            .into_iter()
+            .map(|d| Located::new(&source, d))
+            .collect();
+        // Rendered now, while the text is at hand; one string per diagnostic so that a
+        // baseline can drop some later.
+        let human = if want_human {
+            diagnostics
+                .iter()
+                .map(|d| report::human(&source, std::slice::from_ref(d), human))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut summary = cookielint::corpus::summarize(&source, &parsed);
+        if summary.path == *file.shown() {
+            summary.path = std::sync::Arc::clone(file.shown());
+        }
+        Ok(Checked {
+            file: summary.path.clone(),
+            diagnostics,
+            human,
+            summary,
+        })
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
@@ -276,18 +261,11 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     pool.broadcast(|_| cookielint::release_memos());
     // Phase two: compare the documents with each other, then merge in output order.
     // Files are sorted by their displayed path: found again by binary search.
-    let entry = |path: &str| {
-        files
-            .binary_search_by(|(f, _)| input::display_path(&f.path).as_str().cmp(path))
-            .ok()
-            .and_then(|i| files.get(i))
-    };
-    let find = |path: &str| entry(path).map(|(f, _)| f);
     let mut corpus = cookielint::corpus::run(
         &summaries,
         &config.settings,
         &config.corpus,
-        &input::reread(&pool, find, max_size),
+        &input::reread(&pool, &files, max_size),
     );
     // Markdown suppression comments silence corpus findings too.
     let suppressions: std::collections::HashMap<&str, &[cookielint::lint::suppress::Region]> =
@@ -303,7 +281,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     });
     drop(suppressions);
     drop(summaries);
-    let config_of = |path: &str| entry(path).map_or(0, |(_, config)| *config);
+    let config_of = |path: &str| input::find_listed(&files, path).map_or(0, |(_, config)| *config);
     apply_file_settings(&configs, config_of, &mut corpus);
     for (d, rendered) in render_corpus(corpus, &files, max_size, want_human.then_some(human)) {
         results.diagnostics.push(d, rendered);
@@ -382,24 +360,19 @@ pub fn run(args: CheckArgs) -> Result<u8> {
 /// files that have some; a file that can no longer be read falls back to a concise line.
 fn render_corpus(
     corpus: Vec<Located>,
-    files: &[(InputFile, usize)],
+    files: &[(Listed, usize)],
     max_size: u64,
     human: Option<HumanOptions>,
 ) -> Vec<(Located, Option<String>)> {
     let Some(options) = human else {
         return corpus.into_iter().map(|d| (d, None)).collect();
     };
-    let by_path: std::collections::HashMap<String, &InputFile> = files
-        .iter()
-        .map(|(f, _)| (input::display_path(&f.path), f))
-        .collect();
     let mut out = Vec::with_capacity(corpus.len());
     let mut source: Option<cookielint::source::SourceFile> = None;
     for d in corpus {
         if source.as_ref().is_none_or(|s| s.path != d.diagnostic.file) {
-            source = by_path
-                .get(&d.diagnostic.file)
-                .and_then(|f| input::read(f, max_size).ok());
+            source = input::find_listed(files, &d.diagnostic.file)
+                .and_then(|(f, _)| f.read(max_size).ok());
         }
         let text = match &source {
             Some(s) if s.path == d.diagnostic.file => {

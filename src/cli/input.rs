@@ -5,6 +5,7 @@
 //! links (so a link can neither leave the tree nor loop). Each file is opened and read once.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use cookielint::source::{DecodeError, SourceFile};
 
@@ -171,11 +172,65 @@ pub fn display_path(path: &Path) -> String {
     shown.replace('\\', "/")
 }
 
+/// A file as a whole-corpus run keeps it until the end: its displayed path (see
+/// [`display_path`]), shared with the findings and summary that name it, and its path on
+/// disk only when the displayed one does not name it (`./a.md`, a non-UTF-8 name).
+#[derive(Clone, Debug)]
+pub struct Listed {
+    shown: Arc<str>,
+    path: Option<Box<Path>>,
+}
+
+impl Listed {
+    /// The file at `path`.
+    pub fn new(path: PathBuf) -> Self {
+        let shown: Arc<str> = display_path(&path).into();
+        let path = (Path::new(&*shown) != path).then(|| path.into_boxed_path());
+        Listed { shown, path }
+    }
+
+    /// How it is named in output.
+    pub fn shown(&self) -> &Arc<str> {
+        &self.shown
+    }
+
+    /// Where it is read from.
+    pub fn path(&self) -> &Path {
+        self.path.as_deref().unwrap_or(Path::new(&*self.shown))
+    }
+
+    /// Reads and decodes it (see [`read`]).
+    pub fn read(&self, max_size: u64) -> Result<SourceFile, InputError> {
+        read_at(self.path(), self.shown.to_string(), max_size)
+    }
+}
+
+/// The files of `found` sorted by displayed path, each path once, with what `found` gave
+/// with them.
+pub fn listed<T>(found: impl IntoIterator<Item = (PathBuf, T)>) -> Vec<(Listed, T)> {
+    let mut files: Vec<(Listed, T)> = found
+        .into_iter()
+        .map(|(path, with)| (Listed::new(path), with))
+        .collect();
+    files.sort_by(|a, b| a.0.shown.cmp(&b.0.shown));
+    files.dedup_by(|a, b| a.0.shown == b.0.shown);
+    files
+}
+
+/// The entry of `files` (as [`listed`] sorts them) displayed as `shown`.
+pub fn find_listed<'a, T>(files: &'a [(Listed, T)], shown: &str) -> Option<&'a (Listed, T)> {
+    files
+        .binary_search_by(|(f, _)| (*f.shown).cmp(shown))
+        .ok()
+        .and_then(|i| files.get(i))
+}
+
 /// The corpus phase's [`cookielint::corpus::Sources`]: reads again, on `pool`, the files
-/// `find` names for the paths asked (`None` for one that is unknown or unreadable now).
-pub fn reread<'a>(
+/// of `files` (as [`listed`] sorts them) for the paths asked (`None` for one that is
+/// unknown or unreadable now).
+pub fn reread<'a, T: Sync>(
     pool: &'a rayon::ThreadPool,
-    find: impl Fn(&str) -> Option<&'a InputFile> + Sync + 'a,
+    files: &'a [(Listed, T)],
     max_size: u64,
 ) -> impl Fn(&[&str]) -> Vec<Option<SourceFile>> + 'a {
     use rayon::prelude::*;
@@ -183,7 +238,7 @@ pub fn reread<'a>(
         pool.install(|| {
             paths
                 .par_iter()
-                .map(|p| find(p).and_then(|f| read(f, max_size).ok()))
+                .map(|p| find_listed(files, p).and_then(|(f, _)| f.read(max_size).ok()))
                 .collect()
         })
     }
@@ -205,13 +260,17 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
 /// Reads and decodes one file (one open, one read of at most `max_size + 1` bytes, so a
 /// huge or endless file costs no more than that).
 pub fn read(file: &InputFile, max_size: u64) -> Result<SourceFile, InputError> {
+    read_at(&file.path, display_path(&file.path), max_size)
+}
+
+/// [`read`] of the file at `at`, displayed as `path`.
+fn read_at(at: &Path, path: String, max_size: u64) -> Result<SourceFile, InputError> {
     use std::io::Read;
-    let path = display_path(&file.path);
     let io = |source| InputError::Io {
         path: path.clone(),
         source,
     };
-    let handle = open_without_blocking(&file.path).map_err(io)?;
+    let handle = open_without_blocking(at).map_err(io)?;
     let meta = handle.metadata().map_err(io)?;
     // Checked again on the open file: the path may have been replaced since the walk.
     if !meta.is_file() {
@@ -234,4 +293,37 @@ pub fn read(file: &InputFile, max_size: u64) -> Result<SourceFile, InputError> {
         .map_err(io)?;
     SourceFile::from_bytes(path.clone(), &bytes, max_size)
         .map_err(|source| InputError::Decode { path, source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listed_file_keeps_its_disk_path_only_when_the_shown_one_differs() {
+        let plain = Listed::new(PathBuf::from("corpus/a.md"));
+        assert_eq!(&**plain.shown(), "corpus/a.md");
+        assert!(plain.path.is_none());
+        assert_eq!(plain.path(), Path::new("corpus/a.md"));
+        let dotted = Listed::new(PathBuf::from("./corpus/./a.md"));
+        assert_eq!(&**dotted.shown(), "corpus/a.md");
+        assert_eq!(dotted.path(), Path::new("./corpus/./a.md"));
+    }
+
+    #[test]
+    fn listed_files_are_sorted_by_shown_path_once_each_and_found_again() {
+        let files = listed([
+            (PathBuf::from("b.md"), 1),
+            (PathBuf::from("./a.md"), 2),
+            (PathBuf::from("a.md"), 3),
+            (PathBuf::from("c/d.md"), 4),
+        ]);
+        let shown: Vec<(&str, i32)> = files.iter().map(|(f, i)| (&**f.shown(), *i)).collect();
+        assert_eq!(shown, [("a.md", 2), ("b.md", 1), ("c/d.md", 4)]);
+        for (name, with) in [("a.md", 2), ("b.md", 1), ("c/d.md", 4)] {
+            assert_eq!(find_listed(&files, name).map(|(_, i)| *i), Some(with));
+        }
+        assert!(find_listed(&files, "./a.md").is_none());
+        assert!(find_listed(&files, "d.md").is_none());
+    }
 }

@@ -18,7 +18,7 @@ use cookielint::corpus::{summarize, DocumentSummary};
 use cookielint::model::{parse, ParseOptions};
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
 
-use super::input::{self, InputFile};
+use super::input::{self, Listed};
 use super::{EXIT_ERROR, EXIT_OK};
 
 /// Arguments of `inventory`.
@@ -63,20 +63,20 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
         args.paths.clone()
     };
     let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
-    let (mut files, walk_errors) = input::collect(&paths, &|p: &Path| config.is_included(p));
+    let (files, walk_errors) = input::collect(&paths, &|p: &Path| config.is_included(p));
     // Documents are listed by path whatever the order of the arguments, and a file named
     // twice (`inventory corpus corpus/a.md`) counts once, as in `check`.
-    files.sort_by_cached_key(|f| input::display_path(&f.path));
-    files.dedup_by(|a, b| input::display_path(&a.path) == input::display_path(&b.path));
+    let files = input::listed(files.into_iter().map(|f| (f.path, ())));
     let max_size = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let options = ParseOptions {
         format: None,
         vocabulary: Some(&config.vocabulary),
     };
-    let summarize_one = |file: &InputFile| -> std::result::Result<DocumentSummary, String> {
-        let source = input::read(file, max_size).map_err(|e| e.to_string())?;
-        Ok(summarize(&source, &parse(&source, options)))
-    };
+    let summarize_one =
+        |(file, ()): &(Listed, ())| -> std::result::Result<DocumentSummary, String> {
+            let source = file.read(max_size).map_err(|e| e.to_string())?;
+            Ok(summarize(&source, &parse(&source, options)))
+        };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
@@ -90,17 +90,11 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
             Err(e) => errors.push(e),
         }
     }
-    let find = |path: &str| {
-        files
-            .binary_search_by(|f| input::display_path(&f.path).as_str().cmp(path))
-            .ok()
-            .and_then(|i| files.get(i))
-    };
     let inventory = inventory(
         &summaries,
         &config.settings,
         &config.corpus,
-        &input::reread(&pool, find, max_size),
+        &input::reread(&pool, &files, max_size),
     );
     let out = match args.format {
         InventoryFormat::Json => {
