@@ -2,8 +2,9 @@
 //!
 //! A corpus of 100,000 documents yields half a million findings, and most of their text is
 //! repeated: the same message, help and fingerprint in thousands of documents. The store
-//! keeps each distinct text once and a finding as a fixed-size record of indexes and 32-bit
-//! positions (a finding whose positions do not fit in 32 bits is kept whole beside the
+//! keeps each distinct text once and a finding as a 48-byte record of indexes and 32-bit
+//! positions (a finding that does not fit, with a position past 32 bits, a column or a line
+//! count past 16 bits, or more than 255 related locations, is kept whole beside the
 //! records). Renderers read it through [`Diagnostics`], which rebuilds one [`Located`] at a
 //! time.
 //!
@@ -78,25 +79,36 @@ impl Texts {
     }
 }
 
-/// One finding whose positions fit in 32 bits.
+/// One finding that fits (see the module documentation), in 48 bytes.
 #[derive(Clone, Copy, Debug)]
 struct Record {
+    /// The file's text, or [`NONE`]: the finding did not fit and is whole in `wide`, at
+    /// index `message`.
     file: u32,
     /// Index into the store's (code, rule) pairs.
     rule: u16,
     severity: Severity,
+    /// How many related locations, from `related` on.
+    related_count: u8,
     span: [u32; 2],
-    /// Start line, start column, end line, end column.
-    at: [u32; 4],
+    /// Start line and column.
+    start: [u32; 2],
+    /// End line minus start line, and end column.
+    end: [u16; 2],
     message: u32,
     help: u32,
     fingerprint: u32,
-    /// First related location in the store's list, and how many.
-    related: [u32; 2],
+    /// First related location in the store's list.
+    related: u32,
     /// Index of the pre-rendered text, or [`NONE`].
     rendered: u32,
-    /// When not [`NONE`]: the finding did not fit and is whole at this index of `wide`.
-    wide: u32,
+}
+
+impl Record {
+    /// Where the finding is in `wide`, when it did not fit.
+    fn wide(&self) -> Option<usize> {
+        (self.file == NONE).then(|| widen(self.message))
+    }
 }
 
 /// A related location whose positions fit in 32 bits.
@@ -153,14 +165,15 @@ impl Store {
                 file: NONE,
                 rule: 0,
                 severity: Severity::Info,
+                related_count: 0,
                 span: [0; 2],
-                at: [0; 4],
-                message: NONE,
+                start: [0; 2],
+                end: [0; 2],
+                message: wide,
                 help: NONE,
                 fingerprint: NONE,
-                related: [0; 2],
+                related: 0,
                 rendered,
-                wide,
             }
         });
         self.records.push(record);
@@ -188,16 +201,17 @@ impl Store {
                 i
             }
         };
+        let lines = located.end.line.checked_sub(located.start.line)?;
         let record = Record {
             file: self.texts.id(&d.file)?,
             rule,
             severity: d.severity,
+            related_count: u8::try_from(related.len()).ok()?,
             span: [narrow(d.span.start)?, narrow(d.span.end)?],
-            at: [
-                narrow(located.start.line)?,
-                narrow(located.start.column)?,
-                narrow(located.end.line)?,
-                narrow(located.end.column)?,
+            start: [narrow(located.start.line)?, narrow(located.start.column)?],
+            end: [
+                u16::try_from(lines).ok()?,
+                u16::try_from(located.end.column).ok()?,
             ],
             message: self.texts.id(&d.message)?,
             help: match &d.help {
@@ -205,9 +219,8 @@ impl Store {
                 None => NONE,
             },
             fingerprint: self.texts.id(&d.fingerprint)?,
-            related: [first_related, narrow(related.len())?],
+            related: first_related,
             rendered,
-            wide: NONE,
         };
         self.related.extend(related);
         Some(record)
@@ -215,8 +228,8 @@ impl Store {
 
     /// The finding a record stands for.
     fn decode(&self, record: &Record) -> Cow<'_, Located> {
-        if record.wide != NONE {
-            return match self.wide.get(widen(record.wide)) {
+        if let Some(wide) = record.wide() {
+            return match self.wide.get(wide) {
                 Some(located) => Cow::Borrowed(located),
                 None => Cow::Owned(self.placeholder()),
             };
@@ -228,10 +241,10 @@ impl Store {
             .unwrap_or(("", ""));
         let related = self
             .related
-            .get(widen(record.related[0])..)
+            .get(widen(record.related)..)
             .unwrap_or(&[])
             .iter()
-            .take(widen(record.related[1]))
+            .take(usize::from(record.related_count))
             .map(|r| Related {
                 file: self.texts.get(r.file).to_owned(),
                 span: Span::new(widen(r.span[0]), widen(r.span[1])),
@@ -240,7 +253,8 @@ impl Store {
                 message: self.texts.get(r.message).to_owned(),
             })
             .collect();
-        let [start_line, start_column, end_line, end_column] = record.at.map(widen);
+        let [start_line, start_column] = record.start.map(widen);
+        let [lines, end_column] = record.end.map(usize::from);
         Cow::Owned(Located {
             diagnostic: Diagnostic {
                 code,
@@ -258,7 +272,7 @@ impl Store {
                 column: start_column,
             },
             end: LineCol {
-                line: end_line,
+                line: start_line + lines,
                 column: end_column,
             },
         })
@@ -286,8 +300,8 @@ impl Store {
 
     /// The sort key's parts that records hold without decoding: file, span, code, message.
     fn key<'s>(&'s self, record: &Record) -> (&'s str, usize, usize, &'s str, &'s str) {
-        if record.wide != NONE {
-            if let Some(located) = self.wide.get(widen(record.wide)) {
+        if let Some(wide) = record.wide() {
+            if let Some(located) = self.wide.get(wide) {
                 return located.diagnostic.sort_key();
             }
         }
@@ -311,7 +325,7 @@ impl Store {
         records.sort_by(|a, b| {
             // Equal file indexes are equal paths: compare the strings only when they differ.
             let (ka, kb) = (self.key(a), self.key(b));
-            if a.wide == NONE && b.wide == NONE && a.file == b.file {
+            if a.file != NONE && a.file == b.file {
                 (ka.1, ka.2, ka.3, ka.4).cmp(&(kb.1, kb.2, kb.3, kb.4))
             } else {
                 ka.cmp(&kb)
@@ -346,10 +360,10 @@ impl Store {
     }
 
     fn severity_of(&self, record: &Record) -> Severity {
-        if record.wide != NONE {
+        if let Some(wide) = record.wide() {
             return self
                 .wide
-                .get(widen(record.wide))
+                .get(wide)
                 .map_or(Severity::Info, |l| l.diagnostic.severity);
         }
         record.severity
@@ -465,6 +479,35 @@ mod tests {
             store.rendered().collect::<Vec<_>>(),
             ["text 4", "", "text 2"]
         );
+    }
+
+    #[test]
+    fn a_finding_that_does_not_fit_a_record_comes_back_whole() {
+        let fits = located("a.md", 4, "CL001", "fits");
+        let mut long_line = located("a.md", 4, "CL001", "far right");
+        long_line.end.column = usize::from(u16::MAX) + 1;
+        let mut many_lines = located("a.md", 4, "CL001", "many lines");
+        many_lines.end.line = many_lines.start.line + usize::from(u16::MAX) + 1;
+        let mut many_related = located("a.md", 4, "CL001", "many related");
+        let one = many_related.diagnostic.related.clone();
+        many_related.diagnostic.related = one.iter().cycle().take(256).cloned().collect();
+        let mut edge = located("a.md", 4, "CL001", "edge");
+        edge.end.column = usize::from(u16::MAX);
+        edge.end.line = edge.start.line + usize::from(u16::MAX);
+        edge.diagnostic.related = one.iter().cycle().take(255).cloned().collect();
+        let given = [fits, long_line, many_lines, many_related, edge];
+        let mut store = Store::new();
+        for l in &given {
+            store.push(l.clone(), None);
+        }
+        assert_eq!(
+            store.wide.len(),
+            3,
+            "all but the first and the last are kept whole"
+        );
+        let back: Vec<Located> = store.all().map(Cow::into_owned).collect();
+        assert_eq!(back, given);
+        assert_eq!(std::mem::size_of::<Record>(), 48);
     }
 
     #[test]
