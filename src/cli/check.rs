@@ -1,10 +1,11 @@
 //! `cookielint check`: lint files and directories and report in the chosen format.
 //!
 //! Phase one (parallel, one task per file): read, decode, parse, lint, locate diagnostics,
-//! and for the human format render the file's report while its text is at hand. Then
-//! baseline filtering and output, in sorted file order, so output is byte-identical whatever
-//! the number of threads. The report is written to standard output as it is rendered, never
-//! built whole in memory.
+//! summarize. Phase two compares the summaries (the corpus rules). Then baseline filtering
+//! and output, in sorted file order, so output is byte-identical whatever the number of
+//! threads. The report is written to standard output as it is rendered, never built whole
+//! in memory: the human format reads each file with findings again to draw its excerpts, a
+//! batch of files at a time.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -121,8 +122,6 @@ const CHUNK: usize = 512;
 struct Checked {
     file: std::sync::Arc<str>,
     diagnostics: Vec<Located>,
-    /// The human rendering of each diagnostic (same order), when the format is human.
-    human: Vec<String>,
     /// What the corpus phase needs of the document.
     summary: cookielint::corpus::DocumentSummary,
 }
@@ -191,16 +190,6 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             .into_iter()
             .map(|d| Located::new(&source, d))
             .collect();
-        // Rendered now, while the text is at hand; one string per diagnostic so that a
-        // baseline can drop some later.
-        let human = if want_human {
-            diagnostics
-                .iter()
-                .map(|d| report::human(&source, std::slice::from_ref(d), human))
-                .collect()
-        } else {
-            Vec::new()
-        };
         let mut summary = cookielint::corpus::summarize(&source, &parsed);
         if summary.path == *file.shown() {
             summary.path = std::sync::Arc::clone(file.shown());
@@ -208,7 +197,6 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         Ok(Checked {
             file: summary.path.clone(),
             diagnostics,
-            human,
             summary,
         })
     };
@@ -228,6 +216,9 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         files: Vec::with_capacity(files.len()),
     };
     let mut summaries = Vec::with_capacity(files.len());
+    // For the human report, what recognises each checked file's text when it is read again
+    // (same order as `results.files`).
+    let mut identities: Vec<(u32, u64)> = Vec::new();
     // In chunks, so that only two chunks' findings are ever held whole: the store keeps the
     // rest compact. A chunk is stored while the next one is checked.
     let mut keep = |outcomes: Vec<std::result::Result<Checked, FileError>>| {
@@ -235,9 +226,11 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             match outcome {
                 Ok(checked) => {
                     results.files.push(checked.file);
-                    let mut rendered = checked.human.into_iter();
                     for d in checked.diagnostics {
-                        results.diagnostics.push(d, rendered.next());
+                        results.diagnostics.push(d);
+                    }
+                    if want_human {
+                        identities.push(checked.summary.identity());
                     }
                     summaries.push(checked.summary);
                 }
@@ -283,8 +276,8 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     drop(summaries);
     let config_of = |path: &str| input::find_listed(&files, path).map_or(0, |(_, config)| *config);
     apply_file_settings(&configs, config_of, &mut corpus);
-    for (d, rendered) in render_corpus(corpus, &files, max_size, want_human.then_some(human)) {
-        results.diagnostics.push(d, rendered);
+    for d in corpus {
+        results.diagnostics.push(d);
     }
     results.diagnostics.sort();
     if let Some(baseline) = baseline.as_mut() {
@@ -315,9 +308,13 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
         match args.format {
             OutputFormat::Human => {
-                for text in results.diagnostics.rendered() {
-                    out.write_all(text.as_bytes())?;
-                }
+                let texts = Texts {
+                    files: &files,
+                    checked: &results.files,
+                    identities: &identities,
+                    max_size,
+                };
+                write_human(&results.diagnostics, &texts, human, &pool, out)?;
                 out.write_all(human_footer(&results).as_bytes())
             }
             OutputFormat::Concise => {
@@ -356,33 +353,79 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     })
 }
 
-/// Pairs corpus diagnostics with their human rendering (when asked), re-reading only the
-/// files that have some; a file that can no longer be read falls back to a concise line.
-fn render_corpus(
-    corpus: Vec<Located>,
-    files: &[(Listed, usize)],
+/// Where the human report finds the texts of the checked files again.
+struct Texts<'a> {
+    files: &'a [(Listed, usize)],
+    /// The files checked, sorted, and what recognises the text of each.
+    checked: &'a [std::sync::Arc<str>],
+    identities: &'a [(u32, u64)],
     max_size: u64,
-    human: Option<HumanOptions>,
-) -> Vec<(Located, Option<String>)> {
-    let Some(options) = human else {
-        return corpus.into_iter().map(|d| (d, None)).collect();
-    };
-    let mut out = Vec::with_capacity(corpus.len());
-    let mut source: Option<cookielint::source::SourceFile> = None;
-    for d in corpus {
-        if source.as_ref().is_none_or(|s| s.path != d.diagnostic.file) {
-            source = input::find_listed(files, &d.diagnostic.file)
-                .and_then(|(f, _)| f.read(max_size).ok());
-        }
-        let text = match &source {
-            Some(s) if s.path == d.diagnostic.file => {
-                report::human(s, std::slice::from_ref(&d), options)
-            }
-            _ => report::concise_line(&d) + "\n",
-        };
-        out.push((d, Some(text)));
+}
+
+impl Texts<'_> {
+    /// The text of `path` as it was checked (`None`: unreadable or changed since).
+    fn read(&self, path: &str) -> Option<cookielint::source::SourceFile> {
+        let checked = self
+            .checked
+            .binary_search_by(|f| (**f).cmp(path))
+            .ok()
+            .and_then(|i| self.identities.get(i))?;
+        let (file, _) = input::find_listed(self.files, path)?;
+        let source = file.read(self.max_size).ok()?;
+        (cookielint::corpus::summary::identity(&source) == *checked).then_some(source)
     }
-    out
+}
+
+/// Findings rendered in one batch of the human report (whole files, however many a file
+/// has): enough to keep every thread busy, few enough to hold.
+const HUMAN_BATCH: usize = 4096;
+
+/// Writes the human report of `found` (sorted by file): each file's findings drawn with
+/// excerpts of its text, read again, a batch of files at a time on `pool`, in order. A file
+/// that cannot be read again, or whose text changed since it was checked, gets one concise
+/// line per finding.
+fn write_human(
+    found: &Store,
+    texts: &Texts<'_>,
+    options: HumanOptions,
+    pool: &rayon::ThreadPool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let render = |group: &[Located]| -> String {
+        let source = group.first().and_then(|d| texts.read(&d.diagnostic.file));
+        match source {
+            Some(source) => report::human(&source, group, options),
+            None => group
+                .iter()
+                .map(|d| report::concise_line(d) + "\n")
+                .collect(),
+        }
+    };
+    let mut all = found.all().peekable();
+    loop {
+        let mut batch: Vec<Located> = Vec::new();
+        while let Some(next) = all.peek() {
+            let same_file = batch
+                .last()
+                .is_some_and(|d: &Located| d.diagnostic.file == next.diagnostic.file);
+            if batch.len() >= HUMAN_BATCH && !same_file {
+                break;
+            }
+            if let Some(d) = all.next() {
+                batch.push(d.into_owned());
+            }
+        }
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let groups: Vec<&[Located]> = batch
+            .chunk_by(|a, b| a.diagnostic.file == b.diagnostic.file)
+            .collect();
+        let rendered: Vec<String> = pool.install(|| groups.par_iter().map(|g| render(g)).collect());
+        for text in rendered {
+            out.write_all(text.as_bytes())?;
+        }
+    }
 }
 
 /// Per-file overrides apply to corpus findings too: a rule switched off for a file reports
@@ -488,5 +531,85 @@ fn concise_footer(results: &Results<Store>) -> String {
         String::new()
     } else {
         format!("Found {}.\n", counts(results))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cookielint::lint::Diagnostic;
+    use cookielint::source::{LineCol, Span};
+
+    fn finding(file: &str) -> Located {
+        Located {
+            diagnostic: Diagnostic {
+                code: "CL999",
+                rule: "some-rule",
+                severity: Severity::Warning,
+                file: file.to_owned(),
+                span: Span::new(10, 15),
+                message: "a message".to_owned(),
+                help: None,
+                related: Vec::new(),
+                fingerprint: String::new(),
+            },
+            start: LineCol { line: 2, column: 1 },
+            end: LineCol { line: 2, column: 6 },
+        }
+    }
+
+    #[test]
+    fn the_human_report_draws_excerpts_only_from_the_text_that_was_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let [same, changed, gone] = ["same.md", "changed.md", "gone.md"].map(|name| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, "# Cookies\n\nwords here\n").unwrap();
+            path
+        });
+        let files = input::listed([same, changed.clone(), gone.clone()].map(|p| (p, 0)));
+        let checked: Vec<std::sync::Arc<str>> =
+            files.iter().map(|(f, _)| f.shown().clone()).collect();
+        let identities: Vec<(u32, u64)> = files
+            .iter()
+            .map(|(f, _)| cookielint::corpus::summary::identity(&f.read(1 << 20).unwrap()))
+            .collect();
+        std::fs::write(&changed, "# Cookies\n\nother words\n").unwrap();
+        std::fs::remove_file(&gone).unwrap();
+        let mut found = Store::new();
+        for (f, _) in &files {
+            found.push(finding(f.shown()));
+            found.push(finding(f.shown()));
+        }
+        found.sort();
+        let texts = Texts {
+            files: &files,
+            checked: &checked,
+            identities: &identities,
+            max_size: 1 << 20,
+        };
+        let options = HumanOptions {
+            color: false,
+            width: 80,
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let mut out = Vec::new();
+        write_human(&found, &texts, options, &pool, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let shown = |name: &str| dir.path().join(name).display().to_string();
+        // Unchanged: drawn with its text, both findings.
+        assert_eq!(out.matches("words here").count(), 2, "{out}");
+        assert!(
+            out.contains(&format!("[{}:2:1]", shown("same.md"))),
+            "{out}"
+        );
+        // Changed or gone: one concise line per finding, no excerpt of the new text.
+        for name in ["changed.md", "gone.md"] {
+            let line = format!("{}:2:1: warning[CL999 some-rule] a message\n", shown(name));
+            assert_eq!(out.matches(&line).count(), 2, "{out}");
+        }
+        assert!(!out.contains("other words"), "{out}");
     }
 }

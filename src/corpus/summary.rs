@@ -518,7 +518,12 @@ impl DocumentSummary {
     /// Whether `source` is the text this summary was made from (so that its places point
     /// into it): same length, same content hash.
     pub fn describes(&self, source: &SourceFile) -> bool {
-        self.length == narrow(source.text.len()) && self.content == content_hash(&source.text)
+        self.identity() == identity(source)
+    }
+
+    /// The length and content hash of the text it was made from (see [`identity`]).
+    pub fn identity(&self) -> (u32, u64) {
+        (self.length, self.content)
     }
 
     /// The sections after the opening.
@@ -810,6 +815,12 @@ fn first_line(source: &SourceFile, span: Span) -> Span {
     let text = source.slice(span);
     let end = text.find(['\n', '\r']).unwrap_or(text.len());
     Span::new(span.start, span.start + end)
+}
+
+/// What recognises `source`'s text when it is read again: its length in bytes (saturated at
+/// 32 bits) and the hash of its content (line endings and trailing whitespace aside).
+pub fn identity(source: &SourceFile) -> (u32, u64) {
+    (narrow(source.text.len()), content_hash(&source.text))
 }
 
 /// Hash of the text with line endings and trailing whitespace ignored.

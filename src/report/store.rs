@@ -2,14 +2,11 @@
 //!
 //! A corpus of 100,000 documents yields half a million findings, and most of their text is
 //! repeated: the same message, help and fingerprint in thousands of documents. The store
-//! keeps each distinct text once and a finding as a 48-byte record of indexes and 32-bit
+//! keeps each distinct text once and a finding as a 44-byte record of indexes and 32-bit
 //! positions (a finding that does not fit, with a position past 32 bits, a column or a line
 //! count past 16 bits, or more than 255 related locations, is kept whole beside the
 //! records). Renderers read it through [`Diagnostics`], which rebuilds one [`Located`] at a
 //! time.
-//!
-//! Each finding may carry a text rendered ahead of time (the human report, drawn while the
-//! source was at hand), kept with it through sorting and filtering.
 
 use std::borrow::Cow;
 use std::hash::BuildHasher;
@@ -79,7 +76,7 @@ impl Texts {
     }
 }
 
-/// One finding that fits (see the module documentation), in 48 bytes.
+/// One finding that fits (see the module documentation), in 44 bytes.
 #[derive(Clone, Copy, Debug)]
 struct Record {
     /// The file's text, or [`NONE`]: the finding did not fit and is whole in `wide`, at
@@ -100,8 +97,6 @@ struct Record {
     fingerprint: u32,
     /// First related location in the store's list.
     related: u32,
-    /// Index of the pre-rendered text, or [`NONE`].
-    rendered: u32,
 }
 
 impl Record {
@@ -128,7 +123,6 @@ pub struct Store {
     rules: Vec<(&'static str, &'static str)>,
     records: Vec<Record>,
     related: Vec<RelatedRecord>,
-    rendered: Vec<String>,
     wide: Vec<Located>,
 }
 
@@ -146,19 +140,9 @@ impl Store {
         Store::default()
     }
 
-    /// Adds `located`, with its pre-rendered text if any, after those already there.
-    pub fn push(&mut self, located: Located, rendered: Option<String>) {
-        let rendered = match rendered {
-            Some(text) => match narrow(self.rendered.len()) {
-                Some(id) => {
-                    self.rendered.push(text);
-                    id
-                }
-                None => NONE,
-            },
-            None => NONE,
-        };
-        let record = self.compact(&located, rendered).unwrap_or_else(|| {
+    /// Adds `located` after those already there.
+    pub fn push(&mut self, located: Located) {
+        let record = self.compact(&located).unwrap_or_else(|| {
             let wide = narrow(self.wide.len()).unwrap_or(NONE);
             self.wide.push(located);
             Record {
@@ -173,14 +157,13 @@ impl Store {
                 help: NONE,
                 fingerprint: NONE,
                 related: 0,
-                rendered,
             }
         });
         self.records.push(record);
     }
 
     /// `located` as a record, or `None` when a position does not fit in 32 bits.
-    fn compact(&mut self, located: &Located, rendered: u32) -> Option<Record> {
+    fn compact(&mut self, located: &Located) -> Option<Record> {
         let d = &located.diagnostic;
         let mut related = Vec::with_capacity(d.related.len());
         for r in &d.related {
@@ -220,7 +203,6 @@ impl Store {
             },
             fingerprint: self.texts.id(&d.fingerprint)?,
             related: first_related,
-            rendered,
         };
         self.related.extend(related);
         Some(record)
@@ -341,19 +323,6 @@ impl Store {
         self.records = records;
     }
 
-    /// The pre-rendered text of every finding, in order (empty where there is none).
-    pub fn rendered(&self) -> impl Iterator<Item = &str> + '_ {
-        self.records.iter().map(|r| {
-            if r.rendered == NONE {
-                ""
-            } else {
-                self.rendered
-                    .get(widen(r.rendered))
-                    .map_or("", String::as_str)
-            }
-        })
-    }
-
     /// Whether any finding has `severity` or a higher one.
     pub fn any_at_least(&self, severity: Severity) -> bool {
         self.records.iter().any(|r| self.severity_of(r) >= severity)
@@ -455,8 +424,8 @@ mod tests {
             located("a.md", 1, "CL002", "same text"),
         ];
         let mut store = Store::new();
-        for (i, l) in given.iter().enumerate() {
-            store.push(l.clone(), (i % 2 == 0).then(|| format!("text {i}")));
+        for l in &given {
+            store.push(l.clone());
         }
         // The message, help, fingerprints and paths are kept once each.
         assert!(store.texts.spans.len() < 5 * 5);
@@ -466,19 +435,13 @@ mod tests {
         expected.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
         let back: Vec<Located> = store.all().map(Cow::into_owned).collect();
         assert_eq!(back, expected);
-        assert_eq!(
-            store.rendered().collect::<Vec<_>>(),
-            ["text 4", "", "text 2", "text 0", ""]
-        );
         assert_eq!(store.count(Severity::Warning), 5);
         assert!(store.any_at_least(Severity::Warning));
         assert!(!store.any_at_least(Severity::Error));
         store.retain(|l| l.diagnostic.file == "a.md");
         assert_eq!(store.total(), 3);
-        assert_eq!(
-            store.rendered().collect::<Vec<_>>(),
-            ["text 4", "", "text 2"]
-        );
+        let files: Vec<String> = store.all().map(|l| l.diagnostic.file.clone()).collect();
+        assert_eq!(files, ["a.md", "a.md", "a.md"]);
     }
 
     #[test]
@@ -498,7 +461,7 @@ mod tests {
         let given = [fits, long_line, many_lines, many_related, edge];
         let mut store = Store::new();
         for l in &given {
-            store.push(l.clone(), None);
+            store.push(l.clone());
         }
         assert_eq!(
             store.wide.len(),
@@ -507,7 +470,7 @@ mod tests {
         );
         let back: Vec<Located> = store.all().map(Cow::into_owned).collect();
         assert_eq!(back, given);
-        assert_eq!(std::mem::size_of::<Record>(), 48);
+        assert_eq!(std::mem::size_of::<Record>(), 44);
     }
 
     #[test]
@@ -515,8 +478,8 @@ mod tests {
         let mut store = Store::new();
         let mut first = located("a.md", 1, "CL001", "same text");
         first.diagnostic.fingerprint = "first".to_owned();
-        store.push(located("a.md", 1, "CL001", "same text"), None);
-        store.push(first.clone(), None);
+        store.push(located("a.md", 1, "CL001", "same text"));
+        store.push(first.clone());
         store.sort();
         let back: Vec<String> = store
             .all()

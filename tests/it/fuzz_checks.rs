@@ -196,7 +196,7 @@ pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
         files: results.files.clone(),
     };
     for d in &results.diagnostics {
-        stored.diagnostics.push(d.clone(), None);
+        stored.diagnostics.push(d.clone());
     }
     stored.diagnostics.sort();
     if report::json(&stored) != report::json(&results)
