@@ -119,19 +119,15 @@ pub struct Consensus {
     pub slots: HashMap<SectionSlot, SlotConsensus>,
     /// Every cookie a member declares, by name key.
     pub cookies: HashMap<String, CookieConsensus>,
+    /// The keys of the usual ones, sorted: a few, where `cookies` grows with the family
+    /// (every one-off name of every member), so rules that visit each member read these.
+    usual: Vec<String>,
 }
 
 impl Consensus {
     /// Usual cookie keys, sorted.
-    pub fn usual_cookies(&self) -> Vec<&str> {
-        let mut keys: Vec<&str> = self
-            .cookies
-            .iter()
-            .filter(|(_, c)| c.usual)
-            .map(|(k, _)| k.as_str())
-            .collect();
-        keys.sort_unstable();
-        keys
+    pub fn usual_cookies(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.usual.iter().map(String::as_str)
     }
 }
 
@@ -151,11 +147,18 @@ pub fn build(
     let slots = slot_consensus(docs(), size, settings);
     let sections = section_order(docs().map(|(_, s)| s), &slots, size, settings);
     let cookies = cookie_consensus(docs(), size, settings);
+    let mut usual: Vec<String> = cookies
+        .iter()
+        .filter(|(_, c)| c.usual)
+        .map(|(k, _)| k.clone())
+        .collect();
+    usual.sort_unstable();
     Consensus {
         size,
         sections,
         slots,
         cookies,
+        usual,
     }
 }
 

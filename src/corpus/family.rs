@@ -165,7 +165,7 @@ fn link_translations(summaries: &[DocumentSummary], families: &mut [Family]) {
                 })
                 .filter_map(|r| {
                     let usual = r.consensus.as_ref()?.usual_cookies();
-                    let shared = usual.iter().filter(|k| own.contains(*k)).count();
+                    let shared = usual.filter(|k| own.contains(k)).count();
                     (shared > 0).then_some((r.id, shared, r.members.len()))
                 })
                 .max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.0.cmp(&a.0)))

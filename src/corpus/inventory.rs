@@ -291,7 +291,6 @@ fn family_consensus(cx: &CorpusContext<'_>, consensus: &super::Consensus) -> Fam
         .collect();
     let cookies = consensus
         .usual_cookies()
-        .into_iter()
         .filter_map(|key| {
             let c = consensus.cookies.get(key)?;
             let fields = Field::ALL
