@@ -15,7 +15,7 @@
 //!   voted over the members that declare it with a value for that field, and only when
 //!   there are at least `min_family_size` of them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::summary::{DocumentSummary, Field, PassageKind, SectionSlot};
 use crate::config::CorpusSettings;
@@ -116,9 +116,9 @@ pub struct Consensus {
     /// The usual sections (after the opening), in their usual order.
     pub sections: SectionOrder,
     /// Slots a majority of members have.
-    pub slots: HashMap<SectionSlot, SlotConsensus>,
+    pub slots: FxHashMap<SectionSlot, SlotConsensus>,
     /// Every cookie a member declares, by name key.
-    pub cookies: HashMap<String, CookieConsensus>,
+    pub cookies: FxHashMap<String, CookieConsensus>,
     /// The keys of the usual ones, sorted: a few, where `cookies` grows with the family
     /// (every one-off name of every member), so rules that visit each member read these.
     usual: Vec<String>,
@@ -165,13 +165,13 @@ pub fn build(
 /// Orders the usual slots by mean position and counts the members that follow that order.
 fn section_order<'a>(
     docs: impl Iterator<Item = &'a DocumentSummary> + Clone,
-    slots: &HashMap<SectionSlot, SlotConsensus>,
+    slots: &FxHashMap<SectionSlot, SlotConsensus>,
     size: usize,
     settings: &CorpusSettings,
 ) -> SectionOrder {
     let usual = |slot: &SectionSlot| slot.id != super::SlotId::Opening && slots.contains_key(slot);
     // Sum of positions (among each member's usual slots) and count, per slot.
-    let mut positions: HashMap<SectionSlot, (usize, usize)> = HashMap::new();
+    let mut positions: FxHashMap<SectionSlot, (usize, usize)> = FxHashMap::default();
     for doc in docs.clone() {
         for (position, section) in doc.body().iter().filter(|s| usual(&s.slot)).enumerate() {
             let entry = positions.entry(section.slot).or_default();
@@ -202,10 +202,10 @@ fn section_order<'a>(
 }
 
 /// Passage key -> (count, kind, first holder: member, section, passage).
-type Tally = HashMap<u64, (usize, PassageKind, (usize, usize, usize))>;
+type Tally = FxHashMap<u64, (usize, PassageKind, (usize, usize, usize))>;
 
 /// Value key -> (count, first member giving it).
-pub type ValueCounts = HashMap<u64, (usize, usize)>;
+pub type ValueCounts = FxHashMap<u64, (usize, usize)>;
 
 /// What is counted for one section slot.
 struct SlotTally {
@@ -221,8 +221,8 @@ fn slot_consensus<'a>(
     docs: impl Iterator<Item = (usize, &'a DocumentSummary)>,
     size: usize,
     settings: &CorpusSettings,
-) -> HashMap<SectionSlot, SlotConsensus> {
-    let mut tallies: HashMap<SectionSlot, SlotTally> = HashMap::new();
+) -> FxHashMap<SectionSlot, SlotConsensus> {
+    let mut tallies: FxHashMap<SectionSlot, SlotTally> = FxHashMap::default();
     for (m, s) in docs {
         for (index, section) in s.sections.iter().enumerate() {
             let entry = tallies.entry(section.slot).or_insert_with(|| SlotTally {
@@ -233,7 +233,7 @@ fn slot_consensus<'a>(
             entry.present += 1;
             for (p, passage) in s.passages(section).iter().enumerate() {
                 if entry.positions.len() <= p {
-                    entry.positions.push((0, HashMap::new()));
+                    entry.positions.push((0, FxHashMap::default()));
                 }
                 if let Some((present, tally)) = entry.positions.get_mut(p) {
                     *present += 1;
@@ -282,14 +282,14 @@ fn cookie_consensus<'a>(
     docs: impl Iterator<Item = (usize, &'a DocumentSummary)>,
     size: usize,
     settings: &CorpusSettings,
-) -> HashMap<String, CookieConsensus> {
+) -> FxHashMap<String, CookieConsensus> {
     struct CookieTally {
         name: String,
         declared: usize,
         holder: usize,
         fields: [ValueCounts; 5],
     }
-    let mut tallies: HashMap<String, CookieTally> = HashMap::new();
+    let mut tallies: FxHashMap<String, CookieTally> = FxHashMap::default();
     for (m, s) in docs {
         for cookie in &s.cookies {
             let tally = tallies

@@ -13,7 +13,7 @@
 //! when both have the same table columns (the template's shape) and share cookies; the
 //! larger family (with a consensus) is taken as the original.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::consensus::{self, Consensus, FieldVerdict, ValueCounts};
 use super::summary::{ColumnRoles, DocumentSummary, Field};
@@ -53,13 +53,13 @@ pub fn families(
     let mut families: Vec<Family> = Vec::new();
     let mut family_of = vec![0; summaries.len()];
     let mut templates: Vec<Template> = Vec::new();
-    let mut index: HashMap<(Option<Language>, u64), Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<(Option<Language>, u64), Vec<usize>> = FxHashMap::default();
     for &d in order {
         let Some(summary) = summaries.get(d) else {
             continue;
         };
         let passages = passage_set(summary);
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for hash in &passages {
             for &t in index.get(&(summary.language, *hash)).into_iter().flatten() {
                 *shared.entry(t).or_default() += 1;
@@ -126,7 +126,7 @@ fn passage_set(summary: &DocumentSummary) -> Vec<u64> {
 
 /// The most frequent column-role set among the members (ties: the smallest).
 fn usual_columns(summaries: &[DocumentSummary], members: &[usize]) -> Vec<ColumnRole> {
-    let mut counts: HashMap<ColumnRoles, usize> = HashMap::new();
+    let mut counts: FxHashMap<ColumnRoles, usize> = FxHashMap::default();
     for s in members.iter().filter_map(|&m| summaries.get(m)) {
         *counts.entry(s.columns).or_default() += 1;
     }
@@ -141,7 +141,7 @@ fn usual_columns(summaries: &[DocumentSummary], members: &[usize]) -> Vec<Column
 /// Links each family to the larger family in another language with the same columns that
 /// shares the most usual cookies with it.
 fn link_translations(summaries: &[DocumentSummary], families: &mut [Family]) {
-    let declared: Vec<HashSet<&str>> = families
+    let declared: Vec<FxHashSet<&str>> = families
         .iter()
         .map(|f| {
             f.members
@@ -182,13 +182,13 @@ fn link_translations(summaries: &[DocumentSummary], families: &mut [Family]) {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Global {
     /// Cookie key -> verdicts on [`Field::ALL`] (only language-neutral ones are computed).
-    pub cookies: HashMap<String, [FieldVerdict; 5]>,
+    pub cookies: FxHashMap<String, [FieldVerdict; 5]>,
 }
 
 impl Global {
     /// Counts the language-neutral fields of every cookie of every document.
     pub fn new(summaries: &[DocumentSummary], order: &[usize], settings: &CorpusSettings) -> Self {
-        let mut counts: HashMap<&str, [ValueCounts; 5]> = HashMap::new();
+        let mut counts: FxHashMap<&str, [ValueCounts; 5]> = FxHashMap::default();
         for &d in order {
             let Some(s) = summaries.get(d) else { continue };
             for cookie in &s.cookies {

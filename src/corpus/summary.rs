@@ -667,8 +667,8 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
         columns.insert(role);
     }
     let mut cookies: Vec<CookieSummary> = Vec::with_capacity(doc.cookies.len());
-    let mut seen: std::collections::HashSet<&str> =
-        std::collections::HashSet::with_capacity(doc.cookies.len());
+    let mut seen: rustc_hash::FxHashSet<&str> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(doc.cookies.len(), Default::default());
     for cookie in &doc.cookies {
         if cookie.name.key.is_empty() || !seen.insert(cookie.name.key.as_str()) {
             continue;
@@ -768,7 +768,7 @@ fn sections(b: &Builder<'_>, doc: &Document) -> (Box<[SectionSummary]>, Box<[Pas
         place: b.place(start),
         passages: range(0, &passages),
     });
-    let mut seen: std::collections::HashMap<SlotId, u32> = std::collections::HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<SlotId, u32> = rustc_hash::FxHashMap::default();
     for section in &doc.sections {
         let heading = b.passage(PassageKind::Heading, &section.heading.text);
         let id = section.role.map_or(
@@ -823,20 +823,18 @@ pub fn identity(source: &SourceFile) -> (u32, u64) {
     (narrow(source.text.len()), content_hash(&source.text))
 }
 
-/// Hash of the text with line endings and trailing whitespace ignored.
+/// Hash of the text with line endings and trailing whitespace ignored (compared within a
+/// run only, so a fast word-at-a-time hash: the text is hashed once when summarised and once
+/// more when it is read again).
 fn content_hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
     for line in crate::source::lines(text) {
-        for b in line
-            .slice(text)
-            .trim_end()
-            .bytes()
-            .chain(std::iter::once(b'\n'))
-        {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+        let line = line.slice(text).trim_end();
+        h.write_usize(line.len());
+        h.write(line.as_bytes());
     }
-    h
+    h.finish()
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -267,9 +267,9 @@ fn contained_category(key: &str) -> Option<SectionRole> {
 /// The section phrases that start with the first character of `text` (the only ones that
 /// can be a prefix of it), from an index built once per process.
 fn section_phrases_opening(text: &str) -> impl Iterator<Item = &'static SectionPhrase> {
-    static BY_FIRST: OnceLock<HashMap<char, Vec<&'static SectionPhrase>>> = OnceLock::new();
+    static BY_FIRST: OnceLock<FxHashMap<char, Vec<&'static SectionPhrase>>> = OnceLock::new();
     let index = BY_FIRST.get_or_init(|| {
-        let mut index: HashMap<char, Vec<&'static SectionPhrase>> = HashMap::new();
+        let mut index: FxHashMap<char, Vec<&'static SectionPhrase>> = FxHashMap::default();
         for phrase in SECTION_PHRASES {
             if let Some(first) = phrase.key.chars().next() {
                 index.entry(first).or_default().push(phrase);

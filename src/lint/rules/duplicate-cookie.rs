@@ -25,14 +25,14 @@
 //! ## Fix
 //! Remove the repeated row, or merge the two declarations into one.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::lint::{Emitter, LintContext};
 use crate::model::Cookie;
 
 /// Reports every declaration of a cookie after its first.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
-    let mut first: HashMap<&str, &Cookie> = HashMap::new();
+    let mut first: FxHashMap<&str, &Cookie> = FxHashMap::default();
     for cookie in &cx.doc.cookies {
         let name = &cookie.name;
         if !name.key.chars().any(char::is_alphanumeric) {

@@ -25,7 +25,7 @@
 //! Add the cookie's row if the platform sets it; if it does not, the other documents may be
 //! out of date.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::corpus::{related, row_description, table_place, CorpusContext, CorpusEmitter};
 
@@ -35,7 +35,7 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
         let Some((family, consensus)) = cx.consensus(d) else {
             continue;
         };
-        let declared: HashSet<&str> = doc.cookies.iter().map(|c| c.key()).collect();
+        let declared: FxHashSet<&str> = doc.cookies.iter().map(|c| c.key()).collect();
         for key in consensus.usual_cookies() {
             if declared.contains(key) {
                 continue;

@@ -33,7 +33,7 @@
 //! ## Fix
 //! Restore, remove or move the section so that the document follows its template.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::corpus::align::{align, gaps};
 use crate::corpus::{
@@ -67,7 +67,7 @@ struct Report<'c, 'a> {
 impl Report<'_, '_> {
     fn run(&self, out: &mut CorpusEmitter<'_>) {
         let usual = &self.consensus.sections.slots;
-        let usual_set: HashSet<&SectionSlot> = usual.iter().collect();
+        let usual_set: FxHashSet<&SectionSlot> = usual.iter().collect();
         // The document's usual sections, in its order; the others are extra.
         let mut mine: Vec<&SectionSummary> = Vec::new();
         for section in self.doc.body() {
@@ -77,7 +77,7 @@ impl Report<'_, '_> {
                 self.extra(section, out);
             }
         }
-        let present: HashSet<SectionSlot> = mine.iter().map(|s| s.slot).collect();
+        let present: FxHashSet<SectionSlot> = mine.iter().map(|s| s.slot).collect();
         let steps = align(mine.len(), usual.len(), |i, j| {
             mine.get(i).map(|s| s.slot) == usual.get(j).copied()
         });

@@ -33,7 +33,7 @@
 //! ## Fix
 //! Add or remove the row so that every language declares the same cookies.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::corpus::{
     language_name, related, row_description, table_place, CorpusContext, CorpusEmitter,
@@ -54,7 +54,7 @@ pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
         let own = family.consensus.as_ref();
         let language = language_name(original.language);
         let size = original.members.len();
-        let declared: HashSet<&str> = doc.cookies.iter().map(|c| c.key()).collect();
+        let declared: FxHashSet<&str> = doc.cookies.iter().map(|c| c.key()).collect();
         for key in reference.usual_cookies() {
             let reported_by_missing_cookie =
                 own.is_some_and(|c| c.cookies.get(key).is_some_and(|cc| cc.usual));

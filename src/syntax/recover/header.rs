@@ -2,7 +2,7 @@
 //! ("Supplier nameServiceCookie namePurpose"), matched character by character so that
 //! case folding never shifts byte offsets.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -73,9 +73,9 @@ pub fn split_header(line: &str) -> Option<Vec<(Range<usize>, ColumnRole)>> {
 /// The column phrases that can match at char `at`: those whose first character is the
 /// folded first character there (phrases indexed by first character once per process).
 fn phrases_at(chars: &[(usize, char)], at: usize) -> impl Iterator<Item = &'static ColumnPhrase> {
-    static BY_FIRST: OnceLock<HashMap<char, Vec<&'static ColumnPhrase>>> = OnceLock::new();
+    static BY_FIRST: OnceLock<FxHashMap<char, Vec<&'static ColumnPhrase>>> = OnceLock::new();
     let index = BY_FIRST.get_or_init(|| {
-        let mut index: HashMap<char, Vec<&'static ColumnPhrase>> = HashMap::new();
+        let mut index: FxHashMap<char, Vec<&'static ColumnPhrase>> = FxHashMap::default();
         for phrase in COLUMN_PHRASES {
             if let Some(first) = phrase.key.chars().next() {
                 index.entry(first).or_default().push(phrase);
