@@ -225,10 +225,10 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         for outcome in outcomes {
             match outcome {
                 Ok(checked) => {
-                    results.files.push(checked.file);
                     for d in checked.diagnostics {
-                        results.diagnostics.push(d);
+                        results.diagnostics.push_in(&checked.file, d);
                     }
+                    results.files.push(checked.file);
                     if want_human {
                         identities.push(checked.summary.identity());
                     }

@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
 use super::{Diagnostics, Located};
 use crate::lint::{Diagnostic, Related, Severity};
@@ -79,8 +80,8 @@ impl Texts {
 /// One finding that fits (see the module documentation), in 44 bytes.
 #[derive(Clone, Copy, Debug)]
 struct Record {
-    /// The file's text, or [`NONE`]: the finding did not fit and is whole in `wide`, at
-    /// index `message`.
+    /// The file's index in the store's list of files, or [`NONE`]: the finding did not fit
+    /// and is whole in `wide`, at index `message`.
     file: u32,
     /// Index into the store's (code, rule) pairs.
     rule: u16,
@@ -120,6 +121,9 @@ struct RelatedRecord {
 #[derive(Debug, Default)]
 pub struct Store {
     texts: Texts,
+    /// The files of the findings, in the order they first came (sorted when findings come
+    /// file after file in path order, as `check` gives them).
+    files: Vec<Arc<str>>,
     rules: Vec<(&'static str, &'static str)>,
     records: Vec<Record>,
     related: Vec<RelatedRecord>,
@@ -142,7 +146,45 @@ impl Store {
 
     /// Adds `located` after those already there.
     pub fn push(&mut self, located: Located) {
-        let record = self.compact(&located).unwrap_or_else(|| {
+        let file = self.file_id(&located.diagnostic.file, || {
+            Arc::from(located.diagnostic.file.as_str())
+        });
+        self.push_record(file, located);
+    }
+
+    /// Adds `located`, found in `file` (the same path as its own, shared instead of copied),
+    /// after those already there.
+    pub fn push_in(&mut self, file: &Arc<str>, located: Located) {
+        let id = if *located.diagnostic.file == **file {
+            self.file_id(file, || Arc::clone(file))
+        } else {
+            self.file_id(&located.diagnostic.file, || {
+                Arc::from(located.diagnostic.file.as_str())
+            })
+        };
+        self.push_record(id, located);
+    }
+
+    /// The index of `path` in the list of files, added (as `shared()`) when it is not the
+    /// last one nor found by a binary search (a path listed out of order may so be listed
+    /// twice: both give the same text). `None` when the list is full.
+    fn file_id(&mut self, path: &str, shared: impl FnOnce() -> Arc<str>) -> Option<u32> {
+        if let Some(last) = self.files.len().checked_sub(1) {
+            if self.files.get(last).is_some_and(|f| **f == *path) {
+                return narrow(last);
+            }
+        }
+        if let Ok(found) = self.files.binary_search_by(|f| (**f).cmp(path)) {
+            return narrow(found);
+        }
+        let id = narrow(self.files.len())?;
+        self.files.push(shared());
+        Some(id)
+    }
+
+    fn push_record(&mut self, file: Option<u32>, located: Located) {
+        let record = file.and_then(|file| self.compact(file, &located));
+        let record = record.unwrap_or_else(|| {
             let wide = narrow(self.wide.len()).unwrap_or(NONE);
             self.wide.push(located);
             Record {
@@ -163,7 +205,7 @@ impl Store {
     }
 
     /// `located` as a record, or `None` when a position does not fit in 32 bits.
-    fn compact(&mut self, located: &Located) -> Option<Record> {
+    fn compact(&mut self, file: u32, located: &Located) -> Option<Record> {
         let d = &located.diagnostic;
         let mut related = Vec::with_capacity(d.related.len());
         for r in &d.related {
@@ -186,7 +228,7 @@ impl Store {
         };
         let lines = located.end.line.checked_sub(located.start.line)?;
         let record = Record {
-            file: self.texts.id(&d.file)?,
+            file,
             rule,
             severity: d.severity,
             related_count: u8::try_from(related.len()).ok()?,
@@ -242,7 +284,7 @@ impl Store {
                 code,
                 rule,
                 severity: record.severity,
-                file: self.texts.get(record.file).to_owned(),
+                file: self.file(record.file).to_owned(),
                 span: Span::new(widen(record.span[0]), widen(record.span[1])),
                 message: self.texts.get(record.message).to_owned(),
                 help: (record.help != NONE).then(|| self.texts.get(record.help).to_owned()),
@@ -258,6 +300,11 @@ impl Store {
                 column: end_column,
             },
         })
+    }
+
+    /// The path of file `id` (empty for an unknown one).
+    fn file(&self, id: u32) -> &str {
+        self.files.get(widen(id)).map_or("", |f| f)
     }
 
     /// Stands in for a record whose whole finding is missing (never happens: `push` keeps
@@ -292,7 +339,7 @@ impl Store {
             .get(usize::from(record.rule))
             .map_or("", |&(code, _)| code);
         (
-            self.texts.get(record.file),
+            self.file(record.file),
             widen(record.span[0]),
             widen(record.span[1]),
             code,
@@ -471,6 +518,37 @@ mod tests {
         let back: Vec<Located> = store.all().map(Cow::into_owned).collect();
         assert_eq!(back, given);
         assert_eq!(std::mem::size_of::<Record>(), 44);
+    }
+
+    #[test]
+    fn files_are_shared_and_found_again_in_any_order() {
+        let mut store = Store::new();
+        let a: Arc<str> = Arc::from("a.md");
+        let b: Arc<str> = Arc::from("b.md");
+        store.push_in(&a, located("a.md", 1, "CL001", "x"));
+        store.push_in(&a, located("a.md", 5, "CL001", "y"));
+        store.push_in(&b, located("b.md", 1, "CL001", "x"));
+        // Out of order, and without the shared path: found again.
+        store.push(located("a.md", 9, "CL002", "z"));
+        // A path other than the one given is the finding's own.
+        store.push_in(&b, located("c.md", 1, "CL001", "x"));
+        store.push(located("0.md", 1, "CL001", "x"));
+        assert_eq!(store.files.len(), 4);
+        assert!(store.files.first().is_some_and(|f| Arc::ptr_eq(f, &a)));
+        store.sort();
+        let back: Vec<(String, usize)> = store
+            .all()
+            .map(|l| (l.diagnostic.file.clone(), l.diagnostic.span.start))
+            .collect();
+        let expected = [
+            ("0.md", 1),
+            ("a.md", 1),
+            ("a.md", 5),
+            ("a.md", 9),
+            ("b.md", 1),
+            ("c.md", 1),
+        ];
+        assert_eq!(back, expected.map(|(f, s)| (f.to_owned(), s)));
     }
 
     #[test]
