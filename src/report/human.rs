@@ -10,12 +10,12 @@ use std::fmt;
 
 use miette::{
     Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
-    NamedSource,
+    MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::{escape_control, Located};
 use crate::lint::{find, Severity};
-use crate::source::SourceFile;
+use crate::source::{LineIndex, SourceFile};
 
 /// Rendering options.
 #[derive(Clone, Copy, Debug)]
@@ -39,7 +39,52 @@ struct Report<'a> {
     located: &'a Located,
     message: String,
     help: Option<String>,
-    source: &'a NamedSource<String>,
+    source: &'a Snippets<'a>,
+}
+
+/// A document's text as miette reads it: named, sanitised, with the document's line index.
+///
+/// miette finds a span's lines by scanning the text from its first byte, so drawing every
+/// finding of a long document took time in the square of its length. Here its scan starts
+/// at a line boundary a few lines before the span (found in the index), and the lines and
+/// offsets it reports are shifted back: the result is the one a scan from the top gives.
+struct Snippets<'a> {
+    name: String,
+    text: String,
+    index: &'a LineIndex,
+}
+
+impl SourceCode for Snippets<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        // Two lines more than the context, so that a span starting inside a line break
+        // still has its context within the window.
+        let line = self.index.line(span.offset());
+        let first = line
+            .saturating_sub(context_lines_before.saturating_add(2))
+            .max(1);
+        let (first, base) = match self.index.line_start(first) {
+            Some(base) if base <= span.offset() => (first, base),
+            _ => (1, 0),
+        };
+        let window = self.text.as_bytes().get(base..).unwrap_or(&[]);
+        let local = SourceSpan::new((span.offset() - base).into(), span.len());
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        // Line breaks before the window.
+        let shift = first - 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + base).into(), inner.span().len()),
+            inner.line() + shift,
+            inner.column(),
+            inner.line_count() + shift,
+        )))
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -130,7 +175,11 @@ fn sanitize(text: &str) -> String {
 
 /// Renders the diagnostics of one file (all must belong to `source`).
 pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions) -> String {
-    let named = NamedSource::new(escape_control(&source.path), sanitize(&source.text));
+    let named = Snippets {
+        name: escape_control(&source.path),
+        text: sanitize(&source.text),
+        index: &source.line_index,
+    };
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -176,4 +225,65 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What miette's own reading of the whole text gives, field by field.
+    fn parts(contents: &dyn SpanContents<'_>) -> (Vec<u8>, usize, usize, usize, usize, usize) {
+        (
+            contents.data().to_vec(),
+            contents.span().offset(),
+            contents.span().len(),
+            contents.line(),
+            contents.column(),
+            contents.line_count(),
+        )
+    }
+
+    #[test]
+    fn snippets_read_what_a_scan_from_the_top_reads() {
+        let texts = [
+            "one\ntwo\r\nthree\rfour\n\nsix\r\n\r\nnine",
+            "\r\n\r\n\n\r\rx\ny\r\n",
+            "a single line without a break",
+            "é\nàç\r\n€ end\n",
+            "",
+        ];
+        for text in texts {
+            let index = LineIndex::new(text);
+            let snippets = Snippets {
+                name: "doc".to_owned(),
+                text: text.to_owned(),
+                index: &index,
+            };
+            let whole = miette::NamedSource::new("doc", text.to_owned());
+            // Spans inside the text, as every finding's is (miette itself panics past it).
+            for offset in 0..=text.len() {
+                let lens = [0, 1, 2, 5, text.len() - offset];
+                for len in lens.into_iter().filter(|&len| offset + len <= text.len()) {
+                    for (before, after) in [(0, 0), (1, 1), (2, 3), (5, 0)] {
+                        let span = SourceSpan::new(offset.into(), len);
+                        let expected = whole.read_span(&span, before, after);
+                        let got = snippets.read_span(&span, before, after);
+                        match (expected, got) {
+                            (Ok(e), Ok(g)) => assert_eq!(
+                                parts(&*g),
+                                parts(&*e),
+                                "{text:?} at {offset}+{len}, context {before}/{after}"
+                            ),
+                            (Err(_), Err(_)) => {}
+                            (e, g) => panic!(
+                                "{text:?} at {offset}+{len}: {:?} against {:?}",
+                                e.map(|c| parts(&*c)),
+                                g.map(|c| parts(&*c))
+                            ),
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
