@@ -9,6 +9,8 @@
 //! - `corpus_phase`: the cross-document phase alone, on the summaries of 10,000 documents.
 //! - `hostile/SHAPE/1x|8x`: every per-document stage (decode, parse, every rule, summary) on
 //!   adversarial inputs at two sizes; time is linear when the two throughputs (MiB/s) agree.
+//! - `hostile_report/*`: the same, then the human report drawn, on a document with a finding
+//!   on each of 5,000 and 40,000 lines.
 //!
 //! Figures and the machine they were measured on are in BENCHMARKS.md.
 #![allow(
@@ -257,5 +259,50 @@ fn hostile(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, front_ends, check, corpus_phase, hostile);
+/// A document with one finding (trailing whitespace) on each of `lines` lines.
+fn many_findings(lines: usize) -> Vec<u8> {
+    let mut text = String::from("Charte cookies\n\n");
+    for i in 0..lines {
+        text.push_str(&format!("Ligne {i} avec un espace final \n"));
+    }
+    text.into_bytes()
+}
+
+/// Checks one input as [`check_bytes`] does, then draws the human report of its findings.
+fn report_bytes(config: &Config, bytes: &[u8]) -> usize {
+    let Ok(source) = SourceFile::from_bytes("hostile.md", bytes, u64::MAX) else {
+        return 0;
+    };
+    let parsed = parse(&source, ParseOptions::default());
+    let settings = config.settings_for(Path::new("hostile.md"));
+    let found: Vec<cookielint::report::Located> =
+        cookielint::lint::lint_document(&source, &parsed, &config.options, &settings)
+            .into_iter()
+            .map(|d| cookielint::report::Located::new(&source, d))
+            .collect();
+    cookielint::report::human(&source, &found, Default::default()).len()
+}
+
+fn hostile_report(c: &mut Criterion) {
+    let config = Config::defaults(Path::new("."), Path::new("."));
+    let mut group = c.benchmark_group("hostile_report/findings");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(3));
+    for (label, lines) in [("1x", 5_000), ("8x", 40_000)] {
+        let input = many_findings(lines);
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_function(label, |b| b.iter(|| report_bytes(&config, &input)));
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    front_ends,
+    check,
+    corpus_phase,
+    hostile,
+    hostile_report
+);
 criterion_main!(benches);
