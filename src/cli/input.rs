@@ -42,6 +42,20 @@ pub enum InputError {
         /// The path.
         path: String,
     },
+    /// A directory is not walked: one of its ignore files (`.gitignore`, `.ignore`,
+    /// `.git/info/exclude`), or one of a parent directory's, is a FIFO, socket or device,
+    /// which the walk would wait on forever or read without end.
+    #[error("{dir}: not walked: its ignore file {file} is not a regular file")]
+    #[diagnostic(
+        code(cookielint::input::ignore_file),
+        help("replace it with a regular file, or remove it")
+    )]
+    IgnoreFile {
+        /// The directory.
+        dir: String,
+        /// The ignore file.
+        file: String,
+    },
     /// A directory could not be listed while walking (permission, vanished entry, loop).
     #[error("{message}")]
     #[diagnostic(code(cookielint::input::walk))]
@@ -91,7 +105,22 @@ pub fn collect(
             }),
         }
     }
+    hold_for_tests();
     (files, errors)
+}
+
+/// The environment variable naming the FIFO of [`hold_for_tests`].
+const TEST_GATE: &str = "COOKIELINT_TEST_WALKED";
+
+/// A test hook: when [`TEST_GATE`] names a file, reads it to its end once the inputs are
+/// listed and before any is read. The fault tests name a FIFO there, which holds the run
+/// until the test (its writer) has changed the tree and closed it: a file removed between
+/// its listing and its reading, deterministically. Unset (always, outside those tests), it
+/// costs one environment lookup.
+fn hold_for_tests() {
+    if let Some(gate) = std::env::var_os(TEST_GATE) {
+        let _ = std::fs::read(gate);
+    }
 }
 
 /// Where a file named directly goes under `-o DIR`: its path as given, without `./`
@@ -121,12 +150,47 @@ pub fn has_known_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|k| e.eq_ignore_ascii_case(k)))
 }
 
+/// The ignore files the walk reads in each directory it enters and in the parents of the
+/// directory it starts from.
+const IGNORE_FILES: [&str; 3] = [".gitignore", ".ignore", ".git/info/exclude"];
+
+/// An ignore file of `dir` that exists but is neither a regular file nor a directory: a
+/// FIFO, socket or device, which opening (as the walk does, blocking) would wait on forever
+/// or read without end.
+fn odd_ignore_file(dir: &Path) -> Option<PathBuf> {
+    IGNORE_FILES
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()))
+}
+
+/// The error for `dir` not walked because of its ignore file `file`.
+fn ignore_file_error(dir: &Path, file: &Path) -> InputError {
+    InputError::IgnoreFile {
+        dir: display_path(dir),
+        file: display_path(file),
+    }
+}
+
 fn walk(
     root: &Path,
     include: &dyn Fn(&Path) -> bool,
     files: &mut Vec<InputFile>,
     errors: &mut Vec<InputError>,
 ) {
+    // The walk reads the ignore files of the root's parents and of every directory it
+    // enters, opening them as they come: one that is a FIFO would stop it for good. Such
+    // directories are reported and not walked (a parent's stops the whole walk).
+    let start = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if let Some((dir, file)) = start
+        .ancestors()
+        .find_map(|dir| odd_ignore_file(dir).map(|file| (dir, file)))
+    {
+        errors.push(ignore_file_error(dir, &file));
+        return;
+    }
+    let skipped: std::sync::Arc<std::sync::Mutex<Vec<(PathBuf, PathBuf)>>> = Default::default();
+    let skipping = std::sync::Arc::clone(&skipped);
     let walker = ignore::WalkBuilder::new(root)
         .follow_links(false)
         .hidden(true)
@@ -134,6 +198,18 @@ fn walk(
         .git_exclude(true)
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            match is_dir.then(|| odd_ignore_file(entry.path())).flatten() {
+                Some(file) => {
+                    if let Ok(mut skipped) = skipping.lock() {
+                        skipped.push((entry.path().to_path_buf(), file));
+                    }
+                    false
+                }
+                None => true,
+            }
+        })
         .build();
     for entry in walker {
         match entry {
@@ -155,6 +231,15 @@ fn walk(
             }),
         }
     }
+    let skipped: Vec<(PathBuf, PathBuf)> = match skipped.lock() {
+        Ok(mut skipped) => std::mem::take(&mut *skipped),
+        Err(_) => Vec::new(),
+    };
+    errors.extend(
+        skipped
+            .iter()
+            .map(|(dir, file)| ignore_file_error(dir, file)),
+    );
 }
 
 /// How a path is shown in output and recorded in baselines: as given, without `./`

@@ -1,7 +1,7 @@
 //! File-system faults met by `check` and `convert`, one test per fault: an unreadable file, a
-//! file removed during the walk, a directory without permission, symbolic link loops, FIFOs,
-//! a 2 GiB sparse file, and `-o` output (and `check --write-baseline`) interrupted by SIGINT
-//! or by a full disk.
+//! file removed during the walk, a directory without permission, symbolic link loops, FIFOs
+//! (named, walked, or where the walk reads ignore rules), a 2 GiB sparse file, and `-o`
+//! output (and `check --write-baseline`) interrupted by SIGINT or by a full disk.
 //!
 //! Each test asserts, for `check` and (where it applies) `convert`: one clear diagnostic per
 //! faulty path, naming it and saying what went wrong; the exit code the README documents
@@ -342,21 +342,18 @@ fn mkfifo(path: &Path) {
     assert!(status.success(), "mkfifo {}", path.display());
 }
 
-/// Runs `args` in `dir`, holding the walk of `walked` once it has listed that directory and
-/// running `during` (given `dir`) meanwhile: a real race, made deterministic.
+/// Runs `args` in `dir`, holding the run once its walk has listed every input and before it
+/// reads any, and running `during` (given `dir`) meanwhile: a real race, made deterministic.
 ///
-/// `walked/a-gate/.gitignore` is a FIFO. The walk lists `walked` (sorted: `a-gate`,
-/// `a-good.txt`, `b-doomed.txt`, `sub`) before entering `a-gate`, where it opens the
-/// `.gitignore` to read it; opening a FIFO waits for a writer. The test is that writer: its
-/// open returns exactly when the walk is held there, everything in `walked` already listed
-/// and every path named before `walked` already looked at. It runs `during`, then closes the
-/// FIFO (an empty `.gitignore`) and the walk goes on.
-///
-/// (That a FIFO named `.gitignore` holds the walk is itself a hang: the `ignore` crate opens
-/// it. If that is ever fixed, the run no longer opens the gate and this fails, saying so.)
+/// The binary's test hook (`COOKIELINT_TEST_WALKED`, see `cli::input::hold_for_tests`)
+/// reads the FIFO `gate` at that point; opening a FIFO waits for a writer. The test is that
+/// writer: its open returns exactly when the run is held there. It runs `during`, then
+/// closes the FIFO and the run goes on.
 fn hold_the_walk(dir: &Path, args: &[&str], during: fn(&Path)) -> Finished {
-    let gate = dir.join("walked/a-gate/.gitignore");
-    let child = spawn(&mut cookielint(dir, args));
+    let gate = dir.join("gate");
+    let mut command = cookielint(dir, args);
+    command.env("COOKIELINT_TEST_WALKED", &gate);
+    let child = spawn(&mut command);
     let (staged, was_staged) = std::sync::mpsc::channel();
     let writer = {
         let (gate, dir) = (gate.clone(), dir.to_path_buf());
@@ -383,11 +380,10 @@ fn hold_the_walk(dir: &Path, args: &[&str], during: fn(&Path)) -> Finished {
     finished
 }
 
-/// A fixture with the gate of [`hold_the_walk`].
+/// A fixture with the gate of [`hold_the_walk`] (a FIFO the walk itself skips).
 fn gated_fixture() -> TempDir {
     let dir = fixture();
-    std::fs::create_dir_all(dir.path().join("walked/a-gate")).unwrap();
-    mkfifo(&dir.path().join("walked/a-gate/.gitignore"));
+    mkfifo(&dir.path().join("gate"));
     dir
 }
 
@@ -499,8 +495,32 @@ fn a_fifo_never_blocks_and_is_reported_when_named() {
     assert_convert(&run, &paths, &faults, &GOOD_FILES);
 }
 
+/// Fault 5'': a FIFO where the walk reads ignore rules: `.gitignore` in a walked directory,
+/// `.ignore` in a directory named on the command line. The walk opens such files to read
+/// them, and a FIFO would hold it forever: each directory is reported and not walked, the
+/// rest still checked.
+#[test]
+fn a_fifo_as_an_ignore_file_never_blocks_the_walk() {
+    let dir = fixture();
+    write(dir.path(), "walked/ignored/skipped.md", GOOD);
+    mkfifo(&dir.path().join("walked/ignored/.gitignore"));
+    write(dir.path(), "other/skipped.txt", GOOD);
+    mkfifo(&dir.path().join("other/.ignore"));
+    let run = |args: &[&str]| guarded(cookielint(dir.path(), args));
+    let paths = with_good(&["other"]);
+    let faults = [
+        (
+            "walked/ignored:",
+            "walked/ignored/.gitignore is not a regular file",
+        ),
+        ("other:", "other/.ignore is not a regular file"),
+    ];
+    assert_check(&run, &paths, &faults, &GOOD_FILES);
+    assert_convert(&run, &paths, &faults, &GOOD_FILES);
+}
+
 /// Fault 5': a file named directly that is replaced by a FIFO after it was looked at and before
-/// it is read (the walk of a later argument is held in between, see [`hold_the_walk`]): reading
+/// it is read (the run is held between listing and reading, see [`hold_the_walk`]): reading
 /// must not block: `input::read` opens with `O_NONBLOCK` (harmless on regular files) and
 /// refuses what the open handle says is not a regular file.
 #[test]
