@@ -209,7 +209,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         errors: walk_errors
             .into_iter()
             .map(|e| FileError {
-                file: String::new(),
+                file: e.path().unwrap_or_default().to_owned(),
                 message: e.to_string(),
             })
             .collect(),

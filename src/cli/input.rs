@@ -75,6 +75,20 @@ pub enum InputError {
     },
 }
 
+impl InputError {
+    /// The path it is about (the directory, for an ignore file), when it names one (a walk
+    /// error carries its path in its message only).
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            InputError::Io { path, .. }
+            | InputError::NotAFile { path }
+            | InputError::Decode { path, .. } => Some(path),
+            InputError::IgnoreFile { dir, .. } => Some(dir),
+            InputError::Walk { .. } => None,
+        }
+    }
+}
+
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
 /// Expands the command-line paths into input files, in a stable order.
@@ -186,7 +200,12 @@ fn walk(
         .ancestors()
         .find_map(|dir| odd_ignore_file(dir).map(|file| (dir, file)))
     {
-        errors.push(ignore_file_error(dir, &file));
+        // Named as the user named the root; a parent's file by its full path.
+        let file = match file.strip_prefix(&start) {
+            Ok(name) if dir == start => root.join(name),
+            _ => file,
+        };
+        errors.push(ignore_file_error(root, &file));
         return;
     }
     let skipped: std::sync::Arc<std::sync::Mutex<Vec<(PathBuf, PathBuf)>>> = Default::default();

@@ -517,6 +517,15 @@ fn a_fifo_as_an_ignore_file_never_blocks_the_walk() {
     ];
     assert_check(&run, &paths, &faults, &GOOD_FILES);
     assert_convert(&run, &paths, &faults, &GOOD_FILES);
+    // The JSON report names the directory in each error's `file`.
+    let finished = run(&check_args("json", &paths));
+    let files = json(&finished.stdout)["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["file"].as_str().unwrap().to_owned())
+        .collect::<Vec<_>>();
+    assert_eq!(set(files), set(["other", "walked/ignored"]), "{finished}");
 }
 
 /// Fault 5': a file named directly that is replaced by a FIFO after it was looked at and before
