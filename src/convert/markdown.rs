@@ -7,6 +7,7 @@
 
 use crate::cookie_name::split_names;
 use crate::model::{CookieTable, Document, Paragraph, Row, Section, UrlPlacement};
+use crate::syntax::recover;
 use crate::vocab::ColumnRole;
 
 /// Renders `doc` as canonical Markdown.
@@ -66,6 +67,8 @@ fn push_blocks(out: &mut String, doc: &Document, paragraphs: &[Paragraph], table
     let mut paragraphs = paragraphs.iter().peekable();
     let mut tables = tables.iter().filter_map(|&t| doc.tables.get(t)).peekable();
     let mut pending: Vec<&CookieTable> = Vec::new();
+    // Whether the last block written is a paragraph that reads as a table header.
+    let mut header_like = false;
     loop {
         let next_paragraph = paragraphs.peek().map(|p| p.text.span.start);
         let next_table = tables.peek().map(|t| t.span.start);
@@ -73,9 +76,15 @@ fn push_blocks(out: &mut String, doc: &Document, paragraphs: &[Paragraph], table
             (Some(p), Some(t)) if t < p => pending.extend(tables.next()),
             (None, Some(_)) => pending.extend(tables.next()),
             (Some(_), _) => {
-                flush_tables(out, doc, &mut pending);
+                if !pending.is_empty() {
+                    flush_tables(out, doc, &mut pending);
+                    header_like = false;
+                }
                 if let Some(paragraph) = paragraphs.next() {
-                    push_paragraph(out, paragraph);
+                    if header_like {
+                        out.push_str(NOT_A_TABLE);
+                    }
+                    header_like = push_paragraph(out, paragraph);
                 }
             }
             (None, None) => break,
@@ -84,9 +93,18 @@ fn push_blocks(out: &mut String, doc: &Document, paragraphs: &[Paragraph], table
     flush_tables(out, doc, &mut pending);
 }
 
+/// Written between a paragraph made only of column-header phrases and the paragraph after
+/// it. The source's line breaks kept them apart ("Service" and "Purpose" on lines of their
+/// own are prose); on the one line canonical Markdown gives a paragraph, they would read
+/// back as the header of a table whose separators were lost, and the next paragraph as its
+/// row. A comment ends such a table and is invisible in rendered Markdown.
+const NOT_A_TABLE: &str = "<!-- not a table: the paragraph above is prose -->\n\n";
+
 /// A paragraph on one line; a leading character that Markdown would read as block markup
 /// (heading, quote, list, fence, HTML, table row) is escaped so the paragraph stays one.
-fn push_paragraph(out: &mut String, paragraph: &Paragraph) {
+/// Returns whether the line reads as a table header whose separators were lost.
+fn push_paragraph(out: &mut String, paragraph: &Paragraph) -> bool {
+    let start = out.len();
     // An unescaped pipe could make the paragraph read as a table row.
     let escaped = escape_pipes(&paragraph.text.display);
     let text = &escaped;
@@ -109,7 +127,12 @@ fn push_paragraph(out: &mut String, paragraph: &Paragraph) {
         }
         out.push_str(text);
     }
+    let header_like = out
+        .get(start..)
+        .and_then(recover::split_header)
+        .is_some_and(|phrases| phrases.len() >= 2);
     out.push_str("\n\n");
+    header_like
 }
 
 /// Escapes every `|` not already escaped: one after an even run of backslashes (`\\|` is
@@ -231,14 +254,29 @@ fn row_names(
 }
 
 fn push_row(out: &mut String, cells: &[&str]) {
+    // A row of dashes only ("| --- | --- |") would read back as a separator row: its first
+    // dash is escaped (`\-` reads back as `-`).
+    let dashes_only = !cells.is_empty() && cells.iter().all(|c| is_separator_cell(c));
     out.push('|');
-    for cell in cells {
+    for (i, cell) in cells.iter().enumerate() {
         out.push(' ');
         // Inside a pipe table, `\` and `|` are written escaped (read back as themselves).
-        out.push_str(&cell.replace('\\', "\\\\").replace('|', "\\|"));
+        let escaped = cell.replace('\\', "\\\\").replace('|', "\\|");
+        if dashes_only && i == 0 {
+            out.push_str(&escaped.replacen('-', "\\-", 1));
+        } else {
+            out.push_str(&escaped);
+        }
         out.push_str(" |");
     }
     out.push('\n');
+}
+
+/// Whether a cell's text has the shape of a separator cell: `[:]---[:]`.
+fn is_separator_cell(cell: &str) -> bool {
+    let dashes = cell.strip_prefix(':').unwrap_or(cell);
+    let dashes = dashes.strip_suffix(':').unwrap_or(dashes);
+    dashes.len() >= 3 && dashes.bytes().all(|b| b == b'-')
 }
 
 #[cfg(test)]
@@ -253,5 +291,20 @@ mod tests {
         assert_eq!(escape_pipes("a\\|b"), "a\\|b");
         assert_eq!(escape_pipes("a\\\\|b"), "a\\\\\\|b");
         assert_eq!(escape_pipes("a\\\\\\|b|"), "a\\\\\\|b\\|");
+    }
+
+    /// Found by `roundtrip_markdown`: a data row of dashes (a separator row with a form feed
+    /// in it, read as a row) was written as `| --- | --- |` and read back as a separator.
+    #[test]
+    fn a_row_of_dashes_is_not_written_as_a_separator() {
+        let mut out = String::new();
+        push_row(&mut out, &["---", ":----:"]);
+        assert_eq!(out, "| \\--- | :----: |\n");
+        out.clear();
+        push_row(&mut out, &["---", "--"]);
+        assert_eq!(out, "| --- | -- |\n");
+        out.clear();
+        push_row(&mut out, &[":---"]);
+        assert_eq!(out, "| :\\--- |\n");
     }
 }

@@ -227,13 +227,14 @@ fn table(
     }
 }
 
-/// `\\` and `\|` in a pipe-table cell stand for a backslash and a pipe.
+/// `\\`, `\|` and `\-` in a pipe-table cell stand for a backslash, a pipe and a dash (the
+/// escapes canonical Markdown writes; `\-` keeps a row of dashes from reading as a separator).
 fn unescape_pipe_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match (c, chars.peek()) {
-            ('\\', Some(&next @ ('\\' | '|'))) => {
+            ('\\', Some(&next @ ('\\' | '|' | '-'))) => {
                 out.push(next);
                 chars.next();
             }
