@@ -24,55 +24,53 @@ pub fn split_header(line: &str) -> Option<Vec<(Range<usize>, ColumnRole)>> {
     if line.len() > MAX_HEADER_BYTES {
         return None;
     }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(line.len(), |&(b, _)| b);
-    let origin = skip_header_separators(&chars, 0);
+    // Positions are byte offsets (always on char boundaries).
+    let origin = skip_header_separators(line, 0);
     // Most lines are prose: give up before the search unless a phrase opens the line.
-    let opens = phrases_at(&chars, origin).any(|p| {
-        match_phrase(&chars, origin, p.key).is_some_and(|end| ends_at_boundary(&chars, end))
-    });
+    let opens = phrases_at(line, origin)
+        .any(|p| match_phrase(line, origin, p.key).is_some_and(|end| ends_at_boundary(line, end)));
     if !opens {
         return None;
     }
-    // `count[i]`: fewest phrases covering the line before char `i`; `back[i]`: the last
-    // phrase of that cover (where the cover resumed, phrase start, phrase end, role).
-    let mut count: Vec<Option<usize>> = vec![None; chars.len() + 1];
-    let mut back: Vec<Option<(usize, usize, usize, ColumnRole)>> = vec![None; chars.len() + 1];
+    // `count[i]`: fewest phrases covering the line before byte `i`; `back[i]`: the last
+    // phrase of that cover (where it starts, where it ends, its role).
+    let mut count: Vec<Option<usize>> = vec![None; line.len() + 1];
+    let mut back: Vec<Option<(usize, usize, ColumnRole)>> = vec![None; line.len() + 1];
     *count.get_mut(origin)? = Some(0);
-    for i in origin..chars.len() {
+    for (i, _) in line.char_indices().skip_while(|&(i, _)| i < origin) {
         let Some(&Some(so_far)) = count.get(i) else {
             continue;
         };
-        for phrase in phrases_at(&chars, i) {
-            let Some(end) = match_phrase(&chars, i, phrase.key) else {
+        for phrase in phrases_at(line, i) {
+            let Some(end) = match_phrase(line, i, phrase.key) else {
                 continue;
             };
-            if !ends_at_boundary(&chars, end) {
+            if !ends_at_boundary(line, end) {
                 continue;
             }
-            let next = skip_header_separators(&chars, end);
+            let next = skip_header_separators(line, end);
             if let (Some(slot), Some(link)) = (count.get_mut(next), back.get_mut(next)) {
                 if slot.is_none_or(|old| so_far + 1 < old) {
                     *slot = Some(so_far + 1);
-                    *link = Some((i, i, end, phrase.role));
+                    *link = Some((i, end, phrase.role));
                 }
             }
         }
     }
     let mut cells = Vec::new();
-    let mut at = chars.len();
+    let mut at = line.len();
     while at != origin {
-        let (from, start, end, role) = (*back.get(at)?)?;
-        cells.push((byte_at(start)..byte_at(end), role));
-        at = from;
+        let (start, end, role) = (*back.get(at)?)?;
+        cells.push((start..end, role));
+        at = start;
     }
     cells.reverse();
     (cells.len() >= 2).then_some(cells)
 }
 
-/// The column phrases that can match at char `at`: those whose first character is the
+/// The column phrases that can match at byte `at`: those whose first character is the
 /// folded first character there (phrases indexed by first character once per process).
-fn phrases_at(chars: &[(usize, char)], at: usize) -> impl Iterator<Item = &'static ColumnPhrase> {
+fn phrases_at(line: &str, at: usize) -> impl Iterator<Item = &'static ColumnPhrase> {
     static BY_FIRST: OnceLock<FxHashMap<char, Vec<&'static ColumnPhrase>>> = OnceLock::new();
     let index = BY_FIRST.get_or_init(|| {
         let mut index: FxHashMap<char, Vec<&'static ColumnPhrase>> = FxHashMap::default();
@@ -83,9 +81,7 @@ fn phrases_at(chars: &[(usize, char)], at: usize) -> impl Iterator<Item = &'stat
         }
         index
     });
-    let first = chars
-        .get(at)
-        .and_then(|&(_, c)| fold_quote(c).to_lowercase().next());
+    let first = char_at(line, at).and_then(|c| fold_quote(c).to_lowercase().next());
     first
         .and_then(|c| index.get(&c))
         .into_iter()
@@ -93,23 +89,32 @@ fn phrases_at(chars: &[(usize, char)], at: usize) -> impl Iterator<Item = &'stat
         .copied()
 }
 
-/// Matches a phrase key at char `start`, folding case and apostrophes; a space in the key
-/// matches any run of whitespace. Returns the char index after the match.
-fn match_phrase(chars: &[(usize, char)], start: usize, key: &str) -> Option<usize> {
-    let mut at = start;
+/// The char starting at byte `at`, if any.
+fn char_at(line: &str, at: usize) -> Option<char> {
+    line.get(at..)?.chars().next()
+}
+
+/// Matches a phrase key at byte `start`, folding case and apostrophes; a space in the key
+/// matches any run of whitespace. Returns the byte offset after the match.
+fn match_phrase(line: &str, start: usize, key: &str) -> Option<usize> {
+    let mut rest = line.get(start..)?.chars();
     let mut key_chars = key.chars();
+    // Bytes consumed from `start`.
+    let mut taken = 0;
+    let mut pending = rest.next();
     while let Some(k) = key_chars.next() {
         if k == ' ' {
-            let before = at;
-            while chars.get(at).is_some_and(|&(_, c)| c.is_whitespace()) {
-                at += 1;
+            let before = taken;
+            while let Some(c) = pending.filter(|c| c.is_whitespace()) {
+                taken += c.len_utf8();
+                pending = rest.next();
             }
-            if at == before {
+            if taken == before {
                 return None;
             }
             continue;
         }
-        let &(_, c) = chars.get(at)?;
+        let c = pending?;
         let mut lower = fold_quote(c).to_lowercase();
         if lower.next() != Some(k) {
             return None;
@@ -120,9 +125,10 @@ fn match_phrase(chars: &[(usize, char)], start: usize, key: &str) -> Option<usiz
                 return None;
             }
         }
-        at += 1;
+        taken += c.len_utf8();
+        pending = rest.next();
     }
-    Some(at)
+    Some(start + taken)
 }
 
 pub(super) fn fold_quote(c: char) -> char {
@@ -133,23 +139,21 @@ pub(super) fn fold_quote(c: char) -> char {
     }
 }
 
-fn ends_at_boundary(chars: &[(usize, char)], end: usize) -> bool {
-    let previous = end
-        .checked_sub(1)
-        .and_then(|i| chars.get(i))
-        .map(|&(_, c)| c);
-    match chars.get(end) {
-        Some(&(_, next)) => !(next.is_lowercase() && previous.is_some_and(char::is_alphabetic)),
+fn ends_at_boundary(line: &str, end: usize) -> bool {
+    let previous = line
+        .get(..end)
+        .and_then(|before| before.chars().next_back());
+    match char_at(line, end) {
+        Some(next) => !(next.is_lowercase() && previous.is_some_and(char::is_alphabetic)),
         None => true,
     }
 }
 
-fn skip_header_separators(chars: &[(usize, char)], mut at: usize) -> usize {
-    while chars
-        .get(at)
-        .is_some_and(|&(_, c)| c.is_whitespace() || c == ':' || c == '*')
-    {
-        at += 1;
-    }
-    at
+fn skip_header_separators(line: &str, at: usize) -> usize {
+    let rest = line.get(at..).unwrap_or("");
+    let skipped = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '*')
+            .len();
+    at + skipped
 }
