@@ -231,7 +231,8 @@ fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
 
 /// The name cell of row `r` rewritten as its cookie names joined by `; `, when its display
 /// text (line breaks collapsed to spaces) would not split into the same names: names written
-/// on separate lines of one cell stay separate when read back.
+/// on separate lines of one cell stay separate when read back, and a separator alone on its
+/// line (`/` then a name given as prose on the next) does not join the name.
 fn row_names(
     doc: &Document,
     table: Option<usize>,
@@ -250,7 +251,7 @@ fn row_names(
         .into_iter()
         .filter_map(|range| cell.display.get(range))
         .collect();
-    (names.len() >= 2 && read_back != names).then(|| names.join("; "))
+    (read_back != names).then(|| names.join("; "))
 }
 
 fn push_row(out: &mut String, cells: &[&str]) {
@@ -306,5 +307,23 @@ mod tests {
         out.clear();
         push_row(&mut out, &[":---"]);
         assert_eq!(out, "| :\\--- |\n");
+    }
+
+    /// Found by `roundtrip_markdown`: a `/` alone on the first line of a name cell and a
+    /// name given as prose on the next are one name (`t a`); written on one line, the `/`
+    /// joined the prose name (`/ t a`). The cell is written as the names it holds.
+    #[test]
+    fn a_name_cell_is_written_as_its_names_when_its_line_breaks_matter() {
+        use crate::model::{parse, ParseOptions};
+        use crate::source::SourceFile;
+        let source = SourceFile::from_text("policy.txt", "o|nom\n||/\nt a");
+        let doc = parse(&source, ParseOptions::default()).document;
+        let names: Vec<&str> = doc
+            .cookies
+            .iter()
+            .map(|c| c.name.display.as_str())
+            .collect();
+        assert_eq!(names, ["t a"]);
+        assert!(to_markdown(&doc).contains("|  | t a |\n"));
     }
 }
