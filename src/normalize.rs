@@ -156,18 +156,46 @@ fn key_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
 
 /// The invisible characters of `text` (see [`is_invisible`]) with their byte offsets, found
 /// by a byte scan: only ASCII controls and characters whose UTF-8 form starts with 0xC2,
-/// 0xE1, 0xE2 or 0xEF can be invisible, so other characters are never decoded.
+/// 0xE1, 0xE2 or 0xEF can be invisible, so other characters are never decoded. The scan
+/// tests blocks of [`BLOCK`] bytes at once (a test the compiler turns into vector
+/// instructions) and looks at single bytes only in the rare blocks that hold a candidate.
 pub fn invisible_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    text.bytes()
+    text.as_bytes()
+        .chunks(BLOCK)
         .enumerate()
-        .filter(|&(_, b)| {
-            (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-                || matches!(b, 0x7F | 0xC2 | 0xE1 | 0xE2 | 0xEF)
+        .filter(|(_, block)| {
+            block
+                .iter()
+                .fold(false, |any, &b| any | may_be_invisible(b))
         })
-        .filter_map(|(at, _)| {
+        .flat_map(|(i, block)| {
+            block
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| may_be_invisible(b))
+                .map(move |(j, _)| i * BLOCK + j)
+        })
+        .filter_map(|at| {
             let c = text.get(at..)?.chars().next()?;
             is_invisible(c).then_some((at, c))
         })
+}
+
+/// The number of bytes [`invisible_chars`] and [`all_bytes_below`] test at once.
+const BLOCK: usize = 32;
+
+/// Whether `b` is an ASCII control other than tab and line breaks, or the first byte of a
+/// character that may be invisible (see [`invisible_chars`]).
+fn may_be_invisible(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        || matches!(b, 0x7F | 0xC2 | 0xE1 | 0xE2 | 0xEF)
+}
+
+/// Whether every byte of `bytes` is below `limit`, tested [`BLOCK`] bytes at a time.
+pub fn all_bytes_below(bytes: &[u8], limit: u8) -> bool {
+    bytes
+        .chunks(BLOCK)
+        .all(|block| !block.iter().fold(false, |any, &b| any | (b >= limit)))
 }
 
 /// Characters a reader cannot see: zero-width characters, bidirectional controls, the
@@ -270,6 +298,22 @@ mod tests {
                 .filter(|&(_, c)| is_invisible(c))
                 .collect();
             assert_eq!(invisible_chars(text).collect::<Vec<_>>(), slow);
+        }
+        // Wherever the character falls in the blocks the scan tests at once.
+        for before in 0..3 * BLOCK {
+            for tail in ["", "b", "\u{2060}"] {
+                let text = format!(
+                    "{}\u{200B}{tail}",
+                    "é".repeat(before / 2) + &"a".repeat(before % 2)
+                );
+                let slow: Vec<(usize, char)> = text
+                    .char_indices()
+                    .filter(|&(_, c)| is_invisible(c))
+                    .collect();
+                assert_eq!(invisible_chars(&text).collect::<Vec<_>>(), slow, "{text:?}");
+                assert!(!all_bytes_below(text.as_bytes(), 0xC0));
+                assert!(all_bytes_below(text.as_bytes(), 0xF0));
+            }
         }
         for c in '\u{0}'..='\u{FFFF}' {
             if is_invisible(c) {

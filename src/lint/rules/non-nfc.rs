@@ -28,6 +28,7 @@ use unicode_normalization::{is_nfc, is_nfc_quick, IsNormalized, UnicodeNormaliza
 
 use crate::lint::claims::texts;
 use crate::lint::{Emitter, LintContext};
+use crate::normalize::all_bytes_below;
 use crate::source::Span;
 
 /// Reports the first run of non-NFC characters in each text.
@@ -56,7 +57,7 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
 /// characters are all their own NFC form and never reorder (their combining class is 0),
 /// so the text is in NFC. A byte test: UTF-8 lead bytes below 0xCC encode exactly them.
 fn below_combining_marks(raw: &str) -> bool {
-    raw.bytes().all(|b| b < 0xCC)
+    all_bytes_below(raw.as_bytes(), 0xCC)
 }
 
 /// The byte range of the first run of consecutive clusters that are not in NFC. A cluster is
