@@ -88,14 +88,33 @@ impl Mask {
 
     /// A quick necessary condition for [`Mask::touches`] on some token of `text`: a URL
     /// token holds `://` or `www.` or the platform host, and a portal word occurs in the
-    /// text, all up to ASCII case.
+    /// text, all up to ASCII case. The first three are found in one scan for `:` and `.`
+    /// (a host with a dot is matched around each dot of the text).
     fn may_touch(&self, text: &str) -> bool {
-        contains_ignore_ascii_case(text, "://")
-            || contains_ignore_ascii_case(text, "www.")
-            || self
-                .host
-                .as_deref()
-                .is_some_and(|h| contains_ignore_ascii_case(text, h))
+        let bytes = text.as_bytes();
+        let host = self.host.as_deref().map(str::as_bytes);
+        let host_dot = host.and_then(|h| memchr::memchr(b'.', h));
+        let url_like = memchr::memchr2_iter(b':', b'.', bytes).any(|at| {
+            if bytes.get(at) == Some(&b':') {
+                return bytes.get(at + 1..at + 3) == Some(b"//".as_slice());
+            }
+            let www = at
+                .checked_sub(3)
+                .and_then(|start| bytes.get(start..at))
+                .is_some_and(|before| before.eq_ignore_ascii_case(b"www"));
+            let platform = host.zip(host_dot).is_some_and(|(host, dot)| {
+                at.checked_sub(dot)
+                    .and_then(|start| bytes.get(start..start + host.len()))
+                    .is_some_and(|candidate| candidate.eq_ignore_ascii_case(host))
+            });
+            www || platform
+        });
+        url_like
+            || (host_dot.is_none()
+                && self
+                    .host
+                    .as_deref()
+                    .is_some_and(|h| contains_ignore_ascii_case(text, h)))
             || self
                 .portal_words
                 .iter()
@@ -285,6 +304,35 @@ mod tests {
             assert!(!changed || mask.may_touch(text), "{text:?}");
         }
         assert!(!mask.may_touch("plain words only"));
+        // Each condition alone, wherever it falls, with and without a dotted host.
+        for mask in [
+            Mask::for_platform(Some("https://data.example.org")),
+            Mask::for_platform(Some("http://localhost:8080")),
+            Mask::for_platform(None),
+        ] {
+            for text in [
+                "see https://a.b",
+                "x://",
+                "www.a",
+                "a WwW.",
+                "DATA.EXAMPLE.ORG/x",
+                "at data.example.org",
+                "localhost/x",
+                "data.example.or",
+                "ww.a :/ /x",
+                "a.b: c",
+            ] {
+                let changed = text.split_whitespace().any(|t| mask.touches(t));
+                let slow = contains_ignore_ascii_case(text, "://")
+                    || contains_ignore_ascii_case(text, "www.")
+                    || mask
+                        .host
+                        .as_deref()
+                        .is_some_and(|h| contains_ignore_ascii_case(text, h));
+                assert_eq!(mask.may_touch(text), slow, "{text:?} {mask:?}");
+                assert!(!changed || mask.may_touch(text), "{text:?}");
+            }
+        }
         assert!(contains_ignore_ascii_case("aXyZ", "xYz"));
         assert!(!contains_ignore_ascii_case("xy", "xyz"));
     }
