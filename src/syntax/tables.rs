@@ -11,7 +11,7 @@ use super::recover;
 use super::{Problem, RowBlock, TableBlock, TableLayout};
 use crate::memo::key;
 use crate::source::Span;
-use crate::vocab::{self, ColumnRole, Extra, COLUMN_PHRASES};
+use crate::vocab::{self, ColumnRole, Extra};
 
 /// Providers that commonly appear in the provider column; used to anchor the split of rows
 /// whose separators were lost.
@@ -64,7 +64,7 @@ fn exact_role(text: &str, extra: Option<&Extra>) -> Option<ColumnRole> {
                 .find(|(phrase, _)| phrase == k)
                 .map(|(_, role)| *role)
         })
-        .or_else(|| COLUMN_PHRASES.iter().find(|p| p.key == k).map(|p| p.role))
+        .or_else(|| vocab::exact_column_role(k))
 }
 
 fn line_at(entries: &[Entry], j: usize) -> Option<(Span, &LineKind)> {

@@ -264,6 +264,20 @@ fn contained_category(key: &str) -> Option<SectionRole> {
     None
 }
 
+/// The role of the column whose header key is exactly one of [`COLUMN_PHRASES`] (the
+/// first listed, should two share a key), from an index built once per process.
+pub fn exact_column_role(key: &str) -> Option<ColumnRole> {
+    static BY_KEY: OnceLock<FxHashMap<&'static str, ColumnRole>> = OnceLock::new();
+    let index = BY_KEY.get_or_init(|| {
+        let mut index = FxHashMap::default();
+        for phrase in COLUMN_PHRASES {
+            index.entry(phrase.key).or_insert(phrase.role);
+        }
+        index
+    });
+    index.get(key).copied()
+}
+
 /// The section phrases that start with the first character of `text` (the only ones that
 /// can be a prefix of it), from an index built once per process.
 fn section_phrases_opening(text: &str) -> impl Iterator<Item = &'static SectionPhrase> {
@@ -325,8 +339,8 @@ pub fn category_label(key: &str) -> Option<Category> {
 /// with at most 16 bytes after it).
 pub fn column_role(key: &str) -> Option<ColumnRole> {
     let key = key.trim_matches(|c: char| c == ':' || c == '*' || c.is_whitespace());
-    if let Some(p) = COLUMN_PHRASES.iter().find(|p| p.key == key) {
-        return Some(p.role);
+    if let Some(role) = exact_column_role(key) {
+        return Some(role);
     }
     COLUMN_PHRASES
         .iter()

@@ -468,3 +468,14 @@ fn stripping_never_panics() {
         }
     }
 }
+
+/// The index answers what a scan of the list in order answers, for every listed key and
+/// for keys that are not listed.
+#[test]
+fn the_exact_column_index_agrees_with_the_list() {
+    let listed = COLUMN_PHRASES.iter().map(|p| p.key);
+    for key in listed.chain(["", "nom", "cookie name ", "purpose of the cookie x"]) {
+        let scanned = COLUMN_PHRASES.iter().find(|p| p.key == key).map(|p| p.role);
+        assert_eq!(exact_column_role(key), scanned, "{key:?}");
+    }
+}
