@@ -60,6 +60,9 @@ pub enum InputError {
     #[error("{message}")]
     #[diagnostic(code(cookielint::input::walk))]
     Walk {
+        /// The path the walker names (the directory it could not list, the entry it could
+        /// not read), when it names one.
+        path: Option<String>,
         /// What the walker said.
         message: String,
     },
@@ -77,15 +80,29 @@ pub enum InputError {
 
 impl InputError {
     /// The path it is about (the directory, for an ignore file), when it names one (a walk
-    /// error carries its path in its message only).
+    /// error names one unless the walker gave none).
     pub fn path(&self) -> Option<&str> {
         match self {
             InputError::Io { path, .. }
             | InputError::NotAFile { path }
             | InputError::Decode { path, .. } => Some(path),
             InputError::IgnoreFile { dir, .. } => Some(dir),
-            InputError::Walk { .. } => None,
+            InputError::Walk { path, .. } => path.as_deref(),
         }
+    }
+}
+
+/// The path a walk error is about, looking through the walker's wrappers (depth, line
+/// number, partial errors); for a link loop, the link.
+fn walk_error_path(err: &ignore::Error) -> Option<String> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.display().to_string()),
+        ignore::Error::Loop { child, .. } => Some(child.display().to_string()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Partial(errs) => errs.iter().find_map(walk_error_path),
+        _ => None,
     }
 }
 
@@ -246,6 +263,7 @@ fn walk(
                 }
             }
             Err(err) => errors.push(InputError::Walk {
+                path: walk_error_path(&err),
                 message: err.to_string(),
             }),
         }

@@ -207,6 +207,18 @@ fn assert_check(run: Runner<'_>, paths: &[&str], faults: &[(&str, &str)], good: 
     assert_eq!(errors.len(), faults.len(), "{errors:?}\n{finished}");
     for (path, why) in faults {
         assert_one_naming(&errors, path, why, &finished);
+        // The `file` field names the path itself, not only the message.
+        assert!(
+            report["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["file"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(path.trim_end_matches(':'))),
+            "no error's file is {path}\n{finished}"
+        );
     }
     let checked = report["diagnostics"]
         .as_array()
