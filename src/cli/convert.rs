@@ -34,8 +34,8 @@ pub struct ConvertArgs {
     /// Read every input as this format instead of detecting it.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
-    /// Use this configuration file (for its `[vocabulary]`) instead of searching for
-    /// cookielint.toml.
+    /// Use this configuration file (for its `[vocabulary]` and the files its `[files]`
+    /// takes) instead of searching for cookielint.toml.
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     config: Option<PathBuf>,
     /// Ignore every cookielint.toml.
@@ -81,7 +81,8 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
     // The configuration's vocabulary (extra heading and header wording) shapes the model:
     // without it, a document `check` understands could convert to one without cookies.
     let config = super::load_config(args.config.as_deref(), args.no_config, &args.paths)?;
-    let (files, mut errors) = input::collect(&args.paths, &input::has_known_extension);
+    // Walked directories give the files the configuration's `[files]` takes, as in `check`.
+    let (files, mut errors) = input::collect(&args.paths, &|p: &Path| config.is_included(p));
     let options = ParseOptions {
         format: args.input_format.map(Into::into),
         vocabulary: Some(&config.vocabulary),

@@ -106,8 +106,6 @@ fn walk_error_path(err: &ignore::Error) -> Option<String> {
     }
 }
 
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
-
 /// Expands the command-line paths into input files, in a stable order.
 ///
 /// Files named directly are always taken (if they are regular files). Directories are walked
@@ -172,13 +170,6 @@ fn named_relative(path: &Path) -> PathBuf {
         Some(relative) if !relative.as_os_str().is_empty() => relative,
         _ => PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
     }
-}
-
-/// The default filter for walked directories: `*.txt`, `*.md`, `*.markdown`.
-pub fn has_known_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|k| e.eq_ignore_ascii_case(k)))
 }
 
 /// The ignore files the walk reads in each directory it enters and in the parents of the

@@ -616,6 +616,44 @@ fn the_configured_vocabulary_is_used() {
     assert_eq!(run.stdout, "");
 }
 
+/// Walked directories give `convert` the files the configuration's `[files]` takes, as
+/// they give `check`: an excluded folder is not converted, an added pattern is.
+#[test]
+fn the_configured_files_are_the_ones_converted() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("policies");
+    for name in ["a.txt", "drafts/b.txt", "c.policy"] {
+        copy_corpus("en-eco-compteur.txt", &corpus.join(name));
+    }
+    let sources = |run: &Run| -> Vec<String> {
+        json(&run.stdout)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["source"].as_str().unwrap().replace('\\', "/"))
+            .collect()
+    };
+    let all = convert(&[corpus.as_os_str()], 0);
+    assert_eq!(sources(&all).len(), 2, "{}", all.stdout);
+    // Globs are relative to the configuration file's directory.
+    std::fs::write(
+        corpus.join("cookielint.toml"),
+        "[files]\ninclude = [\"*.txt\", \"*.policy\"]\nexclude = [\"drafts/**\"]\n",
+    )
+    .unwrap();
+    let configured = convert(&[corpus.as_os_str()], 0);
+    let found = sources(&configured);
+    assert_eq!(found.len(), 2, "{}", configured.stdout);
+    assert!(
+        found.iter().any(|s| s.ends_with("policies/a.txt")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|s| s.ends_with("policies/c.policy")),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn a_closed_stdout_is_not_a_panic() {
     use std::process::Stdio;
