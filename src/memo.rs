@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::ops::Range;
 use std::thread::LocalKey;
 
 use rustc_hash::FxHasher;
@@ -93,6 +94,7 @@ thread_local! {
     static KEYS: RefCell<Memo<String>> = RefCell::new(Memo::default());
     static NAMES: RefCell<Memo<CookieName>> = RefCell::new(Memo::default());
     static SHARED_TEXTS: RefCell<Memo<SharedText>> = RefCell::new(Memo::default());
+    static NAME_RANGES: RefCell<Memo<Vec<Range<usize>>>> = RefCell::new(Memo::default());
 }
 
 /// The cookie name `display` with its comparison key `key`, the same allocation as every
@@ -147,6 +149,14 @@ pub(crate) fn forms(raw: &str) -> Forms {
 /// The comparison key of `raw` (see [`normalize::key`]).
 pub(crate) fn key(raw: &str) -> String {
     remembered(&KEYS, raw, normalize::key, String::len)
+}
+
+/// The byte ranges of the cookie names in the name cell `raw` (see
+/// [`crate::cookie_name::split_names`]).
+pub(crate) fn name_ranges(raw: &str) -> Vec<Range<usize>> {
+    remembered(&NAME_RANGES, raw, crate::cookie_name::split_names, |r| {
+        r.len() * std::mem::size_of::<Range<usize>>()
+    })
 }
 
 /// `compute(raw)`, from `memo` when it was computed before on this thread.
@@ -223,6 +233,7 @@ mod tests {
             "  Nom du  cookie ",
             "Qu\u{2019}est-ce qu\u{2019}un cookie ?",
             "_ga",
+            "_ga, _gid / _gat",
             "",
         ] {
             let fresh = Forms::compute(raw);
@@ -233,6 +244,9 @@ mod tests {
             }
             assert_eq!(key(raw), normalize::key(raw));
             assert_eq!(key(raw), normalize::key(raw));
+            let ranges = crate::cookie_name::split_names(raw);
+            assert_eq!(name_ranges(raw), ranges);
+            assert_eq!(name_ranges(raw), ranges);
         }
     }
 

@@ -9,7 +9,7 @@ use super::{
     Column, Cookie, CookieTable, Document, Heading, Paragraph, PlatformUrl, Row, Section, Text,
     UrlPlacement,
 };
-use crate::cookie_name::{looks_like_cookie_name, split_names};
+use crate::cookie_name::looks_like_cookie_name;
 use crate::lang::Language;
 use crate::memo::key;
 use crate::source::{SourceFile, Span};
@@ -398,7 +398,7 @@ fn cookies(text: &str, tables: &[CookieTable]) -> Vec<Cookie> {
                 continue;
             };
             let raw = cell.span.slice(text);
-            for range in split_names(raw) {
+            for range in crate::memo::name_ranges(raw) {
                 let span = Span::new(cell.span.start + range.start, cell.span.start + range.end);
                 out.push(Cookie {
                     name: cell_text(text, span, table.layout == crate::syntax::TableLayout::Pipe),
