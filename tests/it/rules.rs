@@ -112,3 +112,43 @@ fn rules_reference_is_up_to_date() {
         "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
     );
 }
+
+/// `LINE:COLUMN message` for each `known-typo` finding in `text` with `options`.
+fn typos_found(text: &str, options: &LintOptions) -> Vec<String> {
+    let (source, parsed) = crate::support::parse_bytes("typos.txt", text.as_bytes());
+    lint_document(&source, &parsed, options, &RuleSettings::default())
+        .into_iter()
+        .filter(|d| d.rule == "known-typo")
+        .map(|d| {
+            let at = source.line_col(d.span.start);
+            format!("{}:{} {}", at.line, at.column, d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn known_typos_are_placed_in_each_copy_of_a_text_and_beyond_64_typos_alike() {
+    // The same paragraph twice, the second time further along its line: where a typo
+    // is written is remembered per text, so each copy must still get its own position.
+    let paragraph = "Qu'est ce qu'un cookie ? Vous vous re-connecterez.";
+    let text = format!("Charte cookies\n\n{paragraph}\n\nIntro. {paragraph}\n");
+    let options = LintOptions::default();
+    let found = typos_found(&text, &options);
+    assert_eq!(
+        found,
+        [
+            "3:1 \"Qu'est ce qu'\" should read \"Qu'est-ce qu'\"",
+            "3:36 \"re-connecterez\" should read \"reconnecterez\"",
+            "5:8 \"Qu'est ce qu'\" should read \"Qu'est-ce qu'\"",
+            "5:43 \"re-connecterez\" should read \"reconnecterez\"",
+        ]
+    );
+    // Again on the same thread (from the memo), and with more typos than the 64 the memo
+    // takes (the list padded with wordings found nowhere): the same findings.
+    assert_eq!(typos_found(&text, &options), found);
+    let mut padded = options.clone();
+    padded.typos.extend(
+        (0..70).map(|i| cookielint::lint::known::KnownTypo::new(&format!("zz{i}qq"), &["x"])),
+    );
+    assert_eq!(typos_found(&text, &padded), found);
+}

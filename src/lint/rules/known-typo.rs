@@ -24,6 +24,8 @@
 
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::rc::Rc;
 
 use rustc_hash::FxHasher;
 
@@ -39,7 +41,14 @@ thread_local! {
     /// Which typos each comparison key holds (bit i: typo i), under a fingerprint of the
     /// typo list: the template's texts come back in document after document.
     static FOUND: RefCell<Memo<u64>> = RefCell::new(Memo::default());
+    /// Where the typos a raw text holds are written in it (see [`places`]), under the same
+    /// fingerprint: a template's paragraph is searched once per thread, not once per copy.
+    static PLACES: RefCell<Memo<Rc<[Place]>>> = RefCell::new(Memo::default());
 }
+
+/// A typo's occurrence in a raw text: the typo's index in the list, and its byte range in
+/// the text (`None`: the key holds the wording but the raw text spells it differently).
+type Place = (usize, Option<Range<usize>>);
 
 /// Reports each occurrence of each known wording error.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
@@ -48,15 +57,23 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
     for text in texts(cx.doc) {
         if typos.len() <= 64 {
             let found = remembered_in(&FOUND, scope, &text.key, |key| held(key, typos), |_| 8);
-            for (i, typo) in typos.iter().enumerate() {
-                if found & (1 << i) != 0 {
-                    report(cx, out, text, typo);
-                }
+            if found == 0 {
+                continue;
             }
+            let raw = text.span.slice(cx.text());
+            let held = typos.iter().enumerate().filter(|(i, _)| found & (1 << i) != 0);
+            let places = remembered_in(
+                &PLACES,
+                scope,
+                raw,
+                |raw| places(raw, held.clone()).into(),
+                |places| places.len() * std::mem::size_of::<Place>(),
+            );
+            report(cx, out, text, typos, &places);
         } else {
-            for typo in typos.iter().filter(|typo| holds(&text.key, typo)) {
-                report(cx, out, text, typo);
-            }
+            let raw = text.span.slice(cx.text());
+            let held = typos.iter().enumerate().filter(|(_, typo)| holds(&text.key, typo));
+            report(cx, out, text, typos, &places(raw, held));
         }
     }
 }
@@ -84,41 +101,60 @@ fn fingerprint(typos: &[KnownTypo]) -> u64 {
     hasher.finish()
 }
 
-/// Reports the occurrences of `typo` in `text`, whose key is known to hold it.
-fn report(cx: &LintContext<'_>, out: &mut Emitter<'_>, text: &Text, typo: &KnownTypo) {
-    let raw = text.span.slice(cx.text());
-    let corrections = typo
-        .right
-        .iter()
-        .map(|r| format!("\"{r}\""))
-        .collect::<Vec<_>>()
-        .join(" or ");
-    let mut emit = |span: Span, written: &str| {
-        let (message, help) = if corrections.is_empty() {
+/// Where the typos `held` (index in the list, typo), whose wordings the key of `raw` holds,
+/// are written in `raw`, typo after typo.
+fn places<'t>(raw: &str, held: impl Iterator<Item = (usize, &'t KnownTypo)>) -> Vec<Place> {
+    let mut out = Vec::new();
+    for (i, typo) in held {
+        let before = out.len();
+        out.extend(locate(raw, &typo.wrong).map(|range| (i, Some(range))));
+        // A wording the key holds but the raw text spells differently (decomposed letters)
+        // is reported on the whole text rather than not at all.
+        if out.len() == before {
+            out.push((i, None));
+        }
+    }
+    out
+}
+
+/// Reports the typos of `typos` at `places` in `text` (see [`places`]).
+fn report(
+    cx: &LintContext<'_>,
+    out: &mut Emitter<'_>,
+    text: &Text,
+    typos: &[KnownTypo],
+    places: &[Place],
+) {
+    let mut corrections = (usize::MAX, String::new());
+    for (i, range) in places {
+        let Some(typo) = typos.get(*i) else {
+            continue;
+        };
+        if corrections.0 != *i {
+            let joined = typo.right.iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>();
+            corrections = (*i, joined.join(" or "));
+        }
+        let (span, written) = match range {
+            Some(range) => {
+                let span = Span::new(text.span.start + range.start, text.span.start + range.end);
+                (span, display(cx.source.slice(span)))
+            }
+            None => (text.span, typo.wrong_display.as_str().into()),
+        };
+        let (message, help) = if corrections.1.is_empty() {
             (
                 format!("\"{written}\" is a known wording error"),
                 "reword it".to_owned(),
             )
         } else {
             (
-                format!("\"{written}\" should read {corrections}"),
-                format!("replace it with {corrections}"),
+                format!("\"{written}\" should read {}", corrections.1),
+                format!("replace it with {}", corrections.1),
             )
         };
         let _ = out
             .emit(span, message)
             .help(help)
             .fingerprint(format!("typo:{}", typo.wrong));
-    };
-    let mut found = false;
-    for range in locate(raw, &typo.wrong) {
-        let span = Span::new(text.span.start + range.start, text.span.start + range.end);
-        emit(span, &display(cx.source.slice(span)));
-        found = true;
-    }
-    // A wording the key holds but the raw text spells differently (decomposed letters) is
-    // reported on the whole text rather than not at all.
-    if !found {
-        emit(text.span, &typo.wrong_display);
     }
 }
