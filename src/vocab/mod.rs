@@ -225,6 +225,16 @@ pub fn is_title(key: &str) -> bool {
 /// recognised by a category phrase standing anywhere in a short heading, at word
 /// boundaries; the earliest one wins.
 pub fn section_role(key: &str) -> Option<SectionRole> {
+    thread_local! {
+        /// The role of each heading key seen on the thread: a corpus repeats its headings.
+        static ROLES: std::cell::RefCell<crate::memo::Memo<Option<SectionRole>>> =
+            std::cell::RefCell::new(crate::memo::Memo::default());
+    }
+    crate::memo::remembered_in(&ROLES, 0, key, section_role_of, |_| 1)
+}
+
+/// [`section_role`], worked out.
+fn section_role_of(key: &str) -> Option<SectionRole> {
     let key = heading_text(key);
     section_phrases_opening(key)
         .filter(|p| starts_with_phrase(key, p.key))

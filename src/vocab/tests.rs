@@ -21,6 +21,9 @@ fn check(wordings: &Wordings) {
     }
     for (heading, role) in wordings.sections {
         assert_eq!(section_role(&key(heading)), Some(*role), "{heading:?}");
+        // Again, from the thread's memo, and worked out afresh: the same role.
+        assert_eq!(section_role(&key(heading)), Some(*role), "{heading:?}");
+        assert_eq!(section_role_of(&key(heading)), Some(*role), "{heading:?}");
     }
     for (header, role) in wordings.columns {
         assert_eq!(column_role(&key(header)), Some(*role), "{header:?}");
