@@ -152,3 +152,28 @@ fn known_typos_are_placed_in_each_copy_of_a_text_and_beyond_64_typos_alike() {
     );
     assert_eq!(typos_found(&text, &padded), found);
 }
+
+#[test]
+fn mixed_quotes_breaks_a_tie_by_the_first_mark_in_the_document() {
+    // One straight and one curly apostrophe, each at offset 1 of its own text: the style
+    // written second in the document is the odd one, whatever its offset in its text.
+    let text = "Charte cookies\n\nl'un\n\nl\u{2019}autre\n";
+    let (source, parsed) = crate::support::parse_bytes("quotes.txt", text.as_bytes());
+    let found: Vec<String> = lint_document(
+        &source,
+        &parsed,
+        &LintOptions::default(),
+        &RuleSettings::default(),
+    )
+    .into_iter()
+    .filter(|d| d.rule == "mixed-quotes")
+    .map(|d| {
+        let at = source.line_col(d.span.start);
+        format!("{}:{} {}", at.line, at.column, d.message)
+    })
+    .collect();
+    assert_eq!(
+        found,
+        ["5:2 curly apostrophe \u{2019} while 1 of the document's 2 apostrophes are straight"]
+    );
+}

@@ -64,8 +64,16 @@ const FAMILIES: [Family; 2] = [
     },
 ];
 
-/// How often a document uses each style of one family, and where each style first appears.
-#[derive(Default)]
+thread_local! {
+    /// The usage of each family in each raw text seen on the thread (offsets relative to the
+    /// text): a template's texts come back in document after document.
+    static USAGES: std::cell::RefCell<crate::memo::Memo<[Usage; 2]>> =
+        std::cell::RefCell::new(crate::memo::Memo::default());
+}
+
+/// How often a document (or a text) uses each style of one family, and where each style
+/// first appears.
+#[derive(Clone, Copy, Default)]
 struct Usage {
     straight: usize,
     curly: usize,
@@ -75,8 +83,7 @@ struct Usage {
 
 /// Reports the minority style of each family that is written in both styles.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
-    for family in &FAMILIES {
-        let usage = usage(cx, family);
+    for (family, usage) in FAMILIES.iter().zip(usage(cx)) {
         if usage.straight == 0 || usage.curly == 0 {
             continue;
         }
@@ -137,23 +144,43 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
     }
 }
 
-/// Counts both styles of `family` in every text of the document.
-fn usage(cx: &LintContext<'_>, family: &Family) -> Usage {
-    let mut usage = Usage::default();
+/// Counts both styles of each family in every text of the document.
+fn usage(cx: &LintContext<'_>) -> [Usage; 2] {
+    let mut usage = [Usage::default(); 2];
     for text in texts(cx.doc) {
         let raw = text.span.slice(cx.text());
-        for at in marks_in(raw) {
-            let Some(c) = raw.get(at..).and_then(|s| s.chars().next()) else {
-                continue;
-            };
-            let at = text.span.start + at;
+        let of_text = crate::memo::remembered_in(&USAGES, 0, raw, text_usage, |_| {
+            std::mem::size_of::<[Usage; 2]>()
+        });
+        for (total, one) in usage.iter_mut().zip(of_text) {
+            total.straight += one.straight;
+            total.curly += one.curly;
             // Texts come in no particular order: keep the smallest offset.
+            let earliest = |first: Option<usize>, here: Option<usize>| match (first, here) {
+                (Some(f), Some(h)) => Some(f.min(text.span.start + h)),
+                (f, h) => f.or(h.map(|h| text.span.start + h)),
+            };
+            total.first_straight = earliest(total.first_straight, one.first_straight);
+            total.first_curly = earliest(total.first_curly, one.first_curly);
+        }
+    }
+    usage
+}
+
+/// Counts both styles of each family in `raw`, with offsets in `raw`.
+fn text_usage(raw: &str) -> [Usage; 2] {
+    let mut usage = [Usage::default(); 2];
+    for at in marks_in(raw) {
+        let Some(c) = raw.get(at..).and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        for (family, usage) in FAMILIES.iter().zip(usage.iter_mut()) {
             if family.straight.contains(&c) {
                 usage.straight += 1;
-                usage.first_straight = Some(usage.first_straight.map_or(at, |f| f.min(at)));
+                usage.first_straight.get_or_insert(at);
             } else if family.curly.contains(&c) {
                 usage.curly += 1;
-                usage.first_curly = Some(usage.first_curly.map_or(at, |f| f.min(at)));
+                usage.first_curly.get_or_insert(at);
             }
         }
     }
