@@ -158,6 +158,17 @@ pub fn absolute(path: &Path, cwd: &Path) -> PathBuf {
     } else {
         cwd.join(path)
     };
+    // Most paths (every walked one) hold no `.`, `..` or empty segment (`a//b`, `a/`):
+    // nothing to resolve or tidy. The first segment is empty in a rooted path.
+    let irregular = joined
+        .as_os_str()
+        .as_encoded_bytes()
+        .split(|&b| std::path::is_separator(char::from(b)))
+        .skip(1)
+        .any(|segment| matches!(segment, b"" | b"." | b".."));
+    if !irregular {
+        return joined;
+    }
     let mut out = PathBuf::new();
     for component in joined.components() {
         match component {
@@ -241,4 +252,31 @@ pub(crate) fn cookie(pattern: &str, category: Category, provider: &str) -> Known
 pub(crate) fn glob_set(patterns: &[String]) -> Result<GlobSet, globset::Error> {
     let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
     globs(&refs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn absolute_paths_resolve_dots_and_keep_regular_paths() {
+        let cwd = Path::new("/work/cwd");
+        for (path, expected) in [
+            ("a/b.md", "/work/cwd/a/b.md"),
+            ("/x/y.txt", "/x/y.txt"),
+            ("./a/../b.md", "/work/cwd/b.md"),
+            ("../up.md", "/work/up.md"),
+            ("/x/./y/../z", "/x/z"),
+            ("a//b.md", "/work/cwd/a/b.md"),
+            ("a/", "/work/cwd/a"),
+            (".", "/work/cwd"),
+            ("..", "/work"),
+            ("..a/b..", "/work/cwd/..a/b.."),
+            (".hidden/x", "/work/cwd/.hidden/x"),
+        ] {
+            let got = absolute(Path::new(path), cwd);
+            assert_eq!(got.as_os_str(), expected, "{path}");
+        }
+    }
 }
