@@ -61,7 +61,10 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
                 continue;
             }
             let raw = text.span.slice(cx.text());
-            let held = typos.iter().enumerate().filter(|(i, _)| found & (1 << i) != 0);
+            let held = typos
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| found & (1 << i) != 0);
             let places = remembered_in(
                 &PLACES,
                 scope,
@@ -72,7 +75,10 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             report(cx, out, text, typos, &places);
         } else {
             let raw = text.span.slice(cx.text());
-            let held = typos.iter().enumerate().filter(|(_, typo)| holds(&text.key, typo));
+            let held = typos
+                .iter()
+                .enumerate()
+                .filter(|(_, typo)| holds(&text.key, typo));
             report(cx, out, text, typos, &places(raw, held));
         }
     }
@@ -131,7 +137,11 @@ fn report(
             continue;
         };
         if corrections.0 != *i {
-            let joined = typo.right.iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>();
+            let joined = typo
+                .right
+                .iter()
+                .map(|r| format!("\"{r}\""))
+                .collect::<Vec<_>>();
             corrections = (*i, joined.join(" or "));
         }
         let (span, written) = match range {
