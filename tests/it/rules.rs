@@ -19,19 +19,24 @@ fn fixture(dir: &Path, stem: &str) -> Option<PathBuf> {
 /// `LINE:COLUMN message` for each diagnostic of `rule` in the file.
 fn findings(path: &Path, rule: &str) -> Vec<String> {
     let (source, parsed) = parse_path(path);
-    lint_document(
-        &source,
-        &parsed,
-        &LintOptions::default(),
-        &RuleSettings::default(),
-    )
-    .into_iter()
-    .filter(|d| d.rule == rule)
-    .map(|d| {
-        let at = source.line_col(d.span.start);
-        format!("{}:{} {}", at.line, at.column, d.message)
-    })
-    .collect()
+    findings_in(&source, &parsed, &LintOptions::default(), rule)
+}
+
+/// `LINE:COLUMN message` for each diagnostic of `rule` in a parsed document.
+fn findings_in(
+    source: &cookielint::source::SourceFile,
+    parsed: &cookielint::model::Parsed,
+    options: &LintOptions,
+    rule: &str,
+) -> Vec<String> {
+    lint_document(source, parsed, options, &RuleSettings::default())
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| {
+            let at = source.line_col(d.span.start);
+            format!("{}:{} {}", at.line, at.column, d.message)
+        })
+        .collect()
 }
 
 #[test]
@@ -116,14 +121,7 @@ fn rules_reference_is_up_to_date() {
 /// `LINE:COLUMN message` for each `known-typo` finding in `text` with `options`.
 fn typos_found(text: &str, options: &LintOptions) -> Vec<String> {
     let (source, parsed) = crate::support::parse_bytes("typos.txt", text.as_bytes());
-    lint_document(&source, &parsed, options, &RuleSettings::default())
-        .into_iter()
-        .filter(|d| d.rule == "known-typo")
-        .map(|d| {
-            let at = source.line_col(d.span.start);
-            format!("{}:{} {}", at.line, at.column, d.message)
-        })
-        .collect()
+    findings_in(&source, &parsed, options, "known-typo")
 }
 
 #[test]
@@ -159,19 +157,7 @@ fn mixed_quotes_breaks_a_tie_by_the_first_mark_in_the_document() {
     // written second in the document is the odd one, whatever its offset in its text.
     let text = "Charte cookies\n\nl'un\n\nl\u{2019}autre\n";
     let (source, parsed) = crate::support::parse_bytes("quotes.txt", text.as_bytes());
-    let found: Vec<String> = lint_document(
-        &source,
-        &parsed,
-        &LintOptions::default(),
-        &RuleSettings::default(),
-    )
-    .into_iter()
-    .filter(|d| d.rule == "mixed-quotes")
-    .map(|d| {
-        let at = source.line_col(d.span.start);
-        format!("{}:{} {}", at.line, at.column, d.message)
-    })
-    .collect();
+    let found = findings_in(&source, &parsed, &LintOptions::default(), "mixed-quotes");
     assert_eq!(
         found,
         ["5:2 curly apostrophe \u{2019} while 1 of the document's 2 apostrophes are straight"]
