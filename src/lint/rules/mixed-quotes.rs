@@ -156,9 +156,11 @@ fn usage(cx: &LintContext<'_>) -> [Usage; 2] {
             total.straight += one.straight;
             total.curly += one.curly;
             // Texts come in no particular order: keep the smallest offset.
-            let earliest = |first: Option<usize>, here: Option<usize>| match (first, here) {
-                (Some(f), Some(h)) => Some(f.min(text.span.start + h)),
-                (f, h) => f.or(h.map(|h| text.span.start + h)),
+            let earliest = |first: Option<usize>, here: Option<usize>| {
+                first
+                    .into_iter()
+                    .chain(here.map(|h| text.span.start + h))
+                    .min()
             };
             total.first_straight = earliest(total.first_straight, one.first_straight);
             total.first_curly = earliest(total.first_curly, one.first_curly);
