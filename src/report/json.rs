@@ -59,26 +59,26 @@ pub fn write_json<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -> 
 fn diagnostic(w: &mut impl Write, d: &Located) -> io::Result<()> {
     const FIELD: &[u8] = b"      \"";
     let diag = &d.diagnostic;
-    fn text(w: &mut impl Write, name: &str, value: &str, last: bool) -> io::Result<()> {
+    fn text(w: &mut impl Write, name: &str, value: &str) -> io::Result<()> {
         key(w, FIELD, name)?;
         string(w, value)?;
-        separator(w, last)
+        w.write_all(b",\n")
     }
     fn number(w: &mut impl Write, name: &str, value: usize) -> io::Result<()> {
         key(w, FIELD, name)?;
         integer(w, value)
     }
-    text(w, "code", diag.code, false)?;
-    text(w, "rule", diag.rule, false)?;
-    text(w, "severity", diag.severity.as_str(), false)?;
-    text(w, "file", &diag.file, false)?;
+    text(w, "code", diag.code)?;
+    text(w, "rule", diag.rule)?;
+    text(w, "severity", diag.severity.as_str())?;
+    text(w, "file", &diag.file)?;
     number(w, "line", d.start.line)?;
     number(w, "column", d.start.column)?;
     number(w, "end_line", d.end.line)?;
     number(w, "end_column", d.end.column)?;
-    text(w, "message", &diag.message, false)?;
+    text(w, "message", &diag.message)?;
     match &diag.help {
-        Some(help) => text(w, "help", help, false)?,
+        Some(help) => text(w, "help", help)?,
         None => w.write_all(b"      \"help\": null,\n")?,
     }
     key(w, FIELD, "related")?;
@@ -94,7 +94,7 @@ fn diagnostic(w: &mut impl Write, d: &Located) -> io::Result<()> {
             })?;
             key(w, RELATED, "file")?;
             string(w, &r.file)?;
-            separator(w, false)?;
+            w.write_all(b",\n")?;
             key(w, RELATED, "line")?;
             integer(w, r.line)?;
             key(w, RELATED, "column")?;
@@ -105,7 +105,8 @@ fn diagnostic(w: &mut impl Write, d: &Located) -> io::Result<()> {
         }
         w.write_all(b"\n      ],\n")?;
     }
-    text(w, "fingerprint", &diag.fingerprint, true)
+    key(w, FIELD, "fingerprint")?;
+    string(w, &diag.fingerprint)
 }
 
 /// `"name": ` after the indentation and opening quote `indent`.
@@ -119,11 +120,6 @@ fn key(w: &mut impl Write, indent: &[u8], name: &str) -> io::Result<()> {
 fn integer(w: &mut impl Write, value: usize) -> io::Result<()> {
     w.write_all(itoa::Buffer::new().format(value).as_bytes())?;
     w.write_all(b",\n")
-}
-
-/// The line break after a field, with a comma unless it is the `last`.
-fn separator(w: &mut impl Write, last: bool) -> io::Result<()> {
-    w.write_all(if last { b"" } else { b",\n" })
 }
 
 /// `value` as a JSON string, escaped as `serde_json` escapes it: quotes, backslashes and
