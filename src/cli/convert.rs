@@ -41,9 +41,9 @@ pub struct ConvertArgs {
     /// Ignore every cookielint.toml.
     #[arg(long)]
     no_config: bool,
-    /// Largest file read, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_FILE_SIZE, value_name = "BYTES")]
-    max_file_size: u64,
+    /// Largest file read, in bytes [default: 10 MiB, or the configuration's].
+    #[arg(long, value_name = "BYTES")]
+    max_file_size: Option<u64>,
 }
 
 /// Output formats of `convert`.
@@ -83,6 +83,10 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
     let config = super::load_config(args.config.as_deref(), args.no_config, &args.paths)?;
     // Walked directories give the files the configuration's `[files]` takes, as in `check`.
     let (files, mut errors) = input::collect(&args.paths, &|p: &Path| config.is_included(p));
+    let max_size = args
+        .max_file_size
+        .or(config.max_file_size)
+        .unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let options = ParseOptions {
         format: args.input_format.map(Into::into),
         vocabulary: Some(&config.vocabulary),
@@ -90,7 +94,7 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
     let results: Vec<Result<Converted, InputError>> = files
         .into_par_iter()
         .map(|file| {
-            let source = input::read(&file, args.max_file_size)?;
+            let source = input::read(&file, max_size)?;
             let parsed = parse(&source, options);
             Ok(Converted {
                 file,

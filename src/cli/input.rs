@@ -1,7 +1,8 @@
 //! Finding and reading input files.
 //!
 //! Paths named on the command line are read whatever their extension; directories are walked
-//! in sorted order for `*.txt`, `*.md` and `*.markdown` files, without following symbolic
+//! in sorted order for the files the configuration takes (by default `*.txt`, `*.md` and
+//! `*.markdown`, in any case), without following symbolic
 //! links (so a link can neither leave the tree nor loop). Each file is opened and read once.
 
 use std::path::{Path, PathBuf};

@@ -9,7 +9,7 @@ mod file;
 
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use miette::{NamedSource, SourceSpan};
 
 use crate::lint::known::{KnownCookie, KnownTypo};
@@ -182,13 +182,17 @@ pub fn absolute(path: &Path, cwd: &Path) -> PathBuf {
     out
 }
 
-/// Builds a glob set; a bare pattern without `/` matches at any depth.
+/// The glob set of `patterns`; a pattern without `/` matches the file name at any depth.
+/// Globs ignore case, as the file systems of Windows and macOS do: `*.md` takes `README.MD`
+/// (files exported on those systems often carry upper-case extensions), and `drafts/**`
+/// excludes `Drafts/` too.
 fn globs(patterns: &[&str]) -> Result<GlobSet, globset::Error> {
+    let glob = |p: &str| GlobBuilder::new(p).case_insensitive(true).build();
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
-        builder.add(Glob::new(p)?);
+        builder.add(glob(p)?);
         if !p.contains('/') {
-            builder.add(Glob::new(&format!("**/{p}"))?);
+            builder.add(glob(&format!("**/{p}"))?);
         }
     }
     builder.build()

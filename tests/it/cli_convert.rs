@@ -519,6 +519,26 @@ fn a_file_over_the_size_limit_is_refused() {
 }
 
 #[test]
+fn the_configured_size_limit_applies_unless_the_option_overrides_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = copy_corpus("fr-paris.md", &dir.path().join("big.md"));
+    std::fs::write(
+        dir.path().join("cookielint.toml"),
+        "[files]\nmax-file-size = 100\n",
+    )
+    .unwrap();
+    let run = convert(&[big.as_os_str()], 1);
+    let report = report_naming(&run.stderr, "big.md");
+    assert!(report.contains("over the limit of 100 bytes"), "{report}");
+    let size = std::fs::metadata(&big).unwrap().len().to_string();
+    let run = convert(
+        &[big.as_os_str(), "--max-file-size".as_ref(), size.as_ref()],
+        0,
+    );
+    assert_eq!(json(&run.stdout)["title"], "Charte cookies");
+}
+
+#[test]
 fn files_named_directly_keep_their_relative_path_under_the_output_dir() {
     let work = tempfile::tempdir().unwrap();
     copy_corpus("fr-paris.md", &work.path().join("a/x.md"));
@@ -622,7 +642,7 @@ fn the_configured_vocabulary_is_used() {
 fn the_configured_files_are_the_ones_converted() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("policies");
-    for name in ["a.txt", "drafts/b.txt", "c.policy"] {
+    for name in ["a.txt", "drafts/b.txt", "c.policy", "D.TXT", "Drafts/e.txt"] {
         copy_corpus("en-eco-compteur.txt", &corpus.join(name));
     }
     let sources = |run: &Run| -> Vec<String> {
@@ -633,8 +653,14 @@ fn the_configured_files_are_the_ones_converted() {
             .map(|d| d["source"].as_str().unwrap().replace('\\', "/"))
             .collect()
     };
+    // Globs ignore case: the default `*.txt` takes `D.TXT`.
     let all = convert(&[corpus.as_os_str()], 0);
-    assert_eq!(sources(&all).len(), 2, "{}", all.stdout);
+    let found = sources(&all);
+    assert_eq!(found.len(), 4, "{}", all.stdout);
+    assert!(
+        found.iter().any(|s| s.ends_with("policies/D.TXT")),
+        "{found:?}"
+    );
     // Globs are relative to the configuration file's directory.
     std::fs::write(
         corpus.join("cookielint.toml"),
@@ -643,7 +669,12 @@ fn the_configured_files_are_the_ones_converted() {
     .unwrap();
     let configured = convert(&[corpus.as_os_str()], 0);
     let found = sources(&configured);
-    assert_eq!(found.len(), 2, "{}", configured.stdout);
+    // `drafts/**` excludes `Drafts/e.txt` as well.
+    assert_eq!(found.len(), 3, "{}", configured.stdout);
+    assert!(
+        found.iter().any(|s| s.ends_with("policies/D.TXT")),
+        "{found:?}"
+    );
     assert!(
         found.iter().any(|s| s.ends_with("policies/a.txt")),
         "{found:?}"
