@@ -9,6 +9,9 @@
 //! `opendata.paris.fr`) are replaced by [`PORTAL`]. Every function here is pure.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use crate::source::Span;
 
 /// What a portal name is replaced with.
 pub const PORTAL: &str = "{portal}";
@@ -152,6 +155,89 @@ impl Mask {
     }
 }
 
+/// Where a mask can change the texts of one document: every occurrence, up to ASCII case, of
+/// what [`Mask::may_touch`] looks for (`://`, `www.`, the platform host, a portal word),
+/// found in one search of the whole source per pattern instead of one per text.
+#[derive(Debug)]
+pub struct Hits {
+    /// Byte ranges of the occurrences, sorted by start; `None` when the shortcut of
+    /// [`Hits::spare`] is never taken (see there).
+    found: Option<Vec<(usize, usize)>>,
+}
+
+/// KELVIN SIGN: the one character whose NFC form is an ASCII letter (`K`).
+const KELVIN: &str = "\u{212A}";
+
+impl Hits {
+    /// Whether the mask leaves the text at `span` of the source unchanged, known without
+    /// looking at its display form (`false`: not known).
+    ///
+    /// The display form is the raw text in NFC, trimmed, its whitespace collapsed (or its
+    /// lines joined by spaces, or `\\|` unescaped in a pipe cell). NFC turns no character
+    /// into an ASCII letter, digit or `-./:` except the Kelvin sign, and composes no ASCII
+    /// character away from its neighbours (a starter blocks composition), so every run of
+    /// such characters in the display form is one in the raw text. The patterns are made
+    /// of them: one that occurs in the display form occurs inside `span`. A source holding
+    /// a Kelvin sign, or a pattern of other characters, turns the shortcut off.
+    pub fn spare(&self, span: Span) -> bool {
+        let Some(found) = &self.found else {
+            return false;
+        };
+        let first = found.partition_point(|&(s, _)| s < span.start);
+        !found
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&(s, _)| s < span.end)
+            .any(|&(_, e)| e <= span.end)
+    }
+}
+
+impl Mask {
+    /// The occurrences in `source` of everything the mask looks for (see [`Hits`]).
+    pub fn hits(&self, source: &str) -> Hits {
+        use memchr::memmem::Finder;
+        // The fixed patterns' searchers are built once per process.
+        static FIXED: OnceLock<[Finder<'static>; 3]> = OnceLock::new();
+        let [kelvin, scheme, www] = FIXED.get_or_init(|| {
+            [KELVIN, "://", "www."].map(|p| Finder::new(p.as_bytes()).into_owned())
+        });
+        if kelvin.find(source.as_bytes()).is_some() {
+            return Hits { found: None };
+        }
+        let plain = |b: u8| b.is_ascii_alphanumeric() || b"-./:".contains(&b);
+        let own: Vec<Finder<'_>> = self
+            .host
+            .iter()
+            .chain(&self.portal_words)
+            .map(|p| Finder::new(p.as_bytes()))
+            .collect();
+        if own
+            .iter()
+            .any(|f| f.needle().is_empty() || !f.needle().iter().all(|&b| plain(b)))
+        {
+            return Hits { found: None };
+        }
+        // Searched in a lower-case copy (the patterns are lower case); branch-free, so that
+        // it compiles to vector code.
+        let lower: Vec<u8> = source
+            .bytes()
+            .map(|b| b | (u8::from(b.wrapping_sub(b'A') < 26) << 5))
+            .collect();
+        let mut found = Vec::new();
+        for finder in [scheme, www].into_iter().chain(&own) {
+            // Overlapping occurrences too: each may be the one inside some text.
+            let mut from = 0;
+            while let Some(at) = lower.get(from..).and_then(|rest| finder.find(rest)) {
+                found.push((from + at, from + at + finder.needle().len()));
+                from += at + 1;
+            }
+        }
+        found.sort_unstable();
+        Hits { found: Some(found) }
+    }
+}
+
 /// Whether `needle` occurs in `haystack` up to ASCII case (an empty needle occurs).
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
@@ -262,6 +348,47 @@ pub fn distinctive_labels(host: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every text of `source` (each span) the hits spare is one the mask leaves unchanged.
+    fn spared(mask: &Mask, source: &str) -> Vec<(usize, usize)> {
+        let hits = mask.hits(source);
+        let mut spared = Vec::new();
+        for start in (0..=source.len()).filter(|&i| source.is_char_boundary(i)) {
+            for end in (start..=source.len()).filter(|&i| source.is_char_boundary(i)) {
+                if hits.spare(Span::new(start, end)) {
+                    let display = crate::normalize::display(&source[start..end]);
+                    assert!(
+                        matches!(mask.apply(&display), Cow::Borrowed(_)),
+                        "{:?} was spared but is masked",
+                        &source[start..end]
+                    );
+                    spared.push((start, end));
+                }
+            }
+        }
+        spared
+    }
+
+    #[test]
+    fn hits_spare_only_texts_the_mask_leaves_unchanged() {
+        let mask = Mask::for_platform(Some("https://ababab.eco-compteur.fr"));
+        let source = "Le PORTAIL abababab, voir WWW.x.fr ou https://y.fr: Compteur\u{301} ok.";
+        let texts = spared(&mask, source);
+        let find = |s: &str| source.find(s).unwrap();
+        // Outside every pattern: spared.
+        assert!(texts.contains(&(0, find(" ab"))));
+        // Overlapping occurrences of a portal word: the second one alone is still found.
+        let second = find("abababab") + 2;
+        assert!(!texts.contains(&(second, second + 6)));
+        // A pattern that only straddles the span's edge does not count.
+        assert!(texts.contains(&(second + 1, second + 7)));
+        assert!(!texts.contains(&(find("WWW"), find("WWW") + 4)));
+        assert!(!texts.contains(&(find("://"), find("://") + 3)));
+        // A Kelvin sign turns into `K` in NFC: a source that has one is never spared.
+        let kelvin = Mask::for_platform(Some("https://kiel.example.org"));
+        assert!(spared(&kelvin, "Le site \u{212A}iel").is_empty());
+        assert!(!spared(&kelvin, "Le site Kiel").is_empty());
+    }
 
     #[test]
     fn urls_are_removed_with_their_brackets() {

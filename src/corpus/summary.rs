@@ -27,7 +27,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::mask::{self, Mask};
+use super::mask::{self, Hits, Mask};
 use crate::lang::Language;
 use crate::model::{Document, Parsed, Text};
 use crate::normalize;
@@ -601,6 +601,7 @@ pub fn hash(text: &str) -> u64 {
 struct Builder<'a> {
     source: &'a SourceFile,
     mask: Mask,
+    hits: Hits,
 }
 
 impl Builder<'_> {
@@ -609,7 +610,11 @@ impl Builder<'_> {
     }
 
     fn masked(&self, kind: Option<PassageKind>, text: &Text) -> SharedText {
-        let masked = self.mask.apply(&text.display);
+        let masked = if self.hits.spare(text.span) {
+            std::borrow::Cow::Borrowed(text.display.as_str())
+        } else {
+            self.mask.apply(&text.display)
+        };
         // The key of the display form is the key of the text, so it is known unless the
         // mask changed something; either way it depends on the masked text alone, which is
         // what the memo remembers it by.
@@ -641,9 +646,11 @@ impl Builder<'_> {
 /// Builds the summary of a parsed document.
 pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
     let doc = &parsed.document;
+    let mask = Mask::for_platform(doc.platform_url.as_ref().map(|p| p.url.as_str()));
     let b = Builder {
         source,
-        mask: Mask::for_platform(doc.platform_url.as_ref().map(|p| p.url.as_str())),
+        hits: mask.hits(&source.text),
+        mask,
     };
     let (sections, passages) = sections(&b, doc);
     // Model section index -> summary section index (the opening shifts them by one).
