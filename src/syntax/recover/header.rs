@@ -24,6 +24,11 @@ pub fn split_header(line: &str) -> Option<Vec<(Range<usize>, ColumnRole)>> {
     if line.len() > MAX_HEADER_BYTES {
         return None;
     }
+    // Most lines are prose, ending with a full stop: the last character before the trailing
+    // separators must end some phrase (it is the last one the cover matches).
+    if !ends_a_phrase(line) {
+        return None;
+    }
     // Positions are byte offsets (always on char boundaries).
     let origin = skip_header_separators(line, 0);
     // Most lines are prose: give up before the search unless a phrase opens the line.
@@ -89,6 +94,26 @@ fn phrases_at(line: &str, at: usize) -> impl Iterator<Item = &'static ColumnPhra
         .copied()
 }
 
+/// Whether the last character of `line` before its trailing separators folds to the last
+/// character of some phrase (the last characters are gathered once per process).
+fn ends_a_phrase(line: &str) -> bool {
+    static LAST: OnceLock<Vec<char>> = OnceLock::new();
+    let last = LAST.get_or_init(|| {
+        let mut last: Vec<char> = COLUMN_PHRASES
+            .iter()
+            .filter_map(|p| p.key.chars().next_back())
+            .collect();
+        last.sort_unstable();
+        last.dedup();
+        last
+    });
+    line.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '*')
+        .chars()
+        .next_back()
+        .and_then(|c| fold_quote(c).to_lowercase().next_back())
+        .is_some_and(|c| last.binary_search(&c).is_ok())
+}
+
 /// The char starting at byte `at`, if any.
 fn char_at(line: &str, at: usize) -> Option<char> {
     line.get(at..)?.chars().next()
@@ -115,6 +140,20 @@ fn match_phrase(line: &str, start: usize, key: &str) -> Option<usize> {
             continue;
         }
         let c = pending?;
+        if c.is_ascii() && k.is_ascii() {
+            // Most characters: no folding table needed (`` ` `` folds to an apostrophe).
+            let folded = if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            };
+            if folded != k {
+                return None;
+            }
+            taken += 1;
+            pending = rest.next();
+            continue;
+        }
         let mut lower = fold_quote(c).to_lowercase();
         if lower.next() != Some(k) {
             return None;

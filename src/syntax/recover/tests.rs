@@ -71,6 +71,10 @@ fn splits_spaced_and_glued_headers() {
         ("NOM DU PRESTATAIRE SERVICE ET EMPLACEMENT NOM DU COOKIES FINALITÉS", "NOM DU PRESTATAIRE=provider | SERVICE ET EMPLACEMENT=service | NOM DU COOKIES=name | FINALITÉS=purpose"),
         ("Service provider\u{2019}s name Function and location Cookie name(s)Purposes", "Service provider\u{2019}s name=provider | Function and location=service | Cookie name(s)=name | Purposes=purpose"),
         ("  Supplier name Cookie name Duration Function ", "Supplier name=provider | Cookie name=name | Duration=duration | Function=purpose"),
+        // Trailing separators; a last phrase ending in a bracket or a non-ASCII letter.
+        ("**Provider:** **Cookie name(s):** :* ", "Provider=provider | Cookie name(s)=name"),
+        ("Nom du cookie Durée\tFINALITÉ", "Nom du cookie=name | Durée=duration | FINALITÉ=purpose"),
+        ("Service provider`s name Cookie", "Service provider`s name=provider | Cookie=name"),
     ] {
         assert_eq!(header(line).as_deref(), Some(expected), "{line}");
     }
