@@ -26,7 +26,6 @@ impl<'a> Emitter<'a> {
     /// Reports `message` at `span`. The diagnostic is recorded when the returned builder is
     /// dropped, so the rule can chain help and related locations.
     pub fn emit(&mut self, span: Span, message: impl Into<String>) -> DiagnosticBuilder<'_> {
-        let fingerprint = normalize::key(self.source.slice(span));
         DiagnosticBuilder {
             diagnostic: Some(Diagnostic {
                 code: self.meta.code,
@@ -37,8 +36,10 @@ impl<'a> Emitter<'a> {
                 message: message.into(),
                 help: None,
                 related: Vec::new(),
-                fingerprint,
+                fingerprint: String::new(),
             }),
+            fingerprinted: false,
+            source: self.source,
             out: self.out,
         }
     }
@@ -59,6 +60,10 @@ impl<'a> Emitter<'a> {
 /// A diagnostic being built; pushed to the output when dropped.
 pub struct DiagnosticBuilder<'e> {
     diagnostic: Option<Diagnostic>,
+    /// Whether the rule chose the fingerprint; if not, it is the key of the span's text,
+    /// computed when the diagnostic is recorded.
+    fingerprinted: bool,
+    source: &'e SourceFile,
     out: &'e mut Vec<Diagnostic>,
 }
 
@@ -83,6 +88,7 @@ impl DiagnosticBuilder<'_> {
     pub fn fingerprint(mut self, fingerprint: impl Into<String>) -> Self {
         if let Some(d) = self.diagnostic.as_mut() {
             d.fingerprint = fingerprint.into();
+            self.fingerprinted = true;
         }
         self
     }
@@ -90,7 +96,10 @@ impl DiagnosticBuilder<'_> {
 
 impl Drop for DiagnosticBuilder<'_> {
     fn drop(&mut self) {
-        if let Some(d) = self.diagnostic.take() {
+        if let Some(mut d) = self.diagnostic.take() {
+            if !self.fingerprinted {
+                d.fingerprint = normalize::key(self.source.slice(d.span));
+            }
             self.out.push(d);
         }
     }

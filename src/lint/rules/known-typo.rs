@@ -151,20 +151,21 @@ fn report(
             }
             None => (text.span, typo.wrong_display.as_str().into()),
         };
+        // Built with their final capacity: this rule reports more than any other.
         let (message, help) = if corrections.1.is_empty() {
             (
-                format!("\"{written}\" is a known wording error"),
+                ["\"", &written, "\" is a known wording error"].concat(),
                 "reword it".to_owned(),
             )
         } else {
             (
-                format!("\"{written}\" should read {}", corrections.1),
-                format!("replace it with {}", corrections.1),
+                ["\"", &written, "\" should read ", &corrections.1].concat(),
+                ["replace it with ", &corrections.1].concat(),
             )
         };
         let _ = out
             .emit(span, message)
             .help(help)
-            .fingerprint(format!("typo:{}", typo.wrong));
+            .fingerprint(["typo:", &typo.wrong].concat());
     }
 }
