@@ -103,7 +103,7 @@ pub fn decode(bytes: &[u8], max_size: u64) -> Result<Decoded, DecodeError> {
         decode_utf16(rest, Encoding::Utf16Le)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         decode_utf16(rest, Encoding::Utf16Be)
-    } else if let Some(encoding) = sniff_utf16(bytes) {
+    } else if let Some(encoding) = memchr_nul(bytes).and_then(|_| sniff_utf16(bytes)) {
         decode_utf16(bytes, encoding)
     } else {
         decode_utf8_or_legacy(bytes, Encoding::Utf8)?
@@ -118,7 +118,8 @@ fn decode_utf8_or_legacy(bytes: &[u8], utf8: Encoding) -> Result<Decoded, Decode
     if let Some(offset) = memchr_nul(bytes) {
         return Err(DecodeError::Binary { offset });
     }
-    match std::str::from_utf8(bytes) {
+    // (A vectorised check: text with many accented letters leaves std's ASCII fast path.)
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: text.to_owned(),
             encoding: utf8,
@@ -157,7 +158,8 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Decoded {
 }
 
 /// Recognises BOM-less UTF-16 from the pattern of zero bytes in the first kilobyte: text in
-/// Latin scripts has a zero high byte in most code units.
+/// Latin scripts has a zero high byte in most code units. (Only asked of input with a zero
+/// byte somewhere.)
 fn sniff_utf16(bytes: &[u8]) -> Option<Encoding> {
     let sample = bytes.get(..bytes.len().min(1024))?;
     if sample.len() < 4 {
