@@ -64,8 +64,19 @@ pub fn classify(text: &str, span: Span) -> LineKind {
         return LineKind::Blank;
     }
     let base = span.start;
-    let has_tab = line.contains('\t');
-    let has_pipe = line.contains('|');
+    // One scan for both delimiters: most lines are prose and hold neither.
+    let bytes = line.as_bytes();
+    let (has_tab, has_pipe) = match memchr::memchr2(b'\t', b'|', bytes) {
+        None => (false, false),
+        Some(at) => {
+            let rest = bytes.get(at + 1..).unwrap_or_default();
+            let tab_first = bytes.get(at) == Some(&b'\t');
+            (
+                tab_first || memchr::memchr(b'\t', rest).is_some(),
+                !tab_first || memchr::memchr(b'|', rest).is_some(),
+            )
+        }
+    };
     if has_tab || has_pipe {
         if let Ok((rest, cells)) = separator_row(line) {
             if rest.trim().is_empty() {
