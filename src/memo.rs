@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::sync::Arc;
 use std::thread::LocalKey;
 
 use rustc_hash::FxHasher;
@@ -34,21 +35,21 @@ const MAX_MEMO_BYTES: usize = 2 << 20;
 #[derive(Clone)]
 pub(crate) struct Forms {
     /// [`normalize::display`].
-    pub display: String,
+    pub display: Arc<str>,
     /// [`normalize::key`] of the display form.
-    pub key: String,
+    pub key: Arc<str>,
     /// [`crate::lang::detect`] of the key.
     pub language: Option<Language>,
 }
 
 impl Forms {
     fn compute(raw: &str) -> Self {
-        let display = normalize::display(raw).into_owned();
+        let display = normalize::display(raw);
         let key = normalize::key(&display);
         let language = crate::lang::detect(&key);
         Forms {
-            display,
-            key,
+            display: display.into(),
+            key: key.into(),
             language,
         }
     }

@@ -31,12 +31,12 @@ pub fn csv_rows(source: &SourceFile, doc: &Document) -> String {
     for cookie in &doc.cookies {
         let field = |role| {
             doc.cookie_field(cookie, role)
-                .map_or("", |t| t.display.as_str())
+                .map_or("", |t| t.display.as_ref())
         };
         let section = cookie
             .section
             .and_then(|s| doc.sections.get(s))
-            .map_or("", |s| s.heading.text.display.as_str());
+            .map_or("", |s| s.heading.text.display.as_ref());
         let line = source.line(cookie.name.span.start).to_string();
         let values = [
             doc.source.as_str(),
@@ -46,7 +46,7 @@ pub fn csv_rows(source: &SourceFile, doc: &Document) -> String {
             cookie.category.map_or("", |c| c.as_str()),
             field(ColumnRole::Provider),
             field(ColumnRole::Service),
-            cookie.name.display.as_str(),
+            cookie.name.display.as_ref(),
             field(ColumnRole::Purpose),
             field(ColumnRole::Duration),
             line.as_str(),

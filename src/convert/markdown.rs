@@ -197,7 +197,7 @@ fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
             first
                 .columns
                 .get(i)
-                .map_or("", |c| c.header.display.as_str())
+                .map_or("", |c| c.header.display.as_ref())
         })
         .collect();
     push_row(out, &header);
@@ -220,7 +220,7 @@ fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
                 .enumerate()
                 .map(|(c, cell)| match &names {
                     Some(joined) if Some(c) == name_column => joined.as_str(),
-                    _ => cell.display.as_str(),
+                    _ => cell.display.as_ref(),
                 })
                 .collect();
             push_row(out, &cells);
@@ -245,7 +245,7 @@ fn row_names(
         .cookies
         .iter()
         .filter(|c| Some(c.table) == table && c.row == r)
-        .map(|c| c.name.display.as_str())
+        .map(|c| c.name.display.as_ref())
         .collect();
     let read_back: Vec<&str> = split_names(&cell.display)
         .into_iter()
@@ -321,7 +321,7 @@ mod tests {
         let names: Vec<&str> = doc
             .cookies
             .iter()
-            .map(|c| c.name.display.as_str())
+            .map(|c| c.name.display.as_ref())
             .collect();
         assert_eq!(names, ["t a"]);
         assert!(to_markdown(&doc).contains("|  | t a |\n"));

@@ -611,7 +611,7 @@ impl Builder<'_> {
 
     fn masked(&self, kind: Option<PassageKind>, text: &Text) -> SharedText {
         let masked = if self.hits.spare(text.span) {
-            std::borrow::Cow::Borrowed(text.display.as_str())
+            std::borrow::Cow::Borrowed(text.display.as_ref())
         } else {
             self.mask.apply(&text.display)
         };
@@ -677,7 +677,7 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
     let mut seen: rustc_hash::FxHashSet<&str> =
         rustc_hash::FxHashSet::with_capacity_and_hasher(doc.cookies.len(), Default::default());
     for cookie in &doc.cookies {
-        if cookie.name.key.is_empty() || !seen.insert(cookie.name.key.as_str()) {
+        if cookie.name.key.is_empty() || !seen.insert(cookie.name.key.as_ref()) {
             continue;
         }
         let cell = |field: Field| {

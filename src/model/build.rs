@@ -147,10 +147,10 @@ fn paragraph(text: &str, p: &ParagraphBlock) -> Paragraph {
         // container markers (`> ` of a quote) that are not part of the paragraph.
         let joined: Vec<&str> = p.lines.iter().map(|l| l.slice(text)).collect();
         let display = crate::normalize::display(&joined.join(" ")).into_owned();
-        if display != text_value.display {
-            text_value.key = crate::normalize::key(&display);
+        if *display != *text_value.display {
+            text_value.key = crate::normalize::key(&display).into();
             text_value.language = crate::lang::detect(&text_value.key);
-            text_value.display = display;
+            text_value.display = display.into();
         }
     }
     let label = p
@@ -248,8 +248,8 @@ fn unescape_pipe_cell(text: &str) -> String {
 pub(crate) fn cell_text(text: &str, span: Span, pipe_table: bool) -> Text {
     let mut cell = Text::new(text, span);
     if pipe_table && cell.display.contains('\\') {
-        cell.display = unescape_pipe_cell(&cell.display);
-        cell.key = crate::normalize::key(&cell.display);
+        cell.display = unescape_pipe_cell(&cell.display).into();
+        cell.key = crate::normalize::key(&cell.display).into();
     }
     cell
 }

@@ -11,7 +11,9 @@
 mod build;
 pub mod invariants;
 
-pub use build::build;
+pub use std::sync::Arc;
+
+use build::build;
 
 use serde::Serialize;
 
@@ -25,10 +27,11 @@ use crate::vocab::{Category, ColumnRole, SectionRole};
 pub struct Text {
     /// Where it is in the source.
     pub span: Span,
-    /// NFC, trimmed, whitespace collapsed: what users are shown.
-    pub display: String,
+    /// NFC, trimmed, whitespace collapsed: what users are shown (shared by the texts that
+    /// are written alike).
+    pub display: Arc<str>,
     /// The comparison key (see [`crate::normalize::key`]).
-    pub key: String,
+    pub key: Arc<str>,
     /// The language of the text, when it carries enough evidence.
     pub language: Option<Language>,
 }

@@ -174,7 +174,7 @@ fn formats_titles_and_languages() {
         let doc = parse_corpus(name);
         assert_eq!(doc.format, format, "{name}");
         assert_eq!(
-            doc.title.as_ref().map(|t| t.text.display.as_str()),
+            doc.title.as_ref().map(|t| &*t.text.display),
             Some(title),
             "{name}"
         );
@@ -187,7 +187,7 @@ fn masked_headings(doc: &cookielint::model::Document) -> Vec<(u8, Option<Section
     doc.sections
         .iter()
         .map(|s| {
-            let mut key = s.heading.text.key.clone();
+            let mut key = s.heading.text.key.to_string();
             if let Some(start) = key.find(" <http") {
                 key.truncate(start);
             }

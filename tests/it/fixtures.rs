@@ -56,13 +56,13 @@ fn normalise_cookie_line(value: &str) -> String {
 fn actual(path: &Path) -> Expectation {
     let doc = parse_path(path).1.document;
     Expectation {
-        title: doc.title.as_ref().map(|t| t.text.display.clone()),
+        title: doc.title.as_ref().map(|t| t.text.display.to_string()),
         platform_url: doc.platform_url.as_ref().map(|p| p.url.clone()),
         language: doc.language.map(|l| l.code().to_owned()),
         headings: doc
             .sections
             .iter()
-            .map(|s| s.heading.text.display.clone())
+            .map(|s| s.heading.text.display.to_string())
             .collect(),
         cookies: cookie_rows(&doc)
             .into_iter()

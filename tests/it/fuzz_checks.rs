@@ -255,15 +255,12 @@ pub fn failures(bytes: &[u8]) -> Vec<String> {
 }
 
 fn cookie_names(doc: &Document) -> Vec<&str> {
-    doc.cookies
-        .iter()
-        .map(|c| c.name.display.as_str())
-        .collect()
+    doc.cookies.iter().map(|c| &*c.name.display).collect()
 }
 
 fn headings(doc: &Document) -> Vec<(u8, &str)> {
     doc.sections
         .iter()
-        .map(|s| (s.depth, s.heading.text.display.as_str()))
+        .map(|s| (s.depth, &*s.heading.text.display))
         .collect()
 }

@@ -1550,14 +1550,14 @@ fn differences(doc: &Doc, rendering: &Rendering, written: &Written) -> Vec<Strin
         &model
             .preamble
             .iter()
-            .map(|t| t.display.clone())
+            .map(|t| t.display.to_string())
             .collect::<Vec<_>>(),
     );
     compare(
         &mut failures,
         "titles",
         &Some(shown(&doc.title)),
-        &model.title.as_ref().map(|t| t.text.display.clone()),
+        &model.title.as_ref().map(|t| t.text.display.to_string()),
     );
     let placement = if doc.url_line.is_some() {
         UrlPlacement::OwnLine
@@ -1580,7 +1580,7 @@ fn differences(doc: &Doc, rendering: &Rendering, written: &Written) -> Vec<Strin
         &model
             .introduction
             .iter()
-            .map(|p| p.text.display.clone())
+            .map(|p| p.text.display.to_string())
             .collect::<Vec<_>>(),
     );
     let sections: Vec<SectionSeen> = model
@@ -1588,11 +1588,11 @@ fn differences(doc: &Doc, rendering: &Rendering, written: &Written) -> Vec<Strin
         .iter()
         .map(|s| SectionSeen {
             depth: s.depth,
-            heading: s.heading.text.display.clone(),
+            heading: s.heading.text.display.to_string(),
             paragraphs: s
                 .paragraphs
                 .iter()
-                .map(|p| p.text.display.clone())
+                .map(|p| p.text.display.to_string())
                 .collect(),
         })
         .collect();
@@ -1613,7 +1613,11 @@ fn differences(doc: &Doc, rendering: &Rendering, written: &Written) -> Vec<Strin
             section: t.section,
             layout: t.layout,
             category: t.category,
-            headers: t.columns.iter().map(|c| c.header.display.clone()).collect(),
+            headers: t
+                .columns
+                .iter()
+                .map(|c| c.header.display.to_string())
+                .collect(),
             rows: t.rows.len(),
         })
         .collect();
@@ -1627,9 +1631,9 @@ fn differences(doc: &Doc, rendering: &Rendering, written: &Written) -> Vec<Strin
         .cookies
         .iter()
         .map(|c| {
-            let field = |role| model.cookie_field(c, role).map(|t| t.display.clone());
+            let field = |role| model.cookie_field(c, role).map(|t| t.display.to_string());
             CookieSeen {
-                name: c.name.display.clone(),
+                name: c.name.display.to_string(),
                 provider: field(ColumnRole::Provider),
                 service: field(ColumnRole::Service),
                 purpose: field(ColumnRole::Purpose),
@@ -1638,7 +1642,7 @@ fn differences(doc: &Doc, rendering: &Rendering, written: &Written) -> Vec<Strin
                 section: c
                     .section
                     .and_then(|s| model.sections.get(s))
-                    .map(|s| s.heading.text.display.clone()),
+                    .map(|s| s.heading.text.display.to_string()),
                 table: c.table,
                 row: c.row,
             }
@@ -1990,8 +1994,8 @@ fn names_and_purposes(name: &str, text: &str) -> Vec<(String, String)> {
         .map(|c| {
             let purpose = doc.cookie_field(c, ColumnRole::Purpose);
             (
-                c.name.display.clone(),
-                purpose.map(|p| p.display.clone()).unwrap_or_default(),
+                c.name.display.to_string(),
+                purpose.map(|p| p.display.to_string()).unwrap_or_default(),
             )
         })
         .collect()
@@ -2037,7 +2041,7 @@ fn closed_atx_heading_followed_by_a_tab() {
     let (_, parsed) = crate::support::parse_bytes("closed.md", text.as_bytes());
     let doc = &parsed.document;
     assert_eq!(
-        doc.title.as_ref().map(|t| t.text.display.as_str()),
+        doc.title.as_ref().map(|t| &*t.text.display),
         Some("Cookie Policy")
     );
     assert_eq!(

@@ -78,10 +78,10 @@ pub fn cookie_rows(doc: &Document) -> Vec<CookieRow> {
         .map(|c| {
             let field = |role| {
                 doc.cookie_field(c, role)
-                    .map_or("-".to_owned(), |t| t.display.clone())
+                    .map_or("-".to_owned(), |t| t.display.to_string())
             };
             (
-                c.name.display.clone(),
+                c.name.display.to_string(),
                 field(ColumnRole::Provider),
                 field(ColumnRole::Service),
                 field(ColumnRole::Purpose),
@@ -96,7 +96,7 @@ pub fn cookie_rows(doc: &Document) -> Vec<CookieRow> {
 pub fn headings(doc: &Document) -> Vec<(u8, String)> {
     doc.sections
         .iter()
-        .map(|s| (s.depth, s.heading.text.display.clone()))
+        .map(|s| (s.depth, s.heading.text.display.to_string()))
         .collect()
 }
 

@@ -40,7 +40,7 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         let Some(declared) = cookie.category else {
             continue;
         };
-        let name = cookie.name.display.as_str();
+        let name = cookie.name.display.as_ref();
         let Some(known) = cx.options.cookies.iter().find(|k| k.matches(name)) else {
             continue;
         };

@@ -38,8 +38,8 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         if !name.key.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let Some(earlier) = first.get(name.key.as_str()) else {
-            first.insert(name.key.as_str(), cookie);
+        let Some(earlier) = first.get(name.key.as_ref()) else {
+            first.insert(name.key.as_ref(), cookie);
             continue;
         };
         let line = cx.source.line(earlier.name.span.start);

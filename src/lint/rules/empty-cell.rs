@@ -38,10 +38,10 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
                     continue;
                 }
                 let label = row_cell(table, row);
-                let name = label.map_or("", |c| c.display.as_str());
+                let name = label.map_or("", |c| c.display.as_ref());
                 // A table without a header names its columns by role, or by position.
                 let column_name = match (column.header.is_empty(), column.role) {
-                    (false, _) => column.header.display.clone(),
+                    (false, _) => column.header.display.to_string(),
                     (true, Some(role)) => role.as_str().to_owned(),
                     (true, None) => format!("column {}", index + 1),
                 };

@@ -48,7 +48,7 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         let headers: Vec<(ColumnRole, &str)> = table
             .columns
             .iter()
-            .filter_map(|c| Some((c.role?, c.header.key.as_str())))
+            .filter_map(|c| Some((c.role?, c.header.key.as_ref())))
             .collect();
         for column in &table.columns {
             let Some(role) = column.role else {

@@ -122,7 +122,10 @@ fn place(cx: &LintContext<'_>, order: &[SectionRole], missing: SectionRole) -> P
             .filter_map(|(i, s)| s.role.map(|role| (i, s, template_rank(order, role))))
     };
     if let Some((_, next, _)) = known().find(|(_, _, r)| *r > rank) {
-        return Place::Before(next.heading.text.span, next.heading.text.display.clone());
+        return Place::Before(
+            next.heading.text.span,
+            next.heading.text.display.to_string(),
+        );
     }
     if let Some((i, previous, _)) = known().rfind(|(_, _, r)| *r < rank) {
         let end = sections
@@ -131,7 +134,7 @@ fn place(cx: &LintContext<'_>, order: &[SectionRole], missing: SectionRole) -> P
             .take_while(|s| s.depth > previous.depth)
             .last()
             .map_or(previous.span.end, |s| s.span.end);
-        return Place::After(Span::empty(end), previous.heading.text.display.clone());
+        return Place::After(Span::empty(end), previous.heading.text.display.to_string());
     }
     match &cx.doc.title {
         Some(title) => Place::Start(title.text.span),

@@ -67,7 +67,7 @@ fn row_label(table: &CookieTable, row: &Row) -> String {
         .filter(|_| row.cells.len() >= table.columns.len())
         .and_then(|c| row.cells.get(c))
         .filter(|c| !c.is_empty())
-        .map(|c| c.display.as_str());
+        .map(|c| c.display.as_ref());
     let shaped = || {
         row.cells
             .iter()
@@ -78,7 +78,7 @@ fn row_label(table: &CookieTable, row: &Row) -> String {
         row.cells
             .iter()
             .find(|c| !c.is_empty())
-            .map(|c| c.display.as_str())
+            .map(|c| c.display.as_ref())
     };
     shorten(name.or_else(shaped).or_else(first).unwrap_or(""), 40)
 }

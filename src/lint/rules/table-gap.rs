@@ -44,5 +44,5 @@ fn row_after(table: &crate::model::CookieTable, offset: usize) -> String {
         .iter()
         .find(|r| r.span.start >= offset)
         .and_then(|r| r.cells.first())
-        .map_or_else(String::new, |c| c.key.clone())
+        .map_or_else(String::new, |c| c.key.to_string())
 }

@@ -106,7 +106,7 @@ thread_local! {
 /// The span of the earliest wording in `paragraph` that claims a use of `category` (the
 /// longest wording when two start together), or `None`.
 fn first_claim(text: &str, paragraph: &Paragraph, category: Category) -> Option<Span> {
-    let key = paragraph.text.key.as_str();
+    let key = paragraph.text.key.as_ref();
     let memo = match category {
         Category::Advertising => &FIRST_ADVERTISING,
         _ => &FIRST_ANALYTICS,
