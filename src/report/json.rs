@@ -55,77 +55,71 @@ pub fn write_json<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -> 
     w.flush()
 }
 
-/// The fields of one diagnostic, at the depth of an element of `diagnostics`.
+/// The fields of one diagnostic, at the depth of an element of `diagnostics`. Each field is
+/// written as few pieces: the indented key with the value's opening quote, the escaped
+/// value, and the closing quote with the line break (small writes cost more than bytes).
 fn diagnostic(w: &mut impl Write, d: &Located) -> io::Result<()> {
-    const FIELD: &[u8] = b"      \"";
     let diag = &d.diagnostic;
-    fn text(w: &mut impl Write, name: &str, value: &str) -> io::Result<()> {
-        key(w, FIELD, name)?;
-        string(w, value)?;
-        w.write_all(b",\n")
-    }
-    fn number(w: &mut impl Write, name: &str, value: usize) -> io::Result<()> {
-        key(w, FIELD, name)?;
-        integer(w, value)
-    }
-    text(w, "code", diag.code)?;
-    text(w, "rule", diag.rule)?;
-    text(w, "severity", diag.severity.as_str())?;
-    text(w, "file", &diag.file)?;
-    number(w, "line", d.start.line)?;
-    number(w, "column", d.start.column)?;
-    number(w, "end_line", d.end.line)?;
-    number(w, "end_column", d.end.column)?;
-    text(w, "message", &diag.message)?;
+    w.write_all(b"      \"code\": \"")?;
+    escaped(w, diag.code)?;
+    w.write_all(b"\",\n      \"rule\": \"")?;
+    escaped(w, diag.rule)?;
+    w.write_all(b"\",\n      \"severity\": \"")?;
+    escaped(w, diag.severity.as_str())?;
+    w.write_all(b"\",\n      \"file\": \"")?;
+    escaped(w, &diag.file)?;
+    w.write_all(b"\",\n      \"line\": ")?;
+    integer(w, d.start.line)?;
+    w.write_all(b",\n      \"column\": ")?;
+    integer(w, d.start.column)?;
+    w.write_all(b",\n      \"end_line\": ")?;
+    integer(w, d.end.line)?;
+    w.write_all(b",\n      \"end_column\": ")?;
+    integer(w, d.end.column)?;
+    w.write_all(b",\n      \"message\": \"")?;
+    escaped(w, &diag.message)?;
     match &diag.help {
-        Some(help) => text(w, "help", help)?,
-        None => w.write_all(b"      \"help\": null,\n")?,
+        Some(help) => {
+            w.write_all(b"\",\n      \"help\": \"")?;
+            escaped(w, help)?;
+            w.write_all(b"\",\n      \"related\": ")?;
+        }
+        None => w.write_all(b"\",\n      \"help\": null,\n      \"related\": ")?,
     }
-    key(w, FIELD, "related")?;
     if diag.related.is_empty() {
         w.write_all(b"[],\n")?;
     } else {
-        const RELATED: &[u8] = b"          \"";
         for (i, r) in diag.related.iter().enumerate() {
             w.write_all(if i == 0 {
-                b"[\n        {\n"
+                b"[\n        {\n          \"file\": \""
             } else {
-                b",\n        {\n"
+                b",\n        {\n          \"file\": \""
             })?;
-            key(w, RELATED, "file")?;
-            string(w, &r.file)?;
-            w.write_all(b",\n")?;
-            key(w, RELATED, "line")?;
+            escaped(w, &r.file)?;
+            w.write_all(b"\",\n          \"line\": ")?;
             integer(w, r.line)?;
-            key(w, RELATED, "column")?;
+            w.write_all(b",\n          \"column\": ")?;
             integer(w, r.column)?;
-            key(w, RELATED, "message")?;
-            string(w, &r.message)?;
-            w.write_all(b"\n        }")?;
+            w.write_all(b",\n          \"message\": \"")?;
+            escaped(w, &r.message)?;
+            w.write_all(b"\"\n        }")?;
         }
         w.write_all(b"\n      ],\n")?;
     }
-    key(w, FIELD, "fingerprint")?;
-    string(w, &diag.fingerprint)
+    w.write_all(b"      \"fingerprint\": \"")?;
+    escaped(w, &diag.fingerprint)?;
+    w.write_all(b"\"")
 }
 
-/// `"name": ` after the indentation and opening quote `indent`.
-fn key(w: &mut impl Write, indent: &[u8], name: &str) -> io::Result<()> {
-    w.write_all(indent)?;
-    w.write_all(name.as_bytes())?;
-    w.write_all(b"\": ")
-}
-
-/// `value` and the comma and line break after it (`itoa`, as `serde_json` writes numbers).
+/// `value` in decimal (`itoa`, as `serde_json` writes numbers).
 fn integer(w: &mut impl Write, value: usize) -> io::Result<()> {
-    w.write_all(itoa::Buffer::new().format(value).as_bytes())?;
-    w.write_all(b",\n")
+    w.write_all(itoa::Buffer::new().format(value).as_bytes())
 }
 
-/// `value` as a JSON string, escaped as `serde_json` escapes it: quotes, backslashes and
+/// `value` as the inside of a JSON string, escaped as `serde_json` escapes it: quotes, backslashes and
 /// control characters; runs of other bytes are written as they are. Whether a string needs
 /// escaping at all is tested 32 bytes at a time.
-fn string(w: &mut impl Write, value: &str) -> io::Result<()> {
+fn escaped(w: &mut impl Write, value: &str) -> io::Result<()> {
     // Non-short-circuit operators, so that the test of a block compiles to vector compares.
     let plain = |b: &u8| (*b >= 0x20) & (*b != b'"') & (*b != b'\\');
     let bytes = value.as_bytes();
@@ -135,7 +129,6 @@ fn string(w: &mut impl Write, value: &str) -> io::Result<()> {
         .all(|block| block.iter().fold(true, |ok, b| ok & plain(b)))
         && blocks.remainder().iter().all(plain);
     let control = |b: &u8| *b < 0x20;
-    w.write_all(b"\"")?;
     if clean {
         w.write_all(bytes)?;
     } else {
@@ -171,7 +164,7 @@ fn string(w: &mut impl Write, value: &str) -> io::Result<()> {
         }
         w.write_all(rest)?;
     }
-    w.write_all(b"\"")
+    Ok(())
 }
 
 /// The JSON report as a string (see [`write_json`]).
