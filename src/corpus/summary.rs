@@ -711,7 +711,7 @@ pub fn summarize(source: &SourceFile, parsed: &Parsed) -> DocumentSummary {
     DocumentSummary {
         path: source.path.as_str().into(),
         language: doc.language,
-        content: content_hash(&source.text),
+        content: content_hash(source),
         length: narrow(source.text.len()),
         platform: doc
             .platform_url
@@ -827,17 +827,17 @@ fn first_line(source: &SourceFile, span: Span) -> Span {
 /// What recognises `source`'s text when it is read again: its length in bytes (saturated at
 /// 32 bits) and the hash of its content (line endings and trailing whitespace aside).
 pub fn identity(source: &SourceFile) -> (u32, u64) {
-    (narrow(source.text.len()), content_hash(&source.text))
+    (narrow(source.text.len()), content_hash(source))
 }
 
 /// Hash of the text with line endings and trailing whitespace ignored (compared within a
 /// run only, so a fast word-at-a-time hash: the text is hashed once when summarised and once
 /// more when it is read again).
-fn content_hash(text: &str) -> u64 {
+fn content_hash(source: &SourceFile) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    for line in crate::source::lines(text) {
-        let line = line.slice(text).trim_end();
+    for line in source.lines() {
+        let line = source.slice(line).trim_end();
         h.write_usize(line.len());
         h.write(line.as_bytes());
     }

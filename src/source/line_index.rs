@@ -60,6 +60,30 @@ impl LineIndex {
         self.starts.get(line.checked_sub(1)?).copied()
     }
 
+    /// The span of each line of `text` (the text this index was built from) without its
+    /// terminator, as [`super::lines`] gives them, from the index instead of a new scan.
+    pub fn spans<'t>(&'t self, text: &'t str) -> impl Iterator<Item = crate::source::Span> + 't {
+        let bytes = text.as_bytes();
+        let len = bytes.len();
+        self.starts
+            .iter()
+            .enumerate()
+            .take_while(move |&(_, &start)| start < len)
+            .map(move |(i, &start)| {
+                let end = match self.starts.get(i + 1) {
+                    // The break before the next line: `\r\n`, or one `\n` or `\r`.
+                    Some(&next)
+                        if next >= start + 2 && bytes.get(next - 2..next) == Some(b"\r\n") =>
+                    {
+                        next - 2
+                    }
+                    Some(&next) => next - 1,
+                    None => len,
+                };
+                crate::source::Span::new(start, end)
+            })
+    }
+
     /// Line and character column of `offset` in `text` (the text this index was built from).
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());

@@ -134,10 +134,15 @@ impl SourceFile {
     /// The first line with content, trimmed (an empty span at 0 for a blank text): where
     /// findings about the whole document point.
     pub fn first_content_line(&self) -> Span {
-        lines(&self.text)
+        self.lines()
             .map(|line| line.trim(&self.text))
             .find(|line| !line.is_empty())
             .unwrap_or_default()
+    }
+
+    /// The span of each line without its terminator (see [`lines`]), from the line index.
+    pub fn lines(&self) -> impl Iterator<Item = Span> + '_ {
+        self.line_index.spans(&self.text)
     }
 
     /// 1-based line of a byte offset.
@@ -190,6 +195,21 @@ mod tests {
         assert_eq!(LineEndings::detect("a\r\r\nb"), LineEndings::Mixed);
         assert_eq!(LineEndings::detect("a\r\n\r\n"), LineEndings::Crlf);
         assert_eq!(LineEndings::detect("\r"), LineEndings::Cr);
+    }
+
+    #[test]
+    fn the_line_index_gives_the_lines_a_scan_gives() {
+        // Every text of up to seven characters from `a`, `\r` and `\n`.
+        let alphabet = ['a', '\r', '\n'];
+        for len in 0..=7u32 {
+            for n in 0..3usize.pow(len) {
+                let text: String = (0..len).map(|i| alphabet[n / 3usize.pow(i) % 3]).collect();
+                let source = SourceFile::from_text("t.txt", &text);
+                let indexed: Vec<Span> = source.lines().collect();
+                let scanned: Vec<Span> = lines(&text).collect();
+                assert_eq!(indexed, scanned, "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{HeadingBlock, HeadingMarkup, Item};
-use crate::source::{lines, Span};
+use crate::source::{lines, SourceFile, Span};
 
 /// Whether `text` shows unambiguous Markdown markup: ATX or setext headings, fenced code,
 /// links, HTML comments or strong emphasis.
@@ -118,7 +118,8 @@ fn with_opening_escape(text: &str, span: Span) -> Span {
 }
 
 /// The items of a Markdown document.
-pub(crate) fn items(text: &str) -> Vec<Item> {
+pub(crate) fn items(source: &SourceFile) -> Vec<Item> {
+    let text = source.text.as_str();
     let mut out = Vec::new();
     let mut line = LineBuilder { current: None };
     let mut heading: Option<(Span, HeadingLevel, Option<Span>)> = None;
@@ -213,7 +214,7 @@ pub(crate) fn items(text: &str) -> Vec<Item> {
         }
     }
     line.flush(text, &mut out);
-    merge_blank_lines(text, out)
+    merge_blank_lines(source, out)
 }
 
 fn heading_block(text: &str, span: Span, level: HeadingLevel, inner: Option<Span>) -> HeadingBlock {
@@ -274,8 +275,10 @@ fn without_closing_hashes(text: &str, inner: Span, line_end: usize) -> Span {
 }
 
 /// Inserts a [`Item::Blank`] for every blank source line, in source order.
-fn merge_blank_lines(text: &str, items: Vec<Item>) -> Vec<Item> {
-    let mut blanks = lines(text)
+fn merge_blank_lines(source: &SourceFile, items: Vec<Item>) -> Vec<Item> {
+    let text = source.text.as_str();
+    let mut blanks = source
+        .lines()
         .filter(|span| span.slice(text).trim().is_empty())
         .peekable();
     let mut out = Vec::with_capacity(items.len() * 2);

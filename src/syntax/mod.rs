@@ -192,8 +192,8 @@ pub fn parse(
     let text = source.text.as_str();
     // Markdown marks its headings; only plain text has them inferred from line shapes.
     let (items, infer_headings) = match format {
-        Format::Text => (text::items(text), true),
-        Format::Markdown => (markdown::items(text), false),
+        Format::Text => (text::items(source), true),
+        Format::Markdown => (markdown::items(source), false),
     };
     let (blocks, problems) = blocks::assemble(text, &items, infer_headings, vocabulary);
     SyntaxTree {

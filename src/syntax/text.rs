@@ -4,11 +4,13 @@
 //! assembler from the shape of the lines.
 
 use super::Item;
-use crate::source::lines;
+use crate::source::SourceFile;
 
 /// The items of a plain-text document, one per line.
-pub(crate) fn items(text: &str) -> Vec<Item> {
-    lines(text)
+pub(crate) fn items(source: &SourceFile) -> Vec<Item> {
+    let text = source.text.as_str();
+    source
+        .lines()
         .map(|span| {
             if span.slice(text).trim().is_empty() {
                 Item::Blank(span)

@@ -25,7 +25,7 @@
 
 use crate::lint::{Emitter, LintContext};
 use crate::normalize::key;
-use crate::source::{lines, Span};
+use crate::source::Span;
 use crate::syntax::Format;
 
 /// Reports the trailing blanks of each line.
@@ -33,7 +33,7 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
     let text = cx.text();
     let markdown = cx.doc.format == Format::Markdown;
     let mut tables = cx.doc.tables.iter().map(|t| t.span).peekable();
-    let mut lines = lines(text).peekable();
+    let mut lines = cx.source.lines().peekable();
     while let Some(line) = lines.next() {
         let raw = line.slice(text);
         let mut kept = raw.trim_end_matches(char::is_whitespace).len();
