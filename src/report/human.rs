@@ -50,7 +50,7 @@ struct Report<'a> {
 /// offsets it reports are shifted back: the result is the one a scan from the top gives.
 struct Snippets<'a> {
     name: String,
-    text: String,
+    text: std::borrow::Cow<'a, str>,
     index: &'a LineIndex,
 }
 
@@ -155,8 +155,12 @@ fn short_label(message: &str) -> String {
     }
 }
 
-/// Replaces characters that could drive a terminal by visible ones of equal UTF-8 length.
-fn sanitize(text: &str) -> String {
+/// Replaces characters that could drive a terminal by visible ones of equal UTF-8 length;
+/// borrowed when there are none (they are all invisible characters, found by a fast scan).
+fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
+    if crate::normalize::invisible_chars(text).next().is_none() {
+        return std::borrow::Cow::Borrowed(text);
+    }
     text.chars()
         .map(|c| match c {
             '\t' | '\n' | '\r' => c,
@@ -170,7 +174,8 @@ fn sanitize(text: &str) -> String {
             | '\u{FEFF}' => '\u{FFFD}',
             c => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// Renders the diagnostics of one file (all must belong to `source`).
@@ -185,9 +190,14 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    // Lines wrap at spaces only, never inside a word or after a hyphen: URLs, paths and
+    // cookie names stay whole (and finding the Unicode line-break opportunities of every
+    // message cost more than the rest of the report).
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
-        .with_links(false);
+        .with_links(false)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     for located in diagnostics {
         let d = &located.diagnostic;
@@ -244,6 +254,53 @@ mod tests {
     }
 
     #[test]
+    fn long_messages_wrap_at_spaces_never_inside_a_url_or_path() {
+        let source = SourceFile::from_text("doc.md", "Cookies\n");
+        let path = "/tmp/corpus/part-6/en-vanecasbcn-odsapps.txt";
+        let url = "https://vanecasbcn-odsapps.opendatasoft.com/explore/dataset/x-y";
+        let diagnostic = crate::lint::Diagnostic {
+            code: "CL301",
+            rule: "duplicate-platform",
+            severity: Severity::Warning,
+            file: "doc.md".to_owned(),
+            span: crate::source::Span::new(0, 7),
+            message: format!("the platform {url} is also named by {path}, whose content differs"),
+            help: Some(format!(
+                "see {path} and {url} before choosing which one to keep"
+            )),
+            related: Vec::new(),
+            fingerprint: String::new(),
+        };
+        let out = human(
+            &source,
+            &[Located::new(&source, diagnostic)],
+            HumanOptions::default(),
+        );
+        assert!(out.contains(path) && out.contains(url), "{out}");
+        // The message is wider than the report: it was wrapped, at a space.
+        assert!(
+            out.lines()
+                .any(|l| l.trim_end().ends_with("is also named by")),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn sanitizing_replaces_every_terminal_control_and_copies_only_then() {
+        let plain = "Le cookie \u{AB}\u{A0}_ga\u{A0}\u{BB} dure 13\u{202F}mois, c\u{2019}est \u{E9}crit.\t\r\n";
+        assert!(matches!(sanitize(plain), std::borrow::Cow::Borrowed(_)));
+        for c in [
+            '\u{1B}', '\u{7F}', '\u{85}', '\u{9B}', '\u{202E}', '\u{2067}', '\u{200B}', '\u{FEFF}',
+        ] {
+            let text = format!("a{c}b");
+            let clean = sanitize(&text);
+            assert!(matches!(clean, std::borrow::Cow::Owned(_)), "{c:?}");
+            assert_eq!(clean.len(), text.len(), "{c:?}");
+            assert!(!clean.contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
     fn snippets_read_what_a_scan_from_the_top_reads() {
         let texts = [
             "one\ntwo\r\nthree\rfour\n\nsix\r\n\r\nnine",
@@ -256,7 +313,7 @@ mod tests {
             let index = LineIndex::new(text);
             let snippets = Snippets {
                 name: "doc".to_owned(),
-                text: text.to_owned(),
+                text: text.into(),
                 index: &index,
             };
             let whole = miette::NamedSource::new("doc", text.to_owned());
