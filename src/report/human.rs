@@ -76,12 +76,20 @@ impl SourceCode for Snippets<'_> {
         let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
         // Line breaks before the window.
         let shift = first - 1;
+        let offset = inner.span().offset() + base;
+        // miette counts the column in bytes; the other reports count characters, and the
+        // header shown must agree with them.
+        let column = self
+            .index
+            .line_start(inner.line() + shift + 1)
+            .and_then(|start| self.text.get(start..offset))
+            .map_or(inner.column(), |before| before.chars().count());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            SourceSpan::new((inner.span().offset() + base).into(), inner.span().len()),
+            SourceSpan::new(offset.into(), inner.span().len()),
             inner.line() + shift,
-            inner.column(),
+            column,
             inner.line_count() + shift,
         )))
     }
@@ -241,14 +249,14 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
 mod tests {
     use super::*;
 
-    /// What miette's own reading of the whole text gives, field by field.
-    fn parts(contents: &dyn SpanContents<'_>) -> (Vec<u8>, usize, usize, usize, usize, usize) {
+    /// What miette's own reading of the whole text gives, field by field, but the column
+    /// (miette counts it in bytes, the snippets in characters).
+    fn parts(contents: &dyn SpanContents<'_>) -> (Vec<u8>, usize, usize, usize, usize) {
         (
             contents.data().to_vec(),
             contents.span().offset(),
             contents.span().len(),
             contents.line(),
-            contents.column(),
             contents.line_count(),
         )
     }
@@ -326,11 +334,24 @@ mod tests {
                         let expected = whole.read_span(&span, before, after);
                         let got = snippets.read_span(&span, before, after);
                         match (expected, got) {
-                            (Ok(e), Ok(g)) => assert_eq!(
-                                parts(&*g),
-                                parts(&*e),
-                                "{text:?} at {offset}+{len}, context {before}/{after}"
-                            ),
+                            (Ok(e), Ok(g)) => {
+                                assert_eq!(
+                                    parts(&*g),
+                                    parts(&*e),
+                                    "{text:?} at {offset}+{len}, context {before}/{after}"
+                                );
+                                // The column the other reports give (in characters),
+                                // where the contents start on a character boundary.
+                                let at = g.span().offset();
+                                if text.is_char_boundary(at) {
+                                    let column = index.line_col(text, at).column;
+                                    assert_eq!(
+                                        g.column() + 1,
+                                        column,
+                                        "{text:?} at {offset}+{len}"
+                                    );
+                                }
+                            }
                             (Err(_), Err(_)) => {}
                             (e, g) => panic!(
                                 "{text:?} at {offset}+{len}: {:?} against {:?}",

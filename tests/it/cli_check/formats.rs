@@ -422,3 +422,29 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
     assert!(on_a_terminal(dir.path(), None).contains('\x1b'));
     assert!(!on_a_terminal(dir.path(), Some("1")).contains('\x1b'));
 }
+
+#[test]
+fn human_snippet_headers_give_the_positions_the_other_reports_give() {
+    // The bundled corpus: French text, accented letters and curly quotes before findings.
+    let positions = |args: &[&str]| -> Vec<String> {
+        let run = crate::support::cookielint(args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+            .lines()
+            .filter_map(|line| match args.contains(&"concise") {
+                true => line
+                    .split(": ")
+                    .next()
+                    .filter(|p| p.matches(':').count() == 2),
+                false => line
+                    .split_once("╭─[")
+                    .and_then(|(_, rest)| rest.strip_suffix(']')),
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    let concise = positions(&["check", "corpus", "--exit-zero", "--format", "concise"]);
+    let human = positions(&["check", "corpus", "--exit-zero"]);
+    assert!(concise.len() > 20, "{concise:?}");
+    assert_eq!(human, concise);
+}
