@@ -195,6 +195,32 @@ fn ignore_file_error(dir: &Path, file: &Path) -> InputError {
     }
 }
 
+/// The order of a walk that lists each directory sorted by name before descending into it
+/// is the order of the paths' components. On Unix, where a path holds no NUL byte, the
+/// path's bytes with `/` made the smallest byte sort the same way, as plain bytes, without
+/// splitting the paths into components (the walker's own sorting did, per comparison, and
+/// that cost more than the rest of the walk).
+#[cfg(unix)]
+fn walk_key(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str()
+        .as_bytes()
+        .iter()
+        .map(|&b| if b == b'/' { 0 } else { b })
+        .collect()
+}
+
+/// See the Unix version: elsewhere, the components themselves.
+#[cfg(not(unix))]
+fn walk_key(path: &Path) -> PathBuf {
+    path.to_path_buf()
+}
+
+/// Two paths in walk order (see [`walk_key`]).
+fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    walk_key(a).cmp(&walk_key(b))
+}
+
 fn walk(
     root: &Path,
     include: &dyn Fn(&Path) -> bool,
@@ -225,7 +251,6 @@ fn walk(
         .git_ignore(true)
         .git_exclude(true)
         .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
         .filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             match is_dir.then(|| odd_ignore_file(entry.path())).flatten() {
@@ -239,6 +264,9 @@ fn walk(
             }
         })
         .build();
+    // Listed unsorted, then sorted (see `walk_order`): files and errors come out in the
+    // order of a walk that sorts each directory.
+    let (first_file, first_error) = (files.len(), errors.len());
     for entry in walker {
         match entry {
             Ok(entry) => {
@@ -260,10 +288,21 @@ fn walk(
             }),
         }
     }
-    let skipped: Vec<(PathBuf, PathBuf)> = match skipped.lock() {
+    if let Some(walked) = files.get_mut(first_file..) {
+        walked.sort_by_cached_key(|f| walk_key(&f.path));
+    }
+    if let Some(walked) = errors.get_mut(first_error..) {
+        // Errors that name no path last, in the order they came.
+        walked.sort_by(|a, b| match (a.path(), b.path()) {
+            (Some(a), Some(b)) => walk_order(Path::new(a), Path::new(b)),
+            (a, b) => a.is_none().cmp(&b.is_none()),
+        });
+    }
+    let mut skipped: Vec<(PathBuf, PathBuf)> = match skipped.lock() {
         Ok(mut skipped) => std::mem::take(&mut *skipped),
         Err(_) => Vec::new(),
     };
+    skipped.sort_by(|a, b| walk_order(&a.0, &b.0));
     errors.extend(
         skipped
             .iter()
@@ -412,6 +451,24 @@ fn read_at(at: &Path, path: String, max_size: u64) -> Result<SourceFile, InputEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn walk_order_is_the_order_of_the_components() {
+        // Names around `/` in byte order: space, `-`, `.`, digits, upper and lower case.
+        let names = ["a", "a b", "a-b", "a.d", "a0", "A", "ab", "b", "\u{e9}"];
+        let mut paths = vec![PathBuf::from("root")];
+        for first in names {
+            paths.push(Path::new("root").join(first));
+            for second in names {
+                paths.push(Path::new("root").join(first).join(second));
+            }
+        }
+        let mut by_components = paths.clone();
+        by_components.sort();
+        paths.reverse();
+        paths.sort_by(|a, b| walk_order(a, b));
+        assert_eq!(paths, by_components);
+    }
 
     #[test]
     fn a_listed_file_keeps_its_disk_path_only_when_the_shown_one_differs() {
