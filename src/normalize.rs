@@ -138,20 +138,26 @@ fn key_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
             out.push(' ');
             pending_space = false;
         }
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
-                out.push('\'')
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-            | '\u{2033}' => out.push('"'),
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
-                out.push('-')
-            }
+        match unify_mark(c) {
             c if c.is_uppercase() => out.extend(c.to_lowercase()),
             c => out.push(c),
         }
     }
     out
+}
+
+/// The one form the comparison key gives the marks written several ways: single quotes and
+/// apostrophes (curly, low, reversed, prime, backtick, acute accent) as `'`, double quotes
+/// and guillemets as `"`, hyphens, dashes and the minus sign as `-`; other characters as
+/// they are.
+pub fn unify_mark(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        other => other,
+    }
 }
 
 /// The invisible characters of `text` (see [`is_invisible`]) with their byte offsets, found
@@ -215,6 +221,20 @@ pub fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_writes_each_mark_as_unify_mark_does() {
+        for c in "\u{2018}\u{2019}\u{201A}\u{201B}\u{2032}`\u{B4}\u{201C}\u{201D}\u{201E}\u{201F}\u{AB}\u{BB}\u{2033}\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}'\"-".chars() {
+            assert!(matches!(unify_mark(c), '\'' | '"' | '-'), "{c:?}");
+            // (NFKC comes first: the acute accent and the double prime are not their own
+            // NFKC form, so the key never sees them.)
+            if c.to_string().nfkc().eq(std::iter::once(c)) {
+                let text = format!("a{c}b");
+                assert_eq!(key(&text), format!("a{}b", unify_mark(c)), "{c:?}");
+            }
+        }
+        assert_eq!(unify_mark('x'), 'x');
+    }
 
     #[test]
     fn display_collapses_and_composes() {

@@ -309,13 +309,7 @@ fn ascii_key_form(c: char) -> char {
 /// One character as the comparison key writes it (after NFKC): quotes and dashes unified,
 /// upper-case letters lowered, everything else kept.
 fn key_form(c: char) -> impl Iterator<Item = char> {
-    let unified = match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-        | '\u{2033}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-        other => other,
-    };
+    let unified = crate::normalize::unify_mark(c);
     let upper = unified.is_uppercase();
     let lowered = upper.then(|| unified.to_lowercase());
     lowered

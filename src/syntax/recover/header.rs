@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::normalize::unify_mark;
 use crate::vocab::{ColumnPhrase, ColumnRole, COLUMN_PHRASES};
 
 /// Longest line [`split_header`] looks at, in bytes.
@@ -86,7 +87,7 @@ fn phrases_at(line: &str, at: usize) -> impl Iterator<Item = &'static ColumnPhra
         }
         index
     });
-    let first = char_at(line, at).and_then(|c| fold_quote(c).to_lowercase().next());
+    let first = char_at(line, at).and_then(|c| unify_mark(c).to_lowercase().next());
     first
         .and_then(|c| index.get(&c))
         .into_iter()
@@ -110,7 +111,7 @@ fn ends_a_phrase(line: &str) -> bool {
     line.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '*')
         .chars()
         .next_back()
-        .and_then(|c| fold_quote(c).to_lowercase().next_back())
+        .and_then(|c| unify_mark(c).to_lowercase().next_back())
         .is_some_and(|c| last.binary_search(&c).is_ok())
 }
 
@@ -154,7 +155,7 @@ fn match_phrase(line: &str, start: usize, key: &str) -> Option<usize> {
             pending = rest.next();
             continue;
         }
-        let mut lower = fold_quote(c).to_lowercase();
+        let mut lower = unify_mark(c).to_lowercase();
         if lower.next() != Some(k) {
             return None;
         }
@@ -168,14 +169,6 @@ fn match_phrase(line: &str, start: usize, key: &str) -> Option<usize> {
         pending = rest.next();
     }
     Some(start + taken)
-}
-
-pub(super) fn fold_quote(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-        '\u{2010}'..='\u{2014}' | '\u{2212}' => '-',
-        c => c,
-    }
 }
 
 fn ends_at_boundary(line: &str, end: usize) -> bool {

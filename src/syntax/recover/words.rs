@@ -1,8 +1,8 @@
 //! Word-level evidence for splitting rows: durations, legal forms of providers, the words
 //! that open a purpose.
 
-use super::header::fold_quote;
 use crate::cookie_name::listed;
+use crate::normalize::unify_mark;
 
 /// First words of purposes written as sentences.
 pub(super) const PURPOSE_STARTERS: &str = "to se pour used allows permet permettre stores enables";
@@ -73,7 +73,7 @@ pub(super) fn strip_any<'t>(text: &'t str, words: &str) -> Option<&'t str> {
         let mut rest = text.char_indices();
         for w in word.chars() {
             let (_, c) = rest.next()?;
-            if !fold_quote(c).to_lowercase().eq(w.to_lowercase()) {
+            if !unify_mark(c).to_lowercase().eq(w.to_lowercase()) {
                 return None;
             }
         }
