@@ -11,9 +11,9 @@
 mod build;
 pub mod invariants;
 
-pub use std::sync::Arc;
+pub use build::build;
 
-use build::build;
+use std::sync::Arc;
 
 use serde::Serialize;
 
