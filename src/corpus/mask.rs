@@ -169,20 +169,25 @@ pub struct Hits {
 const KELVIN: &str = "\u{212A}";
 
 impl Hits {
-    /// Whether the mask leaves the text at `span` of the source unchanged, known without
-    /// looking at its display form (`false`: not known).
+    /// Whether the mask leaves the text `raw`, at `span` of the source, unchanged, known
+    /// without looking at its display form (`false`: not known).
     ///
     /// The display form is the raw text in NFC, trimmed, its whitespace collapsed (or its
-    /// lines joined by spaces, or `\\|` unescaped in a pipe cell). NFC turns no character
-    /// into an ASCII letter, digit or `-./:` except the Kelvin sign, and composes no ASCII
-    /// character away from its neighbours (a starter blocks composition), so every run of
-    /// such characters in the display form is one in the raw text. The patterns are made
-    /// of them: one that occurs in the display form occurs inside `span`. A source holding
-    /// a Kelvin sign, or a pattern of other characters, turns the shortcut off.
-    pub fn spare(&self, span: Span) -> bool {
+    /// lines joined by spaces). NFC turns no character into an ASCII letter, digit or
+    /// `-./:` except the Kelvin sign, and composes no ASCII character away from its
+    /// neighbours (a starter blocks composition), so every run of such characters in the
+    /// display form is one in the raw text. The patterns are made of them: one that occurs
+    /// in the display form occurs inside `span`. A source holding a Kelvin sign, or a
+    /// pattern of other characters, turns the shortcut off, and so does a backslash in
+    /// `raw`: a pipe cell's display form drops the one of `\-` and `\|`, which can join
+    /// `data\-gouv` into a portal word.
+    pub fn spare(&self, span: Span, raw: &str) -> bool {
         let Some(found) = &self.found else {
             return false;
         };
+        if memchr::memchr(b'\\', raw.as_bytes()).is_some() {
+            return false;
+        }
         let first = found.partition_point(|&(s, _)| s < span.start);
         !found
             .get(first..)
@@ -355,7 +360,7 @@ mod tests {
         let mut spared = Vec::new();
         for start in (0..=source.len()).filter(|&i| source.is_char_boundary(i)) {
             for end in (start..=source.len()).filter(|&i| source.is_char_boundary(i)) {
-                if hits.spare(Span::new(start, end)) {
+                if hits.spare(Span::new(start, end), &source[start..end]) {
                     let display = crate::normalize::display(&source[start..end]);
                     assert!(
                         matches!(mask.apply(&display), Cow::Borrowed(_)),

@@ -610,7 +610,7 @@ impl Builder<'_> {
     }
 
     fn masked(&self, kind: Option<PassageKind>, text: &Text) -> SharedText {
-        let masked = if self.hits.spare(text.span) {
+        let masked = if self.hits.spare(text.span, self.source.slice(text.span)) {
             std::borrow::Cow::Borrowed(text.display.as_ref())
         } else {
             self.mask.apply(&text.display)
@@ -847,6 +847,21 @@ fn content_hash(source: &SourceFile) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_escaped_hyphen_in_a_pipe_cell_still_forms_a_portal_word() {
+        // The display form of `data\-gouv` is `data-gouv`, the portal word of the host.
+        let text = "# Cookies policy\n\n## What cookies are used on the <https://data-gouv.fr> platform\n\n\
+                    | Provider | Cookie name | Purpose |\n|---|---|---|\n\
+                    | data\\-gouv | sid | session |\n";
+        let source = SourceFile::from_text("doc.md", text);
+        let parsed = crate::model::parse(&source, crate::model::ParseOptions::default());
+        let summary = summarize(&source, &parsed);
+        let cookie = summary.cookies.first().expect("one cookie");
+        assert_eq!(cookie.name(), "sid");
+        let provider = cookie.field(Field::Provider).expect("a provider");
+        assert_eq!(provider.text, super::mask::PORTAL);
+    }
 
     #[test]
     fn a_place_is_compact_and_gives_back_its_position() {
