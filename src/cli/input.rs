@@ -95,10 +95,10 @@ impl InputError {
 
 /// The path a walk error is about, looking through the walker's wrappers (depth, line
 /// number, partial errors); for a link loop, the link.
-fn walk_error_path(err: &ignore::Error) -> Option<String> {
+fn walk_error_path(err: &ignore::Error) -> Option<&Path> {
     match err {
-        ignore::Error::WithPath { path, .. } => Some(path.display().to_string()),
-        ignore::Error::Loop { child, .. } => Some(child.display().to_string()),
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::Loop { child, .. } => Some(child),
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
             walk_error_path(err)
         }
@@ -264,9 +264,10 @@ fn walk(
             }
         })
         .build();
-    // Listed unsorted, then sorted (see `walk_order`): files and errors come out in the
-    // order of a walk that sorts each directory.
-    let (first_file, first_error) = (files.len(), errors.len());
+    // Listed unsorted, then sorted (see `walk_key`): files and errors come out in the order
+    // of a walk that sorts each directory. Errors keep the path they name for that.
+    let first_file = files.len();
+    let mut walk_errors: Vec<(Option<PathBuf>, InputError)> = Vec::new();
     for entry in walker {
         match entry {
             Ok(entry) => {
@@ -282,22 +283,30 @@ fn walk(
                     });
                 }
             }
-            Err(err) => errors.push(InputError::Walk {
-                path: walk_error_path(&err),
-                message: err.to_string(),
-            }),
+            Err(err) => {
+                let path = walk_error_path(&err).map(Path::to_path_buf);
+                walk_errors.push((
+                    path.clone(),
+                    InputError::Walk {
+                        path: path.map(|p| p.display().to_string()),
+                        message: err.to_string(),
+                    },
+                ));
+            }
         }
     }
     if let Some(walked) = files.get_mut(first_file..) {
         walked.sort_by_cached_key(|f| walk_key(&f.path));
     }
-    if let Some(walked) = errors.get_mut(first_error..) {
-        // Errors that name no path last, in the order they came.
-        walked.sort_by(|a, b| match (a.path(), b.path()) {
-            (Some(a), Some(b)) => walk_order(Path::new(a), Path::new(b)),
-            (a, b) => a.is_none().cmp(&b.is_none()),
-        });
-    }
+    // The walker reports the ignore files of the root's parents before anything else, by
+    // paths outside the root: they stay first, in the order they came; errors that name
+    // no path go last, in the order they came.
+    walk_errors.sort_by_cached_key(|(path, _)| match path {
+        Some(path) if path.starts_with(root) => (1, Some(walk_key(path))),
+        Some(_) => (0, None),
+        None => (2, None),
+    });
+    errors.extend(walk_errors.into_iter().map(|(_, error)| error));
     let mut skipped: Vec<(PathBuf, PathBuf)> = match skipped.lock() {
         Ok(mut skipped) => std::mem::take(&mut *skipped),
         Err(_) => Vec::new(),
