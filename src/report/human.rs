@@ -47,7 +47,9 @@ struct Report<'a> {
 /// miette finds a span's lines by scanning the text from its first byte, so drawing every
 /// finding of a long document took time in the square of its length. Here its scan starts
 /// at a line boundary a few lines before the span (found in the index), and the lines and
-/// offsets it reports are shifted back: the result is the one a scan from the top gives.
+/// offsets it reports are shifted back: the result is the one a scan from the top gives,
+/// but for the column, which is counted in characters (miette counts bytes) so that the
+/// snippet's header agrees with the other reports.
 struct Snippets<'a> {
     name: String,
     text: std::borrow::Cow<'a, str>,
@@ -198,9 +200,9 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    // Lines wrap at spaces only, never inside a word or after a hyphen: URLs, paths and
-    // cookie names stay whole (and finding the Unicode line-break opportunities of every
-    // message cost more than the rest of the report).
+    // Lines wrap at spaces, never after a hyphen or a slash: URLs, paths and cookie names
+    // stay whole unless one alone is wider than a line (finding the Unicode line-break
+    // opportunities of every message also cost more than the rest of the report).
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false)

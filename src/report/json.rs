@@ -55,9 +55,10 @@ pub fn write_json<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -> 
     w.flush()
 }
 
-/// The fields of one diagnostic, at the depth of an element of `diagnostics`. Each field is
-/// written as few pieces: the indented key with the value's opening quote, the escaped
-/// value, and the closing quote with the line break (small writes cost more than bytes).
+/// The fields of one diagnostic, at the depth of an element of `diagnostics`. The constant
+/// text between two values (a closing quote, the comma, the line break, the next key and
+/// its opening quote) is one write, then the escaped value (small writes cost more than
+/// bytes).
 fn diagnostic(w: &mut impl Write, d: &Located) -> io::Result<()> {
     let diag = &d.diagnostic;
     w.write_all(b"      \"code\": \"")?;
