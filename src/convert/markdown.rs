@@ -101,7 +101,8 @@ fn push_blocks(out: &mut String, doc: &Document, paragraphs: &[Paragraph], table
 const NOT_A_TABLE: &str = "<!-- not a table: the paragraph above is prose -->\n\n";
 
 /// A paragraph on one line; a leading character that Markdown would read as block markup
-/// (heading, quote, list, fence, HTML, table row) is escaped so the paragraph stays one.
+/// (heading, quote, list, fence, HTML, table row, link reference definition) is escaped so
+/// the paragraph stays one.
 /// Returns whether the line reads as a table header whose separators were lost.
 fn push_paragraph(out: &mut String, paragraph: &Paragraph) -> bool {
     let start = out.len();
@@ -121,7 +122,7 @@ fn push_paragraph(out: &mut String, paragraph: &Paragraph) -> bool {
     } else {
         if matches!(
             first,
-            Some('#' | '>' | '-' | '+' | '*' | '=' | '`' | '~' | '<' | '|' | '_')
+            Some('#' | '>' | '-' | '+' | '*' | '=' | '`' | '~' | '<' | '|' | '_' | '[')
         ) {
             out.push('\\');
         }
