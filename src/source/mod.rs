@@ -4,10 +4,12 @@
 //! it through [`Span`]s (byte ranges into [`SourceFile::text`]), and converts spans to lines
 //! and columns through [`SourceFile::line_index`] only when rendering.
 
+mod census;
 mod decode;
 mod line_index;
 mod span;
 
+pub use census::Census;
 pub use decode::{decode, DecodeError, Decoded, Encoding, DEFAULT_MAX_FILE_SIZE};
 pub use line_index::{LineCol, LineIndex};
 pub use span::Span;
@@ -83,6 +85,8 @@ pub struct SourceFile {
     pub replacements: usize,
     /// Line starts, for rendering positions.
     pub line_index: LineIndex,
+    /// Which characters the text holds, taken on first use (see [`SourceFile::census`]).
+    census: std::sync::OnceLock<Census>,
 }
 
 impl SourceFile {
@@ -118,7 +122,13 @@ impl SourceFile {
             line_endings,
             replacements: decoded.replacements,
             line_index,
+            census: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Which characters the text holds (taken on the first call, then kept).
+    pub fn census(&self) -> &Census {
+        self.census.get_or_init(|| Census::of(&self.text))
     }
 
     /// The text a span covers (empty when the span does not fit).

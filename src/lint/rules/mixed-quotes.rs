@@ -83,6 +83,9 @@ struct Usage {
 
 /// Reports the minority style of each family that is written in both styles.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
+    if !FAMILIES.iter().any(|family| in_both_styles(cx, family)) {
+        return;
+    }
     for (family, usage) in FAMILIES.iter().zip(usage(cx)) {
         if usage.straight == 0 || usage.curly == 0 {
             continue;
@@ -142,6 +145,16 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
                 .help(help.clone());
         }
     }
+}
+
+/// Whether the source holds marks of `family` in both styles: the texts are slices of it,
+/// so otherwise none of them can mix the two (the census answers for the curly style, one
+/// byte search for the straight one).
+fn in_both_styles(cx: &LintContext<'_>, family: &Family) -> bool {
+    cx.source.census().may_hold(|c| family.curly.contains(&c))
+        && family.straight.iter().any(|&mark| {
+            u8::try_from(mark).is_ok_and(|b| memchr::memchr(b, cx.text().as_bytes()).is_some())
+        })
 }
 
 /// Counts both styles of each family in every text of the document.
