@@ -8,6 +8,10 @@
 //! name"); a wording of any version is canonical. Everything here is plain data, written as
 //! users read it; comparisons go through [`crate::normalize::key`].
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::lang::Language;
 use crate::normalize::key;
 use crate::vocab::{ColumnRole, SectionRole};
@@ -119,8 +123,25 @@ impl HeaderSet {
 
     /// Whether `header_key` (a comparison key) is one of this version's wordings for `role`.
     pub fn accepts(&self, role: ColumnRole, header_key: &str) -> bool {
-        self.wordings(role).iter().any(|w| key(w) == header_key)
+        self.wordings(role)
+            .iter()
+            .any(|w| wording_key(w).is_some_and(|k| k == header_key))
     }
+}
+
+/// The comparison key of a wording of [`HEADER_SETS`], worked out once per process (every
+/// header cell of every document is compared with them).
+fn wording_key(wording: &str) -> Option<&'static str> {
+    static KEYS: OnceLock<FxHashMap<&'static str, String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        HEADER_SETS
+            .iter()
+            .flat_map(|set| set.columns.iter().flat_map(|(_, wordings)| wordings.iter()))
+            .map(|w| (*w, key(w)))
+            .collect()
+    })
+    .get(wording)
+    .map(String::as_str)
 }
 
 /// The template versions of `language`.
