@@ -55,17 +55,18 @@ impl Forms {
     }
 }
 
-/// Remembered values by raw text, with the bytes they hold and the scope they were
-/// computed in (see [`remembered_in`]).
-pub(crate) struct Memo<T> {
-    values: HashMap<Box<str>, T, BuildHasherDefault<FxHasher>>,
+/// Remembered values by raw text (or by the address of a shared text, see
+/// [`remembered_for`]), with the bytes they hold and the scope they were computed in (see
+/// [`remembered_in`]).
+pub(crate) struct Memo<T, K = Box<str>> {
+    values: HashMap<K, T, BuildHasherDefault<FxHasher>>,
     bytes: usize,
     scope: u64,
     /// Whether [`release`] knows of this memo on its thread.
     registered: bool,
 }
 
-impl<T> Default for Memo<T> {
+impl<T, K> Default for Memo<T, K> {
     fn default() -> Self {
         Memo {
             values: HashMap::default(),
@@ -75,6 +76,10 @@ impl<T> Default for Memo<T> {
         }
     }
 }
+
+/// A memo of values by shared text (see [`remembered_for`]): each value with the text it
+/// belongs to, by the text's address.
+pub(crate) type SharedMemo<T> = Memo<(Arc<str>, T), usize>;
 
 thread_local! {
     /// How to empty each memo this thread has filled since the last [`release`].
@@ -184,27 +189,61 @@ pub(crate) fn remembered_in<T: Clone + 'static>(
     if raw.len() > MAX_TEXT_BYTES {
         return compute(raw);
     }
-    let local = memo;
-    memo.with(|memo| {
-        let Ok(mut memo) = memo.try_borrow_mut() else {
+    memo.with(|cell| {
+        let Ok(mut values) = cell.try_borrow_mut() else {
             return compute(raw);
         };
-        if memo.scope != scope {
-            memo.values.clear();
-            memo.bytes = 0;
-            memo.scope = scope;
-        }
-        if let Some(found) = memo.values.get(raw) {
+        values.enter(memo, scope);
+        if let Some(found) = values.values.get(raw) {
             return found.clone();
         }
         let value = compute(raw);
-        let size = raw.len() + size_of(&value);
-        if memo.bytes + size > MAX_MEMO_BYTES {
-            memo.values.clear();
-            memo.bytes = 0;
+        values.keep(raw.into(), value.clone(), raw.len() + size_of(&value));
+        value
+    })
+}
+
+/// `compute(text)` for a text shared through [`forms`] (a [`crate::model::Text`]'s display
+/// form or key), from `memo` when it was computed before on this thread in the same `scope`
+/// for that same allocation. The lookup goes by the text's address: it neither hashes nor
+/// compares the text. The memo holds the text alive, so no other text can take its address
+/// while it is remembered; an equal text at another address is merely computed again.
+pub(crate) fn remembered_for<T: Clone + 'static>(
+    memo: &'static LocalKey<RefCell<SharedMemo<T>>>,
+    scope: u64,
+    text: &Arc<str>,
+    compute: impl Fn(&str) -> T,
+    size_of: impl Fn(&T) -> usize,
+) -> T {
+    let address = Arc::as_ptr(text).cast::<u8>() as usize;
+    memo.with(|cell| {
+        let Ok(mut values) = cell.try_borrow_mut() else {
+            return compute(text);
+        };
+        values.enter(memo, scope);
+        if let Some((held, found)) = values.values.get(&address) {
+            if Arc::ptr_eq(held, text) {
+                return found.clone();
+            }
         }
-        if !memo.registered {
-            memo.registered = true;
+        let value = compute(text);
+        let size = text.len() + size_of(&value);
+        values.keep(address, (Arc::clone(text), value.clone()), size);
+        value
+    })
+}
+
+impl<T: 'static, K: std::hash::Hash + Eq + 'static> Memo<T, K> {
+    /// Starts afresh when the scope changes, and makes sure [`release`] empties the memo
+    /// (`local`: the thread-local it lives in).
+    fn enter(&mut self, local: &'static LocalKey<RefCell<Memo<T, K>>>, scope: u64) {
+        if self.scope != scope {
+            self.values.clear();
+            self.bytes = 0;
+            self.scope = scope;
+        }
+        if !self.registered {
+            self.registered = true;
             let empty = move || {
                 local.with(|m| {
                     if let Ok(mut m) = m.try_borrow_mut() {
@@ -218,10 +257,18 @@ pub(crate) fn remembered_in<T: Clone + 'static>(
                 }
             });
         }
-        memo.bytes += size;
-        memo.values.insert(raw.into(), value.clone());
-        value
-    })
+    }
+
+    /// Remembers `value` (holding `size` bytes) under `key`, first emptying a memo that
+    /// would grow past [`MAX_MEMO_BYTES`].
+    fn keep(&mut self, key: K, value: T, size: usize) {
+        if self.bytes + size > MAX_MEMO_BYTES {
+            self.values.clear();
+            self.bytes = 0;
+        }
+        self.bytes += size;
+        self.values.insert(key, value);
+    }
 }
 
 #[cfg(test)]
@@ -266,6 +313,47 @@ mod tests {
         let other = cookie_name("_ga", "_ga");
         assert_eq!((other.display(), other.key()), ("_ga", "_ga"));
         KEYS.with(|memo| assert!(memo.borrow().bytes <= MAX_MEMO_BYTES));
+    }
+
+    #[test]
+    fn values_remembered_by_address_are_those_of_the_same_text() {
+        thread_local! {
+            static LENGTHS: RefCell<SharedMemo<usize>> = RefCell::new(Memo::default());
+        }
+        let calls = std::cell::Cell::new(0);
+        let length = |text: &str| {
+            calls.set(calls.get() + 1);
+            text.chars().count()
+        };
+        let a: Arc<str> = "caf\u{e9}".into();
+        assert_eq!(remembered_for(&LENGTHS, 0, &a, length, |_| 8), 4);
+        assert_eq!(
+            remembered_for(&LENGTHS, 0, &Arc::clone(&a), length, |_| 8),
+            4
+        );
+        assert_eq!(
+            calls.get(),
+            1,
+            "the same allocation is looked up, not recomputed"
+        );
+        // Equal words at another address, and a new scope, are computed afresh.
+        let b: Arc<str> = "caf\u{e9}".into();
+        assert_eq!(remembered_for(&LENGTHS, 0, &b, length, |_| 8), 4);
+        assert_eq!(remembered_for(&LENGTHS, 1, &a, length, |_| 8), 4);
+        assert_eq!(calls.get(), 3);
+        // A text freed after it was remembered cannot lend its address to another one:
+        // the memo holds it.
+        drop(a);
+        for i in 0..1000 {
+            let other: Arc<str> = format!("{i:>5}").into();
+            assert_eq!(remembered_for(&LENGTHS, 1, &other, length, |_| 8), 5);
+        }
+        // Bounded like every memo.
+        for i in 0..20_000 {
+            let long: Arc<str> = format!("{i:0>1000}").into();
+            let _ = remembered_for(&LENGTHS, 1, &long, length, |_| 8);
+        }
+        LENGTHS.with(|memo| assert!(memo.borrow().bytes <= MAX_MEMO_BYTES));
     }
 
     #[test]

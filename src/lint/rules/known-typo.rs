@@ -32,7 +32,7 @@ use rustc_hash::FxHasher;
 use crate::lint::claims::{find_in_key, locate, texts};
 use crate::lint::known::KnownTypo;
 use crate::lint::{Emitter, LintContext};
-use crate::memo::{remembered_in, Memo};
+use crate::memo::{remembered_for, remembered_in, Memo, SharedMemo};
 use crate::model::Text;
 use crate::normalize::display;
 use crate::source::Span;
@@ -40,7 +40,7 @@ use crate::source::Span;
 thread_local! {
     /// Which typos each comparison key holds (bit i: typo i), under a fingerprint of the
     /// typo list: the template's texts come back in document after document.
-    static FOUND: RefCell<Memo<u64>> = RefCell::new(Memo::default());
+    static FOUND: RefCell<SharedMemo<u64>> = RefCell::new(Memo::default());
     /// Where the typos a raw text holds are written in it (see [`places`]), under the same
     /// fingerprint: a template's paragraph is searched once per thread, not once per copy.
     static PLACES: RefCell<Memo<Rc<[Place]>>> = RefCell::new(Memo::default());
@@ -56,7 +56,7 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
     let scope = fingerprint(typos);
     for text in texts(cx.doc) {
         if typos.len() <= 64 {
-            let found = remembered_in(&FOUND, scope, &text.key, |key| held(key, typos), |_| 8);
+            let found = remembered_for(&FOUND, scope, &text.key, |key| held(key, typos), |_| 8);
             if found == 0 {
                 continue;
             }

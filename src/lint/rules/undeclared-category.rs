@@ -35,7 +35,7 @@ use std::cell::RefCell;
 
 use crate::lint::claims::{claim_phrases, find_in_key, is_negated, locate};
 use crate::lint::{Emitter, LintContext};
-use crate::memo::{remembered_in, Memo};
+use crate::memo::{remembered_for, Memo, SharedMemo};
 use crate::model::{Document, Paragraph};
 use crate::source::Span;
 use crate::vocab::{Category, SectionRole};
@@ -99,20 +99,22 @@ fn claims(doc: &Document) -> impl Iterator<Item = &Paragraph> {
 
 thread_local! {
     /// [`first_phrase`] by comparison key, one memo per claimed category.
-    static FIRST_ANALYTICS: RefCell<Memo<Option<(usize, usize)>>> = RefCell::new(Memo::default());
-    static FIRST_ADVERTISING: RefCell<Memo<Option<(usize, usize)>>> = RefCell::new(Memo::default());
+    static FIRST_ANALYTICS: RefCell<SharedMemo<Option<(usize, usize)>>> =
+        RefCell::new(Memo::default());
+    static FIRST_ADVERTISING: RefCell<SharedMemo<Option<(usize, usize)>>> =
+        RefCell::new(Memo::default());
 }
 
 /// The span of the earliest wording in `paragraph` that claims a use of `category` (the
 /// longest wording when two start together), or `None`.
 fn first_claim(text: &str, paragraph: &Paragraph, category: Category) -> Option<Span> {
-    let key = paragraph.text.key.as_ref();
+    let key = &paragraph.text.key;
     let memo = match category {
         Category::Advertising => &FIRST_ADVERTISING,
         _ => &FIRST_ANALYTICS,
     };
     let size = |_: &Option<(usize, usize)>| 16;
-    let (phrase, nth) = remembered_in(memo, 0, key, |key| first_phrase(key, category), size)?;
+    let (phrase, nth) = remembered_for(memo, 0, key, |key| first_phrase(key, category), size)?;
     let phrase = claim_phrases(category).get(phrase)?;
     let span = paragraph.text.span;
     let raw = span.slice(text);
