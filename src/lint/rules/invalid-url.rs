@@ -139,52 +139,60 @@ fn describe(url: &str, problem: &Problem) -> (String, String) {
     }
 }
 
-/// Finds the URLs of `text` (byte ranges into it) and checks each one.
+/// Finds the URLs of `text` (byte ranges into it) and checks each one, in order.
+///
+/// Every URL this rule knows has a colon after its scheme: one pass over the colons finds
+/// both the `scheme://` ones and the `http:` ones that lack their slashes.
 fn scan(text: &str) -> Vec<Found> {
-    // Every URL this rule knows has a colon after its scheme.
-    if memchr::memchr(b':', text.as_bytes()).is_none() {
-        return Vec::new();
-    }
     let mut found = Vec::new();
-    for (at, _) in text.match_indices("://") {
-        let before = text.get(..at).unwrap_or("");
-        let scheme_len = before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-            .map(char::len_utf8)
-            .sum::<usize>();
-        let start = at - scheme_len;
-        let scheme = before.get(start..).unwrap_or("").to_ascii_lowercase();
-        let bracketed = text.get(..start).unwrap_or("").ends_with('<');
-        let after = text.get(at + 3..).unwrap_or("");
-        // A space right after `://`: the URL goes on after it when a host follows.
-        let next = after.trim_start_matches([' ', '\t']);
-        let host_follows = next
-            .split(char::is_whitespace)
-            .next()
-            .is_some_and(|word| word.contains('.'));
-        let spaces = if host_follows {
-            after.len() - next.len()
+    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        let url = if text.as_bytes().get(colon + 1..colon + 3) == Some(b"//") {
+            with_slashes(text, colon)
         } else {
-            0
+            missing_slashes(text, colon)
         };
-        let end = url_end(text, at + 3 + spaces, bracketed);
-        let url = text.get(start..end).unwrap_or("");
-        let problem = match check_url(&scheme, url, bracketed, after) {
-            Verdict::Ignore => continue,
-            Verdict::Fine => None,
-            Verdict::Bad(problem) => Some(problem),
-        };
-        found.push(Found {
-            range: start..end,
-            scheme,
-            problem,
-        });
+        found.extend(url);
     }
-    found.extend(missing_slashes(text));
-    found.sort_by_key(|f| f.range.start);
     found
+}
+
+/// The URL written `scheme://...` around the `://` at byte `at`, checked (`None`: not a web
+/// URL).
+fn with_slashes(text: &str, at: usize) -> Option<Found> {
+    let before = text.get(..at).unwrap_or("");
+    let scheme_len = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let start = at - scheme_len;
+    let scheme = before.get(start..).unwrap_or("").to_ascii_lowercase();
+    let bracketed = text.get(..start).unwrap_or("").ends_with('<');
+    let after = text.get(at + 3..).unwrap_or("");
+    // A space right after `://`: the URL goes on after it when a host follows.
+    let next = after.trim_start_matches([' ', '\t']);
+    let host_follows = next
+        .split(char::is_whitespace)
+        .next()
+        .is_some_and(|word| word.contains('.'));
+    let spaces = if host_follows {
+        after.len() - next.len()
+    } else {
+        0
+    };
+    let end = url_end(text, at + 3 + spaces, bracketed);
+    let url = text.get(start..end).unwrap_or("");
+    let problem = match check_url(&scheme, url, bracketed, after) {
+        Verdict::Ignore => return None,
+        Verdict::Fine => None,
+        Verdict::Bad(problem) => Some(problem),
+    };
+    Some(Found {
+        range: start..end,
+        scheme,
+        problem,
+    })
 }
 
 /// Where a URL starting before `from` ends: at the closing `>` when it was opened with `<`
@@ -273,42 +281,36 @@ fn is_host(host: &str) -> bool {
         })
 }
 
-/// `http:` or `https:` not followed by `//`, starting on a word boundary.
-fn missing_slashes(text: &str) -> Vec<Found> {
-    let mut found = Vec::new();
-    // Every candidate is a scheme name right before a colon: look at the colons only.
-    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
-        let before = text.as_bytes().get(..colon).unwrap_or_default();
-        let Some(name) = ["https", "http"].into_iter().find(|name| {
-            before.len() >= name.len()
-                && before
-                    .get(before.len() - name.len()..)
-                    .is_some_and(|tail| tail.eq_ignore_ascii_case(name.as_bytes()))
-        }) else {
-            continue;
-        };
-        let at = colon - name.len();
-        let boundary = text
-            .get(..at)
-            .and_then(|b| b.chars().next_back())
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = text.get(colon + 1..).unwrap_or("");
-        if !boundary
-            || after.starts_with("//")
-            || after.starts_with(char::is_whitespace)
-            || after.is_empty()
-        {
-            continue;
-        }
-        let bracketed = text.get(..at).unwrap_or("").ends_with('<');
-        let end = url_end(text, colon + 1, bracketed);
-        found.push(Found {
-            range: at..end,
-            scheme: name.to_owned(),
-            problem: Some(Problem::MissingSlashes(name.to_owned())),
-        });
+/// `http:` or `https:` not followed by `//`, starting on a word boundary, with its colon at
+/// byte `colon`.
+fn missing_slashes(text: &str, colon: usize) -> Option<Found> {
+    let before = text.as_bytes().get(..colon).unwrap_or_default();
+    let name = ["https", "http"].into_iter().find(|name| {
+        before.len() >= name.len()
+            && before
+                .get(before.len() - name.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(name.as_bytes()))
+    })?;
+    let at = colon - name.len();
+    let boundary = text
+        .get(..at)
+        .and_then(|b| b.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after = text.get(colon + 1..).unwrap_or("");
+    if !boundary
+        || after.starts_with("//")
+        || after.starts_with(char::is_whitespace)
+        || after.is_empty()
+    {
+        return None;
     }
-    found
+    let bracketed = text.get(..at).unwrap_or("").ends_with('<');
+    let end = url_end(text, colon + 1, bracketed);
+    Some(Found {
+        range: at..end,
+        scheme: name.to_owned(),
+        problem: Some(Problem::MissingSlashes(name.to_owned())),
+    })
 }
 
 /// Levenshtein distance between two short ASCII words.
