@@ -101,6 +101,7 @@ thread_local! {
     static NAMES: RefCell<Memo<CookieName>> = RefCell::new(Memo::default());
     static SHARED_TEXTS: RefCell<Memo<SharedText>> = RefCell::new(Memo::default());
     static NAME_RANGES: RefCell<Memo<Vec<Range<usize>>>> = RefCell::new(Memo::default());
+    static SHARED_DISPLAYS: RefCell<SharedMemo<SharedText>> = RefCell::new(Memo::default());
 }
 
 /// The cookie name `display` with its comparison key `key`, the same allocation as every
@@ -142,6 +143,28 @@ pub(crate) fn shared_text(
         shared
     } else {
         SharedText::new(shared.key(), kind, text)
+    }
+}
+
+/// [`shared_text`] for a text's display form (`display`, shared through [`forms`]): found by
+/// the display form's address first, so that a template's texts, met again in document
+/// after document, are neither hashed nor compared.
+pub(crate) fn shared_display(
+    display: &Arc<str>,
+    kind: Option<PassageKind>,
+    key: impl Fn(&str) -> u64,
+) -> SharedText {
+    let shared = remembered_for(
+        &SHARED_DISPLAYS,
+        0,
+        display,
+        |d| shared_text(d, kind, &key),
+        |s| s.len(),
+    );
+    if shared.kind() == kind {
+        shared
+    } else {
+        shared_text(display, kind, key)
     }
 }
 

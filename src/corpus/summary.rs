@@ -610,22 +610,20 @@ impl Builder<'_> {
     }
 
     fn masked(&self, kind: Option<PassageKind>, text: &Text) -> SharedText {
-        let masked = if self.hits.spare(text.span, self.source.slice(text.span)) {
-            std::borrow::Cow::Borrowed(text.display.as_ref())
-        } else {
-            self.mask.apply(&text.display)
-        };
         // The key of the display form is the key of the text, so it is known unless the
-        // mask changed something; either way it depends on the masked text alone, which is
+        // mask changes something; either way it depends on the masked text alone, which is
         // what the memo remembers it by.
-        let unmasked = matches!(masked, std::borrow::Cow::Borrowed(_));
-        crate::memo::shared_text(&masked, kind, |m| {
-            if unmasked {
-                hash(&text.key)
-            } else {
-                hash(&normalize::key(m))
+        if self.hits.spare(text.span, self.source.slice(text.span)) {
+            return crate::memo::shared_display(&text.display, kind, |_| hash(&text.key));
+        }
+        match self.mask.apply(&text.display) {
+            std::borrow::Cow::Borrowed(_) => {
+                crate::memo::shared_display(&text.display, kind, |_| hash(&text.key))
             }
-        })
+            std::borrow::Cow::Owned(masked) => {
+                crate::memo::shared_text(&masked, kind, |m| hash(&normalize::key(m)))
+            }
+        }
     }
 
     fn passage(&self, kind: PassageKind, text: &Text) -> Passage {
