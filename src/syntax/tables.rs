@@ -9,7 +9,10 @@ use super::blocks::Entry;
 use super::line::{pipe_cells, LineKind};
 use super::recover;
 use super::{Problem, RowBlock, TableBlock, TableLayout};
-use crate::memo::key;
+use std::cell::RefCell;
+
+use crate::memo::{key, remembered_in, Memo};
+use crate::normalize;
 use crate::source::Span;
 use crate::vocab::{self, ColumnRole, Extra};
 
@@ -54,8 +57,23 @@ pub(crate) fn recognise(
 
 /// The role a text names exactly (no prefix matching): used where a false positive would
 /// swallow prose, such as key-value keys and one-cell-per-line headers.
+///
+/// Every text line is asked (a cell-per-line table starts with such lines), so without
+/// configured column wording the answer is remembered per thread by the trimmed text.
 fn exact_role(text: &str, extra: Option<&Extra>) -> Option<ColumnRole> {
-    let k = key(text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace()));
+    thread_local! {
+        static ROLES: RefCell<Memo<Option<ColumnRole>>> = RefCell::new(Memo::default());
+    }
+    let trimmed = text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    match extra.filter(|e| !e.columns.is_empty()) {
+        Some(extra) => exact_role_of(trimmed, Some(extra)),
+        None => remembered_in(&ROLES, 0, trimmed, |t| exact_role_of(t, None), |_| 1),
+    }
+}
+
+/// [`exact_role`] of a trimmed text, worked out.
+fn exact_role_of(trimmed: &str, extra: Option<&Extra>) -> Option<ColumnRole> {
+    let k = normalize::key(trimmed);
     let k = k.trim_end_matches(':').trim_end();
     extra
         .and_then(|e| {
