@@ -3,11 +3,16 @@
 //! case folding never shifts byte offsets.
 
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::memo::{remembered_in, Memo};
 use crate::normalize::unify_mark;
 use crate::vocab::{ColumnPhrase, ColumnRole, COLUMN_PHRASES};
+
+/// The cells of a header line: each one's byte range and role.
+pub type Cells = Vec<(Range<usize>, ColumnRole)>;
 
 /// Longest line [`split_header`] looks at, in bytes.
 pub const MAX_HEADER_BYTES: usize = 300;
@@ -21,10 +26,26 @@ pub const MAX_HEADER_BYTES: usize = 300;
 /// the segmentations the one with the fewest (so the longest) phrases wins. A phrase must end
 /// at a plausible boundary: the line end, a space, or anything but a lower-case letter
 /// directly after a letter. Returns `None` otherwise, or for lines over [`MAX_HEADER_BYTES`].
-pub fn split_header(line: &str) -> Option<Vec<(Range<usize>, ColumnRole)>> {
+///
+/// Every text line that no other table grammar takes is asked, so the answer is remembered
+/// per thread by the line (a template's lines come back in document after document).
+pub fn split_header(line: &str) -> Option<Cells> {
+    thread_local! {
+        static HEADERS: RefCell<Memo<Option<Cells>>> =
+            RefCell::new(Memo::default());
+    }
     if line.len() > MAX_HEADER_BYTES {
         return None;
     }
+    remembered_in(&HEADERS, 0, line, split, |cells| {
+        cells.as_ref().map_or(0, |c| {
+            c.len() * std::mem::size_of::<(Range<usize>, ColumnRole)>()
+        })
+    })
+}
+
+/// [`split_header`], worked out.
+fn split(line: &str) -> Option<Cells> {
     // Most lines are prose, ending with a full stop: the last character before the trailing
     // separators must end some phrase (it is the last one the cover matches).
     if !ends_a_phrase(line) {
