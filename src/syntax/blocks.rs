@@ -152,10 +152,8 @@ fn heading_numbering(text: &str, heading: Span) -> Option<(usize, Span)> {
 /// and not ending like a sentence or a lead-in.
 pub(crate) fn heading_like(line: &str) -> bool {
     let line = line.trim();
-    let chars = line.chars().count();
-    if !(2..=100).contains(&chars) {
-        return false;
-    }
+    // The cheap tests first: most lines given are prose, ending like a sentence. Counts stop
+    // as soon as they pass their limit (lines can be long).
     if line.ends_with([':', '.', ';', ',']) && !line.ends_with("...") {
         return false;
     }
@@ -168,9 +166,11 @@ pub(crate) fn heading_like(line: &str) -> bool {
             first,
             '"' | '\u{201C}' | '\u{00AB}' | '\u{00BF}' | '\u{00A1}' | '\''
         );
-    opens_well
-        && line.split_whitespace().count() <= 14
-        && !(line.split_whitespace().count() == 1 && looks_like_cookie_name(line))
+    if !opens_well || !(2..=100).contains(&line.chars().take(101).count()) {
+        return false;
+    }
+    let words = line.split_whitespace().take(15).count();
+    words <= 14 && !(words == 1 && looks_like_cookie_name(line))
 }
 
 /// Whether a line uses the template's title or heading wording, or a section number.
