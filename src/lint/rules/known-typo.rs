@@ -123,6 +123,21 @@ fn places<'t>(raw: &str, held: impl Iterator<Item = (usize, &'t KnownTypo)>) -> 
     out
 }
 
+/// `"a" or "b"`, built without the formatting machinery (this rule reports more than any
+/// other).
+fn quoted_alternatives(words: &[String]) -> String {
+    let mut joined = String::with_capacity(words.iter().map(|w| w.len() + 6).sum());
+    for (n, word) in words.iter().enumerate() {
+        if n > 0 {
+            joined.push_str(" or ");
+        }
+        joined.push('"');
+        joined.push_str(word);
+        joined.push('"');
+    }
+    joined
+}
+
 /// Reports the typos of `typos` at `places` in `text` (see [`places`]).
 fn report(
     cx: &LintContext<'_>,
@@ -137,12 +152,7 @@ fn report(
             continue;
         };
         if corrections.0 != *i {
-            let joined = typo
-                .right
-                .iter()
-                .map(|r| format!("\"{r}\""))
-                .collect::<Vec<_>>();
-            corrections = (*i, joined.join(" or "));
+            corrections = (*i, quoted_alternatives(&typo.right));
         }
         let (span, written) = match range {
             Some(range) => {
