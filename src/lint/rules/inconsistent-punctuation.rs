@@ -61,17 +61,25 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             } else {
                 format!("end the cell with a period, as the other {plural} do")
             };
+            // Built without the formatting machinery: a long table reports many cells.
+            let (mut with_text, mut total_text) = (itoa::Buffer::new(), itoa::Buffer::new());
+            let message = [
+                with_text.format(with),
+                " of ",
+                total_text.format(total),
+                " ",
+                plural,
+                " end with a period",
+            ]
+            .concat();
             for cell in cells
                 .iter()
                 .filter(|c| ends_with_period(c) == report_periods)
             {
                 let _ = out
-                    .emit(
-                        cell.span,
-                        format!("{with} of {total} {plural} end with a period"),
-                    )
+                    .emit(cell.span, message.clone())
                     .help(help.clone())
-                    .fingerprint(format!("inconsistent-punctuation:{}", cell.key));
+                    .fingerprint(["inconsistent-punctuation:", &cell.key].concat());
             }
         }
     }
