@@ -317,6 +317,28 @@ fn walk(
 /// How a path is shown in output and recorded in baselines: as given, without `./`
 /// components, with `/` separators, so `check .` and `check a.txt` name a file alike.
 pub fn display_path(path: &Path) -> String {
+    match path.to_str().filter(|p| shown_as_is(p)) {
+        Some(plain) => plain.to_owned(),
+        None => cleaned_path(path),
+    }
+}
+
+/// Whether [`display_path`] shows `path` exactly as written: no `.` component, no repeated,
+/// trailing or backslash separator (every walked file of an ordinary tree), so the
+/// components need not be taken apart and joined again.
+fn shown_as_is(path: &str) -> bool {
+    !path.is_empty()
+        && path != "."
+        && !path.starts_with("./")
+        && !path.ends_with('/')
+        && !path.ends_with("/.")
+        && !path.contains("/./")
+        && !path.contains("//")
+        && !path.contains('\\')
+}
+
+/// [`display_path`] the long way: through the path's components.
+fn cleaned_path(path: &Path) -> String {
     let cleaned: PathBuf = path
         .components()
         .filter(|c| !matches!(c, std::path::Component::CurDir))
@@ -341,6 +363,12 @@ pub struct Listed {
 impl Listed {
     /// The file at `path`.
     pub fn new(path: PathBuf) -> Self {
+        if let Some(plain) = path.to_str().filter(|p| shown_as_is(p)) {
+            return Listed {
+                shown: plain.into(),
+                path: None,
+            };
+        }
         let shown: Arc<str> = display_path(&path).into();
         let path = (Path::new(&*shown) != path).then(|| path.into_boxed_path());
         Listed { shown, path }
@@ -455,6 +483,30 @@ fn read_at(at: &Path, path: String, max_size: u64) -> Result<SourceFile, InputEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_shown_as_is_are_what_the_components_give() {
+        // Every path of up to six characters over `a`, `/`, `.` and `\\`.
+        let alphabet = ['a', '/', '.', '\\'];
+        let mut paths = vec![String::new()];
+        let mut shown_as_written = 0;
+        for _ in 0..6 {
+            let longer: Vec<String> = paths
+                .iter()
+                .flat_map(|p| alphabet.iter().map(move |c| format!("{p}{c}")))
+                .collect();
+            for path in &longer {
+                let slow = cleaned_path(Path::new(path));
+                assert_eq!(display_path(Path::new(path)), slow, "{path:?}");
+                let listed = Listed::new(PathBuf::from(path));
+                assert_eq!(&**listed.shown(), slow, "{path:?}");
+                assert_eq!(listed.path(), Path::new(path), "{path:?}");
+                shown_as_written += usize::from(shown_as_is(path));
+            }
+            paths = longer;
+        }
+        assert!(shown_as_written > 100, "{shown_as_written}");
+    }
 
     #[test]
     fn walk_keys_order_paths_as_their_components_do() {
