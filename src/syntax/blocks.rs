@@ -108,7 +108,8 @@ impl Assembler<'_> {
         if self.pending.is_empty() {
             return;
         }
-        let lines = std::mem::take(&mut self.pending);
+        // Taken out and put back emptied, so that its capacity serves the next run.
+        let mut lines = std::mem::take(&mut self.pending);
         let mut rest: &[Span] = &lines;
         if self.infer_headings && self.pending_starts_run {
             if let Some(first) = lines.first() {
@@ -135,6 +136,8 @@ impl Assembler<'_> {
                 lines: rest.to_vec(),
             }));
         }
+        lines.clear();
+        self.pending = lines;
         self.pending_starts_run = true;
     }
 }
