@@ -125,12 +125,13 @@ impl HeaderSet {
     pub fn accepts(&self, role: ColumnRole, header_key: &str) -> bool {
         self.wordings(role)
             .iter()
-            .any(|w| wording_key(w).is_some_and(|k| k == header_key))
+            .any(|w| wording_key(w).map_or_else(|| key(w) == header_key, |k| k == header_key))
     }
 }
 
 /// The comparison key of a wording of [`HEADER_SETS`], worked out once per process (every
-/// header cell of every document is compared with them).
+/// header cell of every document is compared with them); `None` for another wording (a
+/// set built elsewhere), whose key is then worked out on each comparison.
 fn wording_key(wording: &str) -> Option<&'static str> {
     static KEYS: OnceLock<FxHashMap<&'static str, String>> = OnceLock::new();
     KEYS.get_or_init(|| {
@@ -288,6 +289,23 @@ pub fn section_description(role: SectionRole) -> &'static str {
 mod tests {
     use super::*;
     use crate::vocab::{column_role, section_role};
+
+    #[test]
+    fn a_header_set_built_elsewhere_accepts_its_own_wording() {
+        let set = HeaderSet {
+            language: Language::En,
+            columns: &[(ColumnRole::Name, &["Cookie ID"])],
+        };
+        assert!(set.accepts(ColumnRole::Name, &key("cookie  id")));
+        assert!(!set.accepts(ColumnRole::Name, &key("Cookie name")));
+        for set in HEADER_SETS {
+            for (role, wordings) in set.columns {
+                for wording in *wordings {
+                    assert!(set.accepts(*role, &key(wording)), "{wording:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn canonical_headers_are_recognised_with_their_role() {
