@@ -323,11 +323,13 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
-/// Whether [`display_path`] shows `path` exactly as written: no `.` component, no repeated,
-/// trailing or backslash separator (every walked file of an ordinary tree), so the
-/// components need not be taken apart and joined again.
+/// Whether [`display_path`] shows `path` exactly as written: on Unix, no `.` component, no
+/// repeated, trailing or backslash separator (every walked file of an ordinary tree), so
+/// the components need not be taken apart and joined again.
 fn shown_as_is(path: &str) -> bool {
-    !path.is_empty()
+    // (Elsewhere, prefixes such as `C:.` have components of their own: the long way.)
+    cfg!(unix)
+        && !path.is_empty()
         && path != "."
         && !path.starts_with("./")
         && !path.ends_with('/')
