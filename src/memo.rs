@@ -238,6 +238,9 @@ pub(crate) fn remembered_for<T: Clone + 'static>(
     compute: impl Fn(&str) -> T,
     size_of: impl Fn(&T) -> usize,
 ) -> T {
+    if text.len() > MAX_TEXT_BYTES {
+        return compute(text);
+    }
     let address = Arc::as_ptr(text).cast::<u8>() as usize;
     memo.with(|cell| {
         let Ok(mut values) = cell.try_borrow_mut() else {
