@@ -31,6 +31,10 @@ const MAX_TEXT_BYTES: usize = 2048;
 /// documents, 8 MiB cost 20 MB more peak memory than 2 MiB for the same instruction count).
 const MAX_MEMO_BYTES: usize = 2 << 20;
 
+/// Bytes an entry costs beyond its key, value and text: the table's control byte and spare
+/// slots, and the allocator's rounding of the text's allocation.
+const ENTRY_OVERHEAD: usize = 32;
+
 /// The derived forms of one raw text.
 #[derive(Clone)]
 pub(crate) struct Forms {
@@ -286,8 +290,11 @@ impl<T: 'static, K: std::hash::Hash + Eq + 'static> Memo<T, K> {
     }
 
     /// Remembers `value` (holding `size` bytes) under `key`, first emptying a memo that
-    /// would grow past [`MAX_MEMO_BYTES`].
+    /// would grow past [`MAX_MEMO_BYTES`]. The entry itself counts too (the table's slot
+    /// and an allocation's bookkeeping): most remembered texts are short cells, for which
+    /// the entry weighs more than the text.
     fn keep(&mut self, key: K, value: T, size: usize) {
+        let size = size + std::mem::size_of::<(K, T)>() + ENTRY_OVERHEAD;
         if self.bytes + size > MAX_MEMO_BYTES {
             self.values.clear();
             self.bytes = 0;
