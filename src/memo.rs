@@ -106,7 +106,12 @@ thread_local! {
     static SHARED_TEXTS: RefCell<Memo<SharedText>> = RefCell::new(Memo::default());
     static NAME_RANGES: RefCell<Memo<Vec<Range<usize>>>> = RefCell::new(Memo::default());
     static SHARED_DISPLAYS: RefCell<SharedMemo<SharedText>> = RefCell::new(Memo::default());
+    static DRAWINGS: RefCell<Memo<Option<Arc<str>>>> = RefCell::new(Memo::default());
 }
+
+/// Longest description of a finding's drawing [`drawing`] keeps: the few lines of text it
+/// shows, its messages and its spans.
+const MAX_DRAWING_KEY_BYTES: usize = 16 << 10;
 
 /// The cookie name `display` with its comparison key `key`, the same allocation as every
 /// equal name shared before on this thread: what the corpus phase keeps of 100,000
@@ -213,7 +218,19 @@ pub(crate) fn remembered_in<T: Clone + 'static>(
     compute: impl Fn(&str) -> T,
     size_of: impl Fn(&T) -> usize,
 ) -> T {
-    if raw.len() > MAX_TEXT_BYTES {
+    remembered_up_to(memo, scope, raw, MAX_TEXT_BYTES, compute, size_of)
+}
+
+/// [`remembered_in`] for texts of at most `longest` bytes.
+fn remembered_up_to<T: Clone + 'static>(
+    memo: &'static LocalKey<RefCell<Memo<T>>>,
+    scope: u64,
+    raw: &str,
+    longest: usize,
+    compute: impl Fn(&str) -> T,
+    size_of: impl Fn(&T) -> usize,
+) -> T {
+    if raw.len() > longest {
         return compute(raw);
     }
     memo.with(|cell| {
@@ -228,6 +245,21 @@ pub(crate) fn remembered_in<T: Clone + 'static>(
         values.keep(raw.into(), value.clone(), raw.len() + size_of(&value));
         value
     })
+}
+
+/// `draw()`, the drawing of a finding (`None`: it could not be drawn), from the thread's
+/// memo when a finding with the same `description` was drawn before. The description must
+/// hold everything the drawing depends on: a corpus repeats one template's lines, and with
+/// them the same findings drawn alike, file after file.
+pub(crate) fn drawing(description: &str, draw: impl Fn() -> Option<Arc<str>>) -> Option<Arc<str>> {
+    remembered_up_to(
+        &DRAWINGS,
+        0,
+        description,
+        MAX_DRAWING_KEY_BYTES,
+        |_| draw(),
+        |d| d.as_ref().map_or(0, |d| d.len()),
+    )
 }
 
 /// `compute(text)` for a text shared through [`forms`] (a [`crate::model::Text`]'s display

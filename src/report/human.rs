@@ -15,7 +15,7 @@ use miette::{
 
 use super::{escape_control, Located};
 use crate::lint::{find, Severity};
-use crate::source::{LineIndex, SourceFile};
+use crate::source::{LineIndex, SourceFile, Span};
 
 /// Rendering options.
 #[derive(Clone, Copy, Debug)]
@@ -40,9 +40,12 @@ struct Report<'a> {
     message: String,
     help: Option<String>,
     source: &'a Snippets<'a>,
+    /// Where `source`'s text starts in the document: labels are drawn at their offset less
+    /// this.
+    shift: usize,
 }
 
-/// A document's text as miette reads it: named, sanitised, with the document's line index.
+/// A document's text as miette reads it: named, sanitised, with its line index.
 ///
 /// miette finds a span's lines by scanning the text from its first byte, so drawing every
 /// finding of a long document took time in the square of its length. Here its scan starts
@@ -50,10 +53,15 @@ struct Report<'a> {
 /// offsets it reports are shifted back: the result is the one a scan from the top gives,
 /// but for the column, which is counted in characters (miette counts bytes) so that the
 /// snippet's header agrees with the other reports.
+///
+/// The text may also be a window of whole lines cut from a document, `lines_before` line
+/// breaks after its start ([`Window`]): offsets are then the window's own, and line
+/// numbers the document's.
 struct Snippets<'a> {
-    name: String,
+    name: &'a str,
     text: std::borrow::Cow<'a, str>,
-    index: &'a LineIndex,
+    index: std::borrow::Cow<'a, LineIndex>,
+    lines_before: usize,
 }
 
 impl SourceCode for Snippets<'_> {
@@ -87,12 +95,12 @@ impl SourceCode for Snippets<'_> {
             .and_then(|start| self.text.get(start..offset))
             .map_or(inner.column(), |before| before.chars().count());
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            self.name.to_owned(),
             inner.data(),
             SourceSpan::new(offset.into(), inner.span().len()),
-            inner.line() + shift,
+            inner.line() + shift + self.lines_before,
             column,
-            inner.line_count() + shift,
+            inner.line_count() + shift + self.lines_before,
         )))
     }
 }
@@ -143,12 +151,12 @@ impl MietteDiagnostic for Report<'_> {
         let d = &self.located.diagnostic;
         let main = LabeledSpan::new_primary_with_span(
             Some(short_label(&d.message)),
-            (d.span.start, d.span.len()),
+            (d.span.start.saturating_sub(self.shift), d.span.len()),
         );
         let related = d.related.iter().filter(|r| r.file == d.file).map(|r| {
             LabeledSpan::new_with_span(
                 Some(escape_control(&r.message)),
-                (r.span.start, r.span.len()),
+                (r.span.start.saturating_sub(self.shift), r.span.len()),
             )
         });
         Some(Box::new(std::iter::once(main).chain(related)))
@@ -188,13 +196,125 @@ fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// What stands for the document's name in a drawing kept for other documents: a NUL,
+/// which nothing else in a report can hold (messages are escaped, snippets sanitised).
+const NAME: &str = "\0";
+
+/// Context lines miette draws around a label (its default).
+const CONTEXT_LINES: usize = 1;
+
+/// The whole lines of a document that drawing a finding reads: the context lines before
+/// its first label to the context lines after its last (miette's scan stops at the line
+/// break that ends the context; `drawing_a_window_is_drawing_the_whole_text` checks that
+/// nothing outside is read).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Window {
+    start: usize,
+    end: usize,
+    /// Line breaks before `start`.
+    lines_before: usize,
+}
+
+impl Window {
+    /// The window holding `spans` (`None` if one is not within the text).
+    fn around(source: &SourceFile, spans: impl Iterator<Item = Span>) -> Option<Window> {
+        let len = source.text.len();
+        let (mut low, mut high) = (usize::MAX, 0);
+        for span in spans {
+            if span.end > len || span.start > span.end {
+                return None;
+            }
+            low = low.min(span.start);
+            high = high.max(span.end);
+        }
+        let index = &source.line_index;
+        let first = index
+            .line(low.min(len))
+            .saturating_sub(CONTEXT_LINES)
+            .max(1);
+        let start = index.line_start(first)?;
+        let end = index
+            .line_start(index.line(high) + CONTEXT_LINES + 2)
+            .unwrap_or(len);
+        Some(Window {
+            start,
+            end,
+            lines_before: first - 1,
+        })
+    }
+}
+
+/// The spans a finding labels in its own file.
+fn labelled(d: &crate::lint::Diagnostic) -> impl Iterator<Item = Span> + '_ {
+    std::iter::once(d.span).chain(
+        d.related
+            .iter()
+            .filter(|r| r.file == d.file)
+            .map(|r| r.span),
+    )
+}
+
 /// Renders the diagnostics of one file (all must belong to `source`).
+///
+/// A finding is drawn from the few lines around its labels ([`Window`]), under a stand-in
+/// for the file's name: the drawing depends only on those lines, their line numbers and the
+/// finding's messages and spans within them, so it is drawn once per thread and reused for
+/// every finding described alike (a corpus repeats a template's lines, and its findings,
+/// file after file).
 pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions) -> String {
-    let named = Snippets {
-        name: escape_control(&source.path),
-        text: sanitize(&source.text),
-        index: &source.line_index,
-    };
+    let name = escape_control(&source.path);
+    let handler = handler(options);
+    let mut whole = None;
+    let mut out = String::new();
+    let mut description = String::new();
+    for located in diagnostics {
+        let d = &located.diagnostic;
+        let (message, help) = texts(d);
+        let draw = |snippets: &Snippets<'_>, shift: usize| {
+            draw(&handler, located, (&message, &help), snippets, shift)
+        };
+        let drawn = match Window::around(source, labelled(d)) {
+            Some(window) => {
+                let raw = source
+                    .text
+                    .get(window.start..window.end)
+                    .unwrap_or_default();
+                describe(&mut description, options, window, raw, d, &message, &help);
+                crate::memo::drawing(&description, || {
+                    let snippets = Snippets {
+                        name: NAME,
+                        text: sanitize(raw),
+                        index: std::borrow::Cow::Owned(LineIndex::new(raw)),
+                        lines_before: window.lines_before,
+                    };
+                    draw(&snippets, window.start).map(Into::into)
+                })
+                .map(|drawn| {
+                    push_named(&mut out, &drawn, &name);
+                })
+            }
+            // A span past the end of the text: miette says so, with the offsets.
+            None => {
+                let text = whole.get_or_insert_with(|| sanitize(&source.text));
+                let snippets = Snippets {
+                    name: &name,
+                    text: std::borrow::Cow::Borrowed(text),
+                    index: std::borrow::Cow::Borrowed(&source.line_index),
+                    lines_before: 0,
+                };
+                draw(&snippets, 0).map(|drawn| out.push_str(&drawn))
+            }
+        };
+        if drawn.is_none() {
+            out.push_str(&super::concise_line(located));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The report handler drawing findings with `options`.
+fn handler(options: HumanOptions) -> GraphicalReportHandler {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -203,48 +323,120 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
     // Lines wrap at spaces, never after a hyphen or a slash: URLs, paths and cookie names
     // stay whole unless one alone is wider than a line (finding the Unicode line-break
     // opportunities of every message also cost more than the rest of the report).
-    let handler = GraphicalReportHandler::new_themed(theme)
+    GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false)
+        .with_context_lines(CONTEXT_LINES)
         .with_word_separator(textwrap::WordSeparator::AsciiSpace)
-        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
-    let mut out = String::new();
-    for located in diagnostics {
-        let d = &located.diagnostic;
-        let mut help = d.help.as_deref().map(escape_control);
-        let elsewhere: Vec<String> = d
-            .related
-            .iter()
-            .filter(|r| r.file != d.file)
-            .map(|r| {
-                format!(
-                    "{}:{}:{}: {}",
-                    escape_control(&r.file),
-                    r.line,
-                    r.column,
-                    escape_control(&r.message)
-                )
-            })
-            .collect();
-        if !elsewhere.is_empty() {
-            let joined = elsewhere.join("\n");
-            help = Some(match help {
-                Some(h) => format!("{h}\nsee also {joined}"),
-                None => format!("see also {joined}"),
-            });
-        }
-        let report = Report {
-            located,
-            message: escape_control(&d.message),
-            help,
-            source: &named,
-        };
-        if handler.render_report(&mut out, &report).is_err() {
-            out.push_str(&super::concise_line(located));
-        }
-        out.push('\n');
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// `located` drawn from `snippets` (whose text starts at `shift` in the document), with
+/// its message and help as [`texts`] gives them; `None` if miette could not draw it.
+fn draw(
+    handler: &GraphicalReportHandler,
+    located: &Located,
+    (message, help): (&str, &Option<String>),
+    snippets: &Snippets<'_>,
+    shift: usize,
+) -> Option<String> {
+    let report = Report {
+        located,
+        message: message.to_owned(),
+        help: help.clone(),
+        source: snippets,
+        shift,
+    };
+    let mut drawn = String::new();
+    handler.render_report(&mut drawn, &report).ok()?;
+    Some(drawn)
+}
+
+/// Appends `drawn` to `out`, with the stand-in for the file's name replaced by `name`.
+fn push_named(out: &mut String, drawn: &str, name: &str) {
+    let mut from = 0;
+    for at in memchr::memchr_iter(0, drawn.as_bytes()) {
+        out.push_str(drawn.get(from..at).unwrap_or_default());
+        out.push_str(name);
+        from = at + NAME.len();
     }
-    out
+    out.push_str(drawn.get(from..).unwrap_or_default());
+}
+
+/// A finding's message and help as drawn: escaped, with the places it names in other
+/// files appended to the help.
+fn texts(d: &crate::lint::Diagnostic) -> (String, Option<String>) {
+    let mut help = d.help.as_deref().map(escape_control);
+    let elsewhere: Vec<String> = d
+        .related
+        .iter()
+        .filter(|r| r.file != d.file)
+        .map(|r| {
+            format!(
+                "{}:{}:{}: {}",
+                escape_control(&r.file),
+                r.line,
+                r.column,
+                escape_control(&r.message)
+            )
+        })
+        .collect();
+    if !elsewhere.is_empty() {
+        let joined = elsewhere.join("\n");
+        help = Some(match help {
+            Some(h) => format!("{h}\nsee also {joined}"),
+            None => format!("see also {joined}"),
+        });
+    }
+    (escape_control(&d.message), help)
+}
+
+/// Writes into `description` everything the drawing of `d` from `window` (whose text is
+/// `raw`) depends on, each field with its length so that no two differ only in where one
+/// ends.
+fn describe(
+    description: &mut String,
+    options: HumanOptions,
+    window: Window,
+    raw: &str,
+    d: &crate::lint::Diagnostic,
+    message: &str,
+    help: &Option<String>,
+) {
+    let number = |description: &mut String, n: usize| {
+        description.push_str(itoa::Buffer::new().format(n));
+        description.push(',');
+    };
+    let field = |description: &mut String, text: &str| {
+        description.push_str(itoa::Buffer::new().format(text.len()));
+        description.push(':');
+        description.push_str(text);
+    };
+    description.clear();
+    number(description, usize::from(options.color));
+    number(description, options.width);
+    number(description, window.lines_before);
+    field(description, raw);
+    field(description, d.code);
+    field(description, d.rule);
+    number(description, d.severity as usize);
+    field(description, message);
+    match help {
+        Some(help) => field(description, help),
+        None => description.push('-'),
+    }
+    for (span, label) in std::iter::once((d.span, None)).chain(
+        d.related
+            .iter()
+            .filter(|r| r.file == d.file)
+            .map(|r| (r.span, Some(r.message.as_str()))),
+    ) {
+        number(description, span.start - window.start);
+        number(description, span.len());
+        if let Some(label) = label {
+            field(description, label);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -295,6 +487,126 @@ mod tests {
         );
     }
 
+    /// `located` drawn the plain way: from the whole text, under the file's own name.
+    fn drawn_whole(source: &SourceFile, located: &Located, options: HumanOptions) -> String {
+        let d = &located.diagnostic;
+        let name = escape_control(&source.path);
+        let snippets = Snippets {
+            name: &name,
+            text: sanitize(&source.text),
+            index: std::borrow::Cow::Borrowed(&source.line_index),
+            lines_before: 0,
+        };
+        let (message, help) = texts(d);
+        let drawn = draw(&handler(options), located, (&message, &help), &snippets, 0)
+            .unwrap_or_else(|| super::super::concise_line(located));
+        drawn + "\n"
+    }
+
+    #[test]
+    fn drawing_a_window_is_drawing_the_whole_text() {
+        let texts = [
+            "one\ntwo\r\nthree\rfour\n\nsix\r\n\r\nnine",
+            "\r\n\r\n\n\r\rx\ny\r\n",
+            "a single line without a break",
+            "\u{e9}\n\u{e0}\u{e7}\r\n\u{20ac} end\n\tlast\u{1b}[31m line\n",
+            "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n",
+            "a\r\rb\r\n\r\nc\n\rd\r\n\re\n\n\r\r\nf",
+        ];
+        let options = [
+            HumanOptions::default(),
+            HumanOptions {
+                color: true,
+                width: 40,
+            },
+        ];
+        let mut compared = 0;
+        for text in texts {
+            let source = SourceFile::from_text("dir/doc.md", text);
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (i, &start) in boundaries.iter().enumerate() {
+                let far = [boundaries.get(i + 12), boundaries.last()];
+                for &end in boundaries
+                    .iter()
+                    .skip(i)
+                    .take(6)
+                    .chain(far.into_iter().flatten())
+                {
+                    // The finding alone, then with a second label in the same file two
+                    // characters on, and with one in another file.
+                    let other = boundaries.get(i + 2).copied().unwrap_or(start);
+                    for related in 0..3 {
+                        let related = match related {
+                            0 => Vec::new(),
+                            1 => vec![crate::lint::Related {
+                                file: "dir/doc.md".to_owned(),
+                                span: Span::new(other, other),
+                                line: 1,
+                                column: 1,
+                                message: "also here".to_owned(),
+                            }],
+                            _ => vec![crate::lint::Related {
+                                file: "other.md".to_owned(),
+                                span: Span::new(0, 1),
+                                line: 3,
+                                column: 4,
+                                message: "and there".to_owned(),
+                            }],
+                        };
+                        let diagnostic = crate::lint::Diagnostic {
+                            code: "CL101",
+                            rule: "missing-section",
+                            severity: Severity::Warning,
+                            file: "dir/doc.md".to_owned(),
+                            span: Span::new(start, end),
+                            message: "something is wrong here".to_owned(),
+                            help: Some("fix it".to_owned()),
+                            related,
+                            fingerprint: String::new(),
+                        };
+                        let located = Located::new(&source, diagnostic);
+                        for options in options {
+                            // Twice: drawn, then remembered.
+                            for _ in 0..2 {
+                                assert_eq!(
+                                    human(&source, std::slice::from_ref(&located), options),
+                                    drawn_whole(&source, &located, options),
+                                    "{text:?} at {start}..{end}"
+                                );
+                                compared += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000, "{compared}");
+    }
+
+    #[test]
+    fn a_finding_past_the_end_of_its_text_is_drawn_as_miette_draws_it() {
+        let source = SourceFile::from_text("doc.md", "short\n");
+        let diagnostic = crate::lint::Diagnostic {
+            code: "CL101",
+            rule: "missing-section",
+            severity: Severity::Warning,
+            file: "doc.md".to_owned(),
+            span: Span::new(3, 40),
+            message: "out of bounds".to_owned(),
+            help: None,
+            related: Vec::new(),
+            fingerprint: String::new(),
+        };
+        let located = Located::new(&source, diagnostic);
+        let options = HumanOptions::default();
+        assert_eq!(Window::around(&source, labelled(&located.diagnostic)), None);
+        let drawn = human(&source, std::slice::from_ref(&located), options);
+        assert_eq!(drawn, drawn_whole(&source, &located, options));
+        assert!(drawn.contains("offset: 3"), "{drawn}");
+    }
+
     #[test]
     fn sanitizing_replaces_every_terminal_control_and_copies_only_then() {
         let plain = "Le cookie \u{AB}\u{A0}_ga\u{A0}\u{BB} dure 13\u{202F}mois, c\u{2019}est \u{E9}crit.\t\r\n";
@@ -322,9 +634,10 @@ mod tests {
         for text in texts {
             let index = LineIndex::new(text);
             let snippets = Snippets {
-                name: "doc".to_owned(),
+                name: "doc",
                 text: text.into(),
-                index: &index,
+                index: std::borrow::Cow::Borrowed(&index),
+                lines_before: 0,
             };
             let whole = miette::NamedSource::new("doc", text.to_owned());
             // Spans inside the text, as every finding's is (miette itself panics past it).
