@@ -188,7 +188,7 @@ fn write_concise_line(d: &Located, out: &mut dyn Write) -> io::Result<()> {
 
 /// Replaces control characters (which could drive a terminal) with visible escapes.
 pub fn escape_control(text: &str) -> String {
-    if !text.chars().any(needs_escape) {
+    if !holds_escapable(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -200,6 +200,33 @@ pub fn escape_control(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `text` holds a character that [`needs_escape`], found from its UTF-8 bytes: a C0
+/// control but the tab, DEL, a C1 control (`C2 80`-`C2 9F`) or a bidirectional control
+/// (`E2 80 AA`-`E2 80 AE`, `E2 81 A6`-`E2 81 A9`). Blocks of 32 bytes are first tested for
+/// a byte that can start one, by a fold the compiler turns into vector compares: most
+/// texts hold none.
+fn holds_escapable(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let lead = |b: u8| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2;
+    let escapable = |i: usize| match at(i) {
+        b'\t' => false,
+        0xC2 => at(i + 1) < 0xA0,
+        0xE2 => matches!(
+            (at(i + 1), at(i + 2)),
+            (0x80, 0xAA..=0xAE) | (0x81, 0xA6..=0xA9)
+        ),
+        _ => true,
+    };
+    bytes.chunks(32).enumerate().any(|(block, chunk)| {
+        chunk.iter().fold(false, |any, &b| any | lead(b))
+            && chunk
+                .iter()
+                .enumerate()
+                .any(|(j, &b)| lead(b) && escapable(block * 32 + j))
+    })
 }
 
 fn needs_escape(c: char) -> bool {
@@ -221,4 +248,38 @@ pub fn statistics<D: Diagnostics>(results: &Results<D>) -> String {
         out.push_str(&format!("{count:>6}  {code}  {rule}\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_test_finds_exactly_the_characters_that_need_escaping_wherever_they_are() {
+        let mut escaped = 0;
+        for c in (0..=0x3000u32)
+            .chain([0xFEFF, 0x1_F600])
+            .filter_map(char::from_u32)
+        {
+            // Alone, at the end of a 32-byte block, and in the leftover bytes after one.
+            for text in [
+                c.to_string(),
+                format!("{}{c}", "a".repeat(32 - c.len_utf8())),
+                format!("{}{c}b", "a".repeat(32)),
+            ] {
+                assert_eq!(holds_escapable(&text), needs_escape(c), "{c:?} in {text:?}");
+                if needs_escape(c) {
+                    escaped += 1;
+                    assert_ne!(escape_control(&text), text, "{c:?}");
+                } else {
+                    assert_eq!(escape_control(&text), text, "{c:?}");
+                }
+            }
+        }
+        // C0 but the tab, DEL, C1 and the nine bidirectional controls, three times each.
+        assert_eq!(escaped, 3 * (31 + 1 + 32 + 9));
+        assert!(!holds_escapable(
+            "Le cookie \u{AB}\u{A0}_ga\u{A0}\u{BB} dure 13 mois, c\u{2019}est \u{E9}crit\t"
+        ));
+    }
 }
