@@ -6,7 +6,7 @@
 //! The memo is a pure function cache: what it returns is exactly what computing afresh
 //! returns, so output never depends on what was seen before (or on how many threads ran).
 //! Its size is bounded: texts over [`MAX_TEXT_BYTES`] are not kept, and a memo is emptied
-//! when it holds more than [`MAX_MEMO_BYTES`]. When a thread is done with documents,
+//! when it holds more than [`MAX_MEMO_BYTES`] (the memo of drawings, [`MAX_DRAWING_MEMO_BYTES`]). When a thread is done with documents,
 //! [`release`] frees every memo it filled (values still in use elsewhere, such as the shared
 //! texts of summaries, stay alive through their own references).
 
@@ -65,6 +65,8 @@ impl Forms {
 pub(crate) struct Memo<T, K = Box<str>> {
     values: HashMap<K, T, BuildHasherDefault<FxHasher>>,
     bytes: usize,
+    /// Bytes it keeps before starting afresh.
+    limit: usize,
     scope: u64,
     /// Whether [`release`] knows of this memo on its thread.
     registered: bool,
@@ -72,9 +74,17 @@ pub(crate) struct Memo<T, K = Box<str>> {
 
 impl<T, K> Default for Memo<T, K> {
     fn default() -> Self {
+        Memo::with_limit(MAX_MEMO_BYTES)
+    }
+}
+
+impl<T, K> Memo<T, K> {
+    /// An empty memo keeping up to `limit` bytes.
+    fn with_limit(limit: usize) -> Self {
         Memo {
             values: HashMap::default(),
             bytes: 0,
+            limit,
             scope: 0,
             registered: false,
         }
@@ -106,12 +116,17 @@ thread_local! {
     static SHARED_TEXTS: RefCell<Memo<SharedText>> = RefCell::new(Memo::default());
     static NAME_RANGES: RefCell<Memo<Vec<Range<usize>>>> = RefCell::new(Memo::default());
     static SHARED_DISPLAYS: RefCell<SharedMemo<SharedText>> = RefCell::new(Memo::default());
-    static DRAWINGS: RefCell<Memo<Option<Arc<str>>>> = RefCell::new(Memo::default());
+    static DRAWINGS: RefCell<Memo<Option<Arc<str>>>> =
+        RefCell::new(Memo::with_limit(MAX_DRAWING_MEMO_BYTES));
 }
 
 /// Longest description of a finding's drawing [`drawing`] keeps: the few lines of text it
 /// shows, its messages and its spans.
 const MAX_DRAWING_KEY_BYTES: usize = 16 << 10;
+
+/// Bytes of descriptions and drawings the memo of drawings keeps: each weighs a few
+/// kilobytes, and 10,000 generated documents hold about 5,000 distinct ones.
+const MAX_DRAWING_MEMO_BYTES: usize = 8 << 20;
 
 /// The cookie name `display` with its comparison key `key`, the same allocation as every
 /// equal name shared before on this thread: what the corpus phase keeps of 100,000
@@ -309,7 +324,7 @@ impl<T: 'static, K: std::hash::Hash + Eq + 'static> Memo<T, K> {
             let empty = move || {
                 local.with(|m| {
                     if let Ok(mut m) = m.try_borrow_mut() {
-                        *m = Memo::default();
+                        *m = Memo::with_limit(m.limit);
                     }
                 });
             };
@@ -322,12 +337,12 @@ impl<T: 'static, K: std::hash::Hash + Eq + 'static> Memo<T, K> {
     }
 
     /// Remembers `value` (holding `size` bytes) under `key`, first emptying a memo that
-    /// would grow past [`MAX_MEMO_BYTES`]. The entry itself counts too (the table's slot
+    /// would grow past its limit. The entry itself counts too (the table's slot
     /// and an allocation's bookkeeping): most remembered texts are short cells, for which
     /// the entry weighs more than the text.
     fn keep(&mut self, key: K, value: T, size: usize) {
         let size = size + std::mem::size_of::<(K, T)>() + ENTRY_OVERHEAD;
-        if self.bytes + size > MAX_MEMO_BYTES {
+        if self.bytes + size > self.limit {
             self.values.clear();
             self.bytes = 0;
         }
