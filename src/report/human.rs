@@ -363,6 +363,34 @@ fn push_named(out: &mut String, drawn: &str, name: &str) {
     out.push_str(drawn.get(from..).unwrap_or_default());
 }
 
+/// [`human`] the plain way: each finding drawn from the whole text under the file's own
+/// name, nothing remembered. What [`human`] gives must be exactly this; tests and fuzz
+/// targets check it.
+pub fn human_from_whole_text(
+    source: &SourceFile,
+    diagnostics: &[Located],
+    options: HumanOptions,
+) -> String {
+    let name = escape_control(&source.path);
+    let handler = handler(options);
+    let snippets = Snippets {
+        name: &name,
+        text: sanitize(&source.text),
+        index: std::borrow::Cow::Borrowed(&source.line_index),
+        lines_before: 0,
+    };
+    let mut out = String::new();
+    for located in diagnostics {
+        let (message, help) = texts(&located.diagnostic);
+        match draw(&handler, located, (&message, &help), &snippets, 0) {
+            Some(drawn) => out.push_str(&drawn),
+            None => out.push_str(&super::concise_line(located)),
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// A finding's message and help as drawn: escaped, with the places it names in other
 /// files appended to the help.
 fn texts(d: &crate::lint::Diagnostic) -> (String, Option<String>) {
@@ -487,22 +515,6 @@ mod tests {
         );
     }
 
-    /// `located` drawn the plain way: from the whole text, under the file's own name.
-    fn drawn_whole(source: &SourceFile, located: &Located, options: HumanOptions) -> String {
-        let d = &located.diagnostic;
-        let name = escape_control(&source.path);
-        let snippets = Snippets {
-            name: &name,
-            text: sanitize(&source.text),
-            index: std::borrow::Cow::Borrowed(&source.line_index),
-            lines_before: 0,
-        };
-        let (message, help) = texts(d);
-        let drawn = draw(&handler(options), located, (&message, &help), &snippets, 0)
-            .unwrap_or_else(|| super::super::concise_line(located));
-        drawn + "\n"
-    }
-
     #[test]
     fn drawing_a_window_is_drawing_the_whole_text() {
         let texts = [
@@ -572,7 +584,11 @@ mod tests {
                             for _ in 0..2 {
                                 assert_eq!(
                                     human(&source, std::slice::from_ref(&located), options),
-                                    drawn_whole(&source, &located, options),
+                                    human_from_whole_text(
+                                        &source,
+                                        std::slice::from_ref(&located),
+                                        options
+                                    ),
                                     "{text:?} at {start}..{end}"
                                 );
                                 compared += 1;
@@ -603,7 +619,10 @@ mod tests {
         let options = HumanOptions::default();
         assert_eq!(Window::around(&source, labelled(&located.diagnostic)), None);
         let drawn = human(&source, std::slice::from_ref(&located), options);
-        assert_eq!(drawn, drawn_whole(&source, &located, options));
+        assert_eq!(
+            drawn,
+            human_from_whole_text(&source, std::slice::from_ref(&located), options)
+        );
         assert!(drawn.contains("offset: 3"), "{drawn}");
     }
 

@@ -16,7 +16,7 @@ mod sarif;
 mod store;
 
 pub use github::{github, write_github};
-pub use human::{human, HumanOptions};
+pub use human::{human, human_from_whole_text, HumanOptions};
 pub use json::{json, write_json};
 pub use junit::{junit, write_junit};
 pub use sarif::{sarif, write_sarif};

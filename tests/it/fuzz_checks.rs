@@ -167,7 +167,16 @@ pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
             .filter(|d| d.diagnostic.file == source.path)
             .cloned()
             .collect();
-        let _ = report::human(source, &own, options);
+        // Each finding is drawn from the few lines around it, and remembered: the report
+        // must be the one drawn from the whole text.
+        if report::human(source, &own, options)
+            != report::human_from_whole_text(source, &own, options)
+        {
+            return Err(format!(
+                "the human report of {} differs from its drawing from the whole text",
+                source.path
+            ));
+        }
     }
     for rendered in [
         report::concise(&results),
