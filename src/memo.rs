@@ -6,9 +6,10 @@
 //! The memo is a pure function cache: what it returns is exactly what computing afresh
 //! returns, so output never depends on what was seen before (or on how many threads ran).
 //! Its size is bounded: texts over [`MAX_TEXT_BYTES`] are not kept, and a memo is emptied
-//! when it holds more than [`MAX_MEMO_BYTES`] (the memo of drawings, [`MAX_DRAWING_MEMO_BYTES`]). When a thread is done with documents,
-//! [`release`] frees every memo it filled (values still in use elsewhere, such as the shared
-//! texts of summaries, stay alive through their own references).
+//! when it holds more than [`MAX_MEMO_BYTES`] (the memo of drawings,
+//! [`MAX_DRAWING_MEMO_BYTES`]). When a thread is done with documents, [`release`] frees
+//! every memo it filled (values still in use elsewhere, such as the shared texts of
+//! summaries, stay alive through their own references).
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -244,13 +244,14 @@ impl Window {
     }
 }
 
-/// The spans a finding labels in its own file.
-fn labelled(d: &crate::lint::Diagnostic) -> impl Iterator<Item = Span> + '_ {
-    std::iter::once(d.span).chain(
+/// The spans a finding labels in its own file, each with its related message (none: the
+/// finding's own span, labelled with its message).
+fn labelled(d: &crate::lint::Diagnostic) -> impl Iterator<Item = (Span, Option<&str>)> + '_ {
+    std::iter::once((d.span, None)).chain(
         d.related
             .iter()
             .filter(|r| r.file == d.file)
-            .map(|r| r.span),
+            .map(|r| (r.span, Some(r.message.as_str()))),
     )
 }
 
@@ -270,10 +271,10 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
     for located in diagnostics {
         let d = &located.diagnostic;
         let (message, help) = texts(d);
-        let draw = |snippets: &Snippets<'_>, shift: usize| {
+        let draw_from = |snippets: &Snippets<'_>, shift: usize| {
             draw(&handler, located, (&message, &help), snippets, shift)
         };
-        let drawn = match Window::around(source, labelled(d)) {
+        let drawn = match Window::around(source, labelled(d).map(|(span, _)| span)) {
             Some(window) => {
                 let raw = source
                     .text
@@ -287,7 +288,7 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
                         index: std::borrow::Cow::Owned(LineIndex::new(raw)),
                         lines_before: window.lines_before,
                     };
-                    draw(&snippets, window.start).map(Into::into)
+                    draw_from(&snippets, window.start).map(Into::into)
                 })
                 .map(|drawn| {
                     push_named(&mut out, &drawn, &name);
@@ -302,7 +303,7 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
                     index: std::borrow::Cow::Borrowed(&source.line_index),
                     lines_before: 0,
                 };
-                draw(&snippets, 0).map(|drawn| out.push_str(&drawn))
+                draw_from(&snippets, 0).map(|drawn| out.push_str(&drawn))
             }
         };
         if drawn.is_none() {
@@ -453,12 +454,7 @@ fn describe(
         Some(help) => field(description, help),
         None => description.push('-'),
     }
-    for (span, label) in std::iter::once((d.span, None)).chain(
-        d.related
-            .iter()
-            .filter(|r| r.file == d.file)
-            .map(|r| (r.span, Some(r.message.as_str()))),
-    ) {
+    for (span, label) in labelled(d) {
         number(description, span.start - window.start);
         number(description, span.len());
         if let Some(label) = label {
@@ -617,7 +613,10 @@ mod tests {
         };
         let located = Located::new(&source, diagnostic);
         let options = HumanOptions::default();
-        assert_eq!(Window::around(&source, labelled(&located.diagnostic)), None);
+        assert_eq!(
+            Window::around(&source, labelled(&located.diagnostic).map(|(span, _)| span)),
+            None
+        );
         let drawn = human(&source, std::slice::from_ref(&located), options);
         assert_eq!(
             drawn,
