@@ -254,12 +254,14 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     pool.broadcast(|_| cookielint::release_memos());
     // Phase two: compare the documents with each other, then merge in output order.
     // Files are sorted by their displayed path: found again by binary search.
-    let mut corpus = cookielint::corpus::run(
-        &summaries,
-        &config.settings,
-        &config.corpus,
-        &input::reread(&pool, &files, max_size),
-    );
+    let mut corpus = pool.install(|| {
+        cookielint::corpus::run(
+            &summaries,
+            &config.settings,
+            &config.corpus,
+            &input::reread(&pool, &files, max_size),
+        )
+    });
     // Markdown suppression comments silence corpus findings too.
     let suppressions: std::collections::HashMap<&str, &[cookielint::lint::suppress::Region]> =
         summaries
@@ -321,7 +323,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
                 report::write_concise(&results, out)?;
                 out.write_all(concise_footer(&results).as_bytes())
             }
-            OutputFormat::Json => report::write_json(&results, out),
+            OutputFormat::Json => pool.install(|| report::write_json(&results, out)),
             OutputFormat::Sarif => report::write_sarif(&results, out),
             OutputFormat::Github => report::write_github(&results, out),
             OutputFormat::Junit => report::write_junit(&results, out),

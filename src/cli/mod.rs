@@ -97,13 +97,15 @@ pub(super) fn print(text: &str) -> miette::Result<()> {
 /// Runs `write` on a buffered standard output and flushes it, so that a large report goes
 /// out as it is rendered instead of being built in memory first; a closed pipe is handled
 /// as in [`print`].
+///
+/// The writer can be sent to another thread (a report rendered on the thread pool writes
+/// from there), so it is not the locked handle: its buffer takes the lock once per 64 KiB.
 pub(super) fn print_with(
-    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
 ) -> miette::Result<()> {
     use miette::IntoDiagnostic;
     use std::io::Write;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout());
     match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.into_diagnostic(),

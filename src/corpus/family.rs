@@ -13,6 +13,7 @@
 //! when both have the same table columns (the template's shape) and share cookies; the
 //! larger family (with a consensus) is taken as the original.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::consensus::{self, Consensus, FieldVerdict, ValueCounts};
@@ -102,12 +103,12 @@ pub fn families(
             *slot = family;
         }
     }
-    for family in &mut families {
+    families.par_iter_mut().for_each(|family| {
         family.columns = usual_columns(summaries, &family.members);
         if family.members.len() >= settings.min_family_size.max(1) {
             family.consensus = Some(consensus::build(summaries, &family.members, settings));
         }
-    }
+    });
     link_translations(summaries, &mut families);
     (families, family_of)
 }

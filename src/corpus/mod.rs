@@ -37,7 +37,7 @@ use rustc_hash::FxHashMap;
 use crate::config::CorpusSettings;
 use crate::lang::Language;
 use crate::lint::diagnostic::{Diagnostic, Related};
-use crate::lint::{Check, RuleMeta, RuleSettings, Severity, RULES};
+use crate::lint::{Check, CorpusCheck, RuleMeta, RuleSettings, Severity, RULES};
 use crate::report::Located;
 use crate::source::{LineCol, SourceFile};
 
@@ -66,8 +66,10 @@ impl<'a> CorpusContext<'a> {
             let path = |i: usize| summaries.get(i).map_or("", |s| &*s.path);
             path(a).cmp(path(b)).then(a.cmp(&b))
         });
-        let (families, family_of) = family::families(summaries, &order, settings);
-        let global = Global::new(summaries, &order, settings);
+        let ((families, family_of), global) = rayon::join(
+            || family::families(summaries, &order, settings),
+            || Global::new(summaries, &order, settings),
+        );
         CorpusContext {
             summaries,
             order,
@@ -206,7 +208,9 @@ impl Drop for CorpusDiagnosticBuilder<'_> {
 }
 
 /// Runs the enabled corpus rules over the summaries; returns their diagnostics, located
-/// and sorted like per-document ones (file, position, code, message).
+/// and sorted like per-document ones (file, position, code, message). Families and rules
+/// are independent tasks on the current rayon pool (the caller's `install`, else rayon's
+/// global pool); the result does not depend on the number of threads.
 pub fn run(
     summaries: &[DocumentSummary],
     rules: &RuleSettings,
@@ -228,16 +232,30 @@ pub fn run(
 /// Runs the enabled corpus rules over an analysed corpus, sorted; lines and columns are not
 /// computed yet (see [`locate`]).
 pub fn run_rules(cx: &CorpusContext<'_>, rules: &RuleSettings) -> Vec<Located> {
-    let mut out = Vec::new();
-    for (index, rule) in RULES.iter().enumerate() {
-        let Check::Corpus(check) = rule.check else {
-            continue;
-        };
-        if rules.is_enabled(index) {
-            let mut emitter = CorpusEmitter::new(&rule.meta, rules.severity(index), &mut out);
-            check(cx, &mut emitter);
-        }
-    }
+    use rayon::prelude::*;
+    // Rules run in parallel, each into its own list; the lists are joined in rule order,
+    // so the (stable) sort sees the same sequence whatever the number of threads.
+    let enabled: Vec<(&RuleMeta, Severity, CorpusCheck)> = RULES
+        .iter()
+        .enumerate()
+        .filter_map(|(index, rule)| match rule.check {
+            Check::Corpus(check) if rules.is_enabled(index) => {
+                Some((&rule.meta, rules.severity(index), check))
+            }
+            Check::Corpus(_) | Check::Document(_) => None,
+        })
+        .collect();
+    // One rule per task: a few rules take most of the time.
+    let found: Vec<Vec<Located>> = enabled
+        .par_iter()
+        .with_max_len(1)
+        .map(|&(meta, severity, check)| {
+            let mut out = Vec::new();
+            check(cx, &mut CorpusEmitter::new(meta, severity, &mut out));
+            out
+        })
+        .collect();
+    let mut out: Vec<Located> = found.into_iter().flatten().collect();
     sort(&mut out);
     out
 }

@@ -22,7 +22,7 @@ pub use context::{LintContext, LintOptions};
 pub use diagnostic::{Diagnostic, Related, Severity};
 pub use emit::Emitter;
 pub use reference::reference_markdown;
-pub use registry::{find, Check, Group, Rule, RuleMeta, RULES};
+pub use registry::{find, Check, CorpusCheck, Group, Rule, RuleMeta, RULES};
 pub use selection::RuleSettings;
 
 use crate::model::Parsed;

@@ -113,8 +113,11 @@ pub enum Check {
     /// Looks at one document.
     Document(fn(&LintContext<'_>, &mut Emitter<'_>)),
     /// Compares documents; run by the corpus phase over summaries.
-    Corpus(fn(&crate::corpus::CorpusContext<'_>, &mut crate::corpus::CorpusEmitter<'_>)),
+    Corpus(CorpusCheck),
 }
+
+/// A corpus rule's check.
+pub type CorpusCheck = fn(&crate::corpus::CorpusContext<'_>, &mut crate::corpus::CorpusEmitter<'_>);
 
 /// A rule: its metadata and its check.
 pub struct Rule {

@@ -2,9 +2,15 @@
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Diagnostics, Located, Results, Summary};
+
+/// Diagnostics rendered by one task of [`write_json`].
+const PER_TASK: usize = 1024;
+/// Tasks of [`write_json`] rendered before their bytes are written.
+const TASKS_AT_ONCE: usize = 8;
 
 /// What follows the diagnostics, written by serde (one level deep, as fields of the report).
 #[derive(Serialize)]
@@ -26,17 +32,44 @@ struct JsonError<'a> {
 /// fixed shape: through serde, each field cost a dynamic dispatch, its indentation and a
 /// byte-at-a-time escape scan of strings that almost never need escaping. A test checks the
 /// bytes against `serde_json`'s own rendering of the same report.
-pub fn write_json<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -> io::Result<()> {
+///
+/// The diagnostics are rendered [`PER_TASK`] at a time on the current rayon pool, at most
+/// [`TASKS_AT_ONCE`] tasks before their bytes are written, so that memory stays bounded
+/// whatever the number of findings; the bytes do not depend on the number of threads.
+pub fn write_json<D: Diagnostics + Sync>(
+    results: &Results<D>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut w = io::BufWriter::with_capacity(1 << 16, out);
     w.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": ")?;
-    let mut first = true;
-    for d in results.diagnostics.all() {
-        w.write_all(if first { b"[\n    {\n" } else { b",\n    {\n" })?;
-        first = false;
-        diagnostic(&mut w, &d)?;
-        w.write_all(b"\n    }")?;
+    let total = results.diagnostics.total();
+    let mut done = 0;
+    while done < total {
+        let window = done..total.min(done.saturating_add(PER_TASK * TASKS_AT_ONCE));
+        let starts: Vec<usize> = window.clone().step_by(PER_TASK).collect();
+        let parts: Vec<io::Result<Vec<u8>>> = starts
+            .par_iter()
+            .map(|&start| {
+                let range = start..window.end.min(start + PER_TASK);
+                let mut part = Vec::with_capacity(range.len() * 512);
+                for (at, d) in range.clone().zip(results.diagnostics.range(range)) {
+                    part.write_all(if at == 0 {
+                        b"[\n    {\n"
+                    } else {
+                        b",\n    {\n"
+                    })?;
+                    diagnostic(&mut part, &d)?;
+                    part.write_all(b"\n    }")?;
+                }
+                Ok(part)
+            })
+            .collect();
+        for part in parts {
+            w.write_all(&part?)?;
+        }
+        done = window.end;
     }
-    w.write_all(if first { b"[],\n" } else { b"\n  ],\n" })?;
+    w.write_all(if total == 0 { b"[],\n" } else { b"\n  ],\n" })?;
     let tail = Tail {
         errors: results
             .errors
@@ -121,14 +154,9 @@ fn integer(w: &mut impl Write, value: usize) -> io::Result<()> {
 /// control characters; runs of other bytes are written as they are. Whether a string needs
 /// escaping at all is tested 32 bytes at a time.
 fn escaped(w: &mut impl Write, value: &str) -> io::Result<()> {
-    // Non-short-circuit operators, so that the test of a block compiles to vector compares.
     let plain = |b: &u8| (*b >= 0x20) & (*b != b'"') & (*b != b'\\');
     let bytes = value.as_bytes();
-    let mut blocks = bytes.chunks_exact(32);
-    let clean = blocks
-        .by_ref()
-        .all(|block| block.iter().fold(true, |ok, b| ok & plain(b)))
-        && blocks.remainder().iter().all(plain);
+    let clean = !needs_escape(bytes);
     let control = |b: &u8| *b < 0x20;
     if clean {
         w.write_all(bytes)?;
@@ -168,14 +196,60 @@ fn escaped(w: &mut impl Write, value: &str) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether `bytes` hold a byte JSON escapes (a control character, a quote or a
+/// backslash), tested eight bytes at a time in a `u64`.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Nonzero when a byte of `x` is below `n` (`n` <= 0x80): a borrow starts only at such
+    // a byte, so the answer is exact even where the flagged byte is not.
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
+    let special = |x: u64| {
+        below(x, 0x20)
+            | below(x ^ (ONES * u64::from(b'"')), 1)
+            | below(x ^ (ONES * u64::from(b'\\')), 1)
+    };
+    let mut words = bytes.chunks_exact(8);
+    let any = words
+        .by_ref()
+        .map(|w| u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or_default()))
+        .fold(0, |any, x| any | special(x));
+    any != 0
+        || words
+            .remainder()
+            .iter()
+            .any(|b| (*b < 0x20) | (*b == b'"') | (*b == b'\\'))
+}
+
 /// The JSON report as a string (see [`write_json`]).
-pub fn json<D: Diagnostics>(results: &Results<D>) -> String {
+pub fn json<D: Diagnostics + Sync>(results: &Results<D>) -> String {
     super::render(|out| write_json(results, out))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needs_escape_finds_every_byte_json_escapes_at_every_position() {
+        let escapes = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+        for len in 1..=24 {
+            for at in 0..len {
+                for b in 0..=u8::MAX {
+                    // Around the byte: bytes that sit next to the special ones in value.
+                    for fill in [b'a', 0x21, 0x5D, 0x5B, 0x1F + 1, 0x80, 0xFF] {
+                        let mut bytes = vec![fill; len];
+                        if let Some(slot) = bytes.get_mut(at) {
+                            *slot = b;
+                        }
+                        let expected = bytes.iter().any(|&c| escapes(c));
+                        assert_eq!(needs_escape(&bytes), expected, "{bytes:?}");
+                    }
+                }
+            }
+        }
+        assert!(!needs_escape(b""));
+    }
     use crate::lint::{Diagnostic, Related, Severity};
     use crate::report::FileError;
     use crate::source::{LineCol, Span};
@@ -294,6 +368,31 @@ mod tests {
                 files: Vec::new(),
             };
             assert_eq!(json(&results), oracle(&results));
+        }
+    }
+
+    #[test]
+    fn a_report_rendered_in_several_windows_is_the_same_on_any_number_of_threads() {
+        // Past one window and into a second, and ending inside a task.
+        let count = PER_TASK * TASKS_AT_ONCE + PER_TASK + PER_TASK / 2 + 1;
+        let messages: Vec<String> = (0..count).map(|i| format!("finding \"{i}\"")).collect();
+        let results = Results {
+            diagnostics: messages
+                .iter()
+                .enumerate()
+                .map(|(i, m)| located(m, (i % 5 == 0).then_some("help"), i % 3))
+                .collect::<Vec<Located>>(),
+            errors: Vec::new(),
+            files: Vec::new(),
+        };
+        let expected = oracle(&results);
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .map_err(|e| e.to_string());
+            let rendered = pool.map(|pool| pool.install(|| json(&results)));
+            assert_eq!(rendered.as_ref(), Ok(&expected), "{threads} threads");
         }
     }
 }

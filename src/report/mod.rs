@@ -70,6 +70,15 @@ pub trait Diagnostics {
     /// How many there are.
     fn total(&self) -> usize;
 
+    /// The diagnostics at positions `range` of the output order (fewer where it runs past
+    /// the end).
+    fn range(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> Box<dyn Iterator<Item = Cow<'_, Located>> + '_> {
+        Box::new(self.all().skip(range.start).take(range.len()))
+    }
+
     /// How many have `severity`.
     fn count(&self, severity: Severity) -> usize {
         self.all()
@@ -86,6 +95,19 @@ impl Diagnostics for Vec<Located> {
     fn total(&self) -> usize {
         self.len()
     }
+
+    fn range(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> Box<dyn Iterator<Item = Cow<'_, Located>> + '_> {
+        Box::new(within(self, range).iter().map(Cow::Borrowed))
+    }
+}
+
+/// The part of `items` at `range`, cut at its end.
+fn within<T>(items: &[T], range: std::ops::Range<usize>) -> &[T] {
+    let end = range.end.min(items.len());
+    items.get(range.start.min(end)..end).unwrap_or_default()
 }
 
 /// Everything a run found, in output order.

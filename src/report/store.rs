@@ -395,6 +395,17 @@ impl Diagnostics for Store {
         self.records.len()
     }
 
+    fn range(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> Box<dyn Iterator<Item = Cow<'_, Located>> + '_> {
+        Box::new(
+            super::within(&self.records, range)
+                .iter()
+                .map(|r| self.decode(r)),
+        )
+    }
+
     fn count(&self, severity: Severity) -> usize {
         self.records
             .iter()
@@ -482,6 +493,17 @@ mod tests {
         expected.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
         let back: Vec<Located> = store.all().map(Cow::into_owned).collect();
         assert_eq!(back, expected);
+        // Any part of the output order, the wide finding included, cut at the end.
+        for (start, end) in [(0, 5), (1, 3), (2, 2), (3, 9), (5, 6), (7, 8)] {
+            let part: Vec<Located> = store.range(start..end).map(Cow::into_owned).collect();
+            let list: Vec<Located> = expected.range(start..end).map(Cow::into_owned).collect();
+            let want = expected.get(start.min(5)..end.min(5)).unwrap_or_default();
+            assert_eq!(
+                (part.as_slice(), list.as_slice()),
+                (want, want),
+                "{start}..{end}"
+            );
+        }
         assert_eq!(store.count(Severity::Warning), 5);
         assert!(store.any_at_least(Severity::Warning));
         assert!(!store.any_at_least(Severity::Error));

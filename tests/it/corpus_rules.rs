@@ -391,3 +391,39 @@ fn generated_corpus_reports_the_injected_drifts_and_nothing_else() {
         "missed {missed:#?}\nunexpected {unexpected:#?}"
     );
 }
+
+#[test]
+fn check_writes_the_same_bytes_whatever_the_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    gen::generate(300, dir.path(), 11).unwrap();
+    let corpus = dir.path().to_str().unwrap();
+    for format in ["json", "human", "sarif", "concise"] {
+        let run = |jobs: &str| {
+            let run = cookielint(&[
+                "check", corpus, "--format", format, "--color", "never", "--jobs", jobs,
+            ]);
+            assert_eq!(run.code, 1, "{format} --jobs {jobs}: {}", run.stderr);
+            run.stdout
+        };
+        let one = run("1");
+        if format == "json" {
+            // Enough findings for the report to be rendered in several parts.
+            let findings = json(&one)["diagnostics"].as_array().unwrap().len();
+            assert!(findings > 1500, "{findings} findings");
+            assert!(
+                json(&one)["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|d| d["rule"] == "template-drift"),
+                "no corpus finding"
+            );
+        }
+        for jobs in ["2", "3"] {
+            assert!(
+                run(jobs) == one,
+                "{format}: --jobs {jobs} differs from --jobs 1"
+            );
+        }
+    }
+}
