@@ -57,6 +57,19 @@ pub enum InputError {
         /// The ignore file.
         file: String,
     },
+    /// Git's global ignore rules are not read: a file the walk would read to find them (git's
+    /// global or system configuration, or the excludes file it names) is a FIFO, socket or
+    /// device, which opening would wait on forever or read without end. The walk goes on
+    /// without them.
+    #[error("{file}: git's global ignore rules not read: not a regular file")]
+    #[diagnostic(
+        code(cookielint::input::global_ignore_file),
+        help("replace it with a regular file, or point core.excludesFile elsewhere")
+    )]
+    GlobalIgnoreFile {
+        /// The file.
+        file: String,
+    },
     /// A directory could not be listed while walking (permission, vanished entry, loop).
     #[error("{message}")]
     #[diagnostic(code(cookielint::input::walk))]
@@ -88,6 +101,7 @@ impl InputError {
             | InputError::NotAFile { path }
             | InputError::Decode { path, .. } => Some(path),
             InputError::IgnoreFile { dir, .. } => Some(dir),
+            InputError::GlobalIgnoreFile { file } => Some(file),
             InputError::Walk { path, .. } => path.as_deref(),
         }
     }
@@ -187,6 +201,45 @@ fn odd_ignore_file(dir: &Path) -> Option<PathBuf> {
         .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()))
 }
 
+/// Whether the error of an odd global git file was reported (once per run, whatever the
+/// number of directories walked).
+static GLOBAL_REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A file the walk would open to find git's global ignore rules, as the `ignore` crate
+/// looks for them (`$GIT_CONFIG_GLOBAL`, `~/.gitconfig`, `$XDG_CONFIG_HOME/git/config`,
+/// `$GIT_CONFIG_SYSTEM` or `/etc/gitconfig`, then the `core.excludesFile` they name or
+/// `$XDG_CONFIG_HOME/git/ignore`), that exists but is neither a regular file, a directory
+/// nor `/dev/null` (which `GIT_CONFIG_GLOBAL=/dev/null` commonly names): opening it would
+/// block or read without end. Looked for once per run.
+fn odd_global_git_file() -> Option<&'static Path> {
+    static ODD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    ODD.get_or_init(|| {
+        let odd = |path: &Path| {
+            std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+                && path.canonicalize().ok().as_deref() != Some(Path::new("/dev/null"))
+        };
+        let var = |name: &str| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        let home = std::env::home_dir();
+        let xdg = var("XDG_CONFIG_HOME").or_else(|| home.as_ref().map(|h| h.join(".config")));
+        let configs = [
+            var("GIT_CONFIG_GLOBAL"),
+            home.map(|h| h.join(".gitconfig")),
+            xdg.map(|x| x.join("git/config")),
+            Some(var("GIT_CONFIG_SYSTEM").unwrap_or_else(|| PathBuf::from("/etc/gitconfig"))),
+        ];
+        match configs.into_iter().flatten().find(|p| odd(p)) {
+            Some(config) => Some(config),
+            // Every configuration can be read: the excludes file they name, if odd.
+            None => ignore::gitignore::gitconfig_excludes_path().filter(|p| odd(p)),
+        }
+    })
+    .as_deref()
+}
+
 /// The error for `dir` not walked because of its ignore file `file`.
 fn ignore_file_error(dir: &Path, file: &Path) -> InputError {
     InputError::IgnoreFile {
@@ -238,6 +291,14 @@ fn walk(
         errors.push(ignore_file_error(root, &file));
         return;
     }
+    let odd_global = odd_global_git_file();
+    if let Some(file) = odd_global {
+        if !GLOBAL_REPORTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            errors.push(InputError::GlobalIgnoreFile {
+                file: display_path(file),
+            });
+        }
+    }
     let skipped: std::sync::Arc<std::sync::Mutex<Vec<(PathBuf, PathBuf)>>> = Default::default();
     let skipping = std::sync::Arc::clone(&skipped);
     let walker = ignore::WalkBuilder::new(root)
@@ -245,6 +306,7 @@ fn walk(
         .hidden(true)
         .git_ignore(true)
         .git_exclude(true)
+        .git_global(odd_global.is_none())
         .require_git(false)
         .filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());

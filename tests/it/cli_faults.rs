@@ -540,6 +540,81 @@ fn a_fifo_as_an_ignore_file_never_blocks_the_walk() {
     assert_eq!(set(files), set(["other", "walked/ignored"]), "{finished}");
 }
 
+/// `cookielint ARGS...` run in `dir` with git's global configuration looked for under
+/// `dir/home` only: `HOME` there, no `XDG_CONFIG_HOME`, no system configuration, and
+/// `GIT_CONFIG_GLOBAL` as given.
+fn with_home(dir: &Path, global: Option<&str>, args: &[&str]) -> Command {
+    let mut command = cookielint(dir, args);
+    command
+        .env("HOME", dir.join("home"))
+        .env_remove("XDG_CONFIG_HOME")
+        .env("GIT_CONFIG_SYSTEM", dir.join("home/no-system-config"));
+    match global {
+        Some(global) => command.env("GIT_CONFIG_GLOBAL", global),
+        None => command.env_remove("GIT_CONFIG_GLOBAL"),
+    };
+    command
+}
+
+/// Fault 5''': a FIFO where the walk looks for git's global ignore rules: the global
+/// configuration itself, or the `core.excludesFile` it names. Opening either would hold the
+/// walk forever: it is reported once, and every directory is still walked without those
+/// rules. `GIT_CONFIG_GLOBAL=/dev/null`, a common way to leave the user's configuration out,
+/// is no fault.
+#[test]
+fn a_fifo_as_git_global_configuration_or_excludes_file_never_blocks_the_walk() {
+    // The configuration is a FIFO.
+    let dir = fixture();
+    std::fs::create_dir_all(dir.path().join("home")).unwrap();
+    mkfifo(&dir.path().join("home/.gitconfig"));
+    let run = |args: &[&str]| guarded(with_home(dir.path(), None, args));
+    let faults = [("home/.gitconfig", "not a regular file")];
+    assert_check(&run, &GOOD_PATHS, &faults, &GOOD_FILES);
+    assert_convert(&run, &GOOD_PATHS, &faults, &GOOD_FILES);
+
+    // The configuration names an excludes file that is a FIFO.
+    let dir = fixture();
+    let excludes = dir.path().join("home/excludes");
+    write(
+        dir.path(),
+        "home/.gitconfig",
+        &format!("[core]\n\texcludesFile = {}\n", excludes.display()),
+    );
+    mkfifo(&excludes);
+    let run = |args: &[&str]| guarded(with_home(dir.path(), None, args));
+    let faults = [("home/excludes", "not a regular file")];
+    assert_check(&run, &GOOD_PATHS, &faults, &GOOD_FILES);
+    assert_convert(&run, &GOOD_PATHS, &faults, &GOOD_FILES);
+
+    // A regular excludes file is read: what it ignores is not checked.
+    let dir = fixture();
+    let excludes = write(dir.path(), "home/excludes", "b-good.md\n");
+    write(
+        dir.path(),
+        "home/.gitconfig",
+        &format!("[core]\n\texcludesFile = {}\n", excludes.display()),
+    );
+    let finished = guarded(with_home(
+        dir.path(),
+        None,
+        &check_args("json", &GOOD_PATHS),
+    ));
+    let report = json(&finished.stdout);
+    assert_eq!(report["errors"], serde_json::json!([]), "{finished}");
+    assert_eq!(report["summary"]["files"], 2, "{finished}");
+
+    // `/dev/null` as the global configuration.
+    let dir = fixture();
+    let finished = guarded(with_home(
+        dir.path(),
+        Some("/dev/null"),
+        &check_args("json", &GOOD_PATHS),
+    ));
+    let report = json(&finished.stdout);
+    assert_eq!(report["errors"], serde_json::json!([]), "{finished}");
+    assert_eq!(report["summary"]["files"], GOOD_FILES.len(), "{finished}");
+}
+
 /// Fault 5': a file named directly that is replaced by a FIFO after it was looked at and before
 /// it is read (the run is held between listing and reading, see [`hold_the_walk`]): reading
 /// must not block: `input::read` opens with `O_NONBLOCK` (harmless on regular files) and
