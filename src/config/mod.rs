@@ -123,6 +123,9 @@ impl Config {
 
     /// The rule settings for a file (overrides applied).
     pub fn settings_for(&self, path: &Path) -> RuleSettings {
+        if self.overrides.is_empty() {
+            return self.settings.clone();
+        }
         let absolute = absolute(path, &self.cwd);
         let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
         let mut settings = self.settings.clone();
@@ -144,9 +147,12 @@ impl Config {
         let absolute = absolute(path, &self.cwd);
         let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
         let name = Path::new(path.file_name().unwrap_or_default());
-        (self.include.is_match(relative) || self.include.is_match(name))
-            && !self.exclude.is_match(relative)
-            && !self.exclude.is_match(path)
+        // A glob set builds a candidate (an allocation) before it looks at its globs: an
+        // empty one (no `exclude`, the usual case) is not asked.
+        let excluded = |globs: &GlobSet| {
+            !globs.is_empty() && (globs.is_match(relative) || globs.is_match(path))
+        };
+        (self.include.is_match(relative) || self.include.is_match(name)) && !excluded(&self.exclude)
     }
 }
 
