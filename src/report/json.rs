@@ -152,7 +152,7 @@ fn integer(w: &mut impl Write, value: usize) -> io::Result<()> {
 
 /// `value` as the inside of a JSON string, escaped as `serde_json` escapes it: quotes, backslashes and
 /// control characters; runs of other bytes are written as they are. Whether a string needs
-/// escaping at all is tested 32 bytes at a time.
+/// escaping at all is tested eight bytes at a time (see [`needs_escape`]).
 fn escaped(w: &mut impl Write, value: &str) -> io::Result<()> {
     let plain = |b: &u8| (*b >= 0x20) & (*b != b'"') & (*b != b'\\');
     let bytes = value.as_bytes();
@@ -229,6 +229,9 @@ pub fn json<D: Diagnostics + Sync>(results: &Results<D>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::{Diagnostic, Related, Severity};
+    use crate::report::FileError;
+    use crate::source::{LineCol, Span};
 
     #[test]
     fn needs_escape_finds_every_byte_json_escapes_at_every_position() {
@@ -236,7 +239,7 @@ mod tests {
         for len in 1..=24 {
             for at in 0..len {
                 for b in 0..=u8::MAX {
-                    // Around the byte: bytes that sit next to the special ones in value.
+                    // Around it, bytes next in value to the special ones, and non-ASCII.
                     for fill in [b'a', 0x21, 0x5D, 0x5B, 0x1F + 1, 0x80, 0xFF] {
                         let mut bytes = vec![fill; len];
                         if let Some(slot) = bytes.get_mut(at) {
@@ -250,9 +253,6 @@ mod tests {
         }
         assert!(!needs_escape(b""));
     }
-    use crate::lint::{Diagnostic, Related, Severity};
-    use crate::report::FileError;
-    use crate::source::{LineCol, Span};
 
     /// The report as `serde_json` renders it, field by field: what [`write_json`] must write.
     fn oracle(results: &Results<Vec<Located>>) -> String {
