@@ -351,7 +351,13 @@ impl Store {
     /// order in which equal ones were added.
     pub fn sort(&mut self) {
         let mut records = std::mem::take(&mut self.records);
+        // Files listed in strictly increasing path order (as `check` adds them) compare by
+        // index as by path.
+        let files_sorted = self.files.is_sorted_by(|a, b| a < b);
         records.sort_by(|a, b| {
+            if files_sorted && a.file != b.file && a.file != NONE && b.file != NONE {
+                return a.file.cmp(&b.file);
+            }
             // Equal file indexes are equal paths: compare the strings only when they differ.
             let (ka, kb) = (self.key(a), self.key(b));
             if a.file != NONE && a.file == b.file {
@@ -511,6 +517,35 @@ mod tests {
         assert_eq!(store.total(), 3);
         let files: Vec<String> = store.all().map(|l| l.diagnostic.file.clone()).collect();
         assert_eq!(files, ["a.md", "a.md", "a.md"]);
+    }
+
+    #[test]
+    fn findings_added_file_after_file_then_more_sort_as_their_keys() {
+        // Files first met in path order, as `check` adds them; later findings (the corpus
+        // phase's) for earlier files; a finding too wide for a record.
+        let mut wide = located("b.md", 0, "CL002", "far away");
+        wide.diagnostic.span = Span::new(usize::MAX - 1, usize::MAX);
+        let given = vec![
+            located("a.md", 3, "CL001", "one"),
+            located("a.md", 9, "CL001", "two"),
+            located("b.md", 1, "CL003", "three"),
+            located("c.md", 2, "CL001", "four"),
+            located("c.md", 0, "CL101", "five"),
+            located("a.md", 3, "CL001", "a corpus one"),
+            wide,
+            located("b.md", 1, "CL002", "three"),
+            located("a.md", 0, "CL101", "six"),
+        ];
+        let mut store = Store::new();
+        for l in &given {
+            store.push(l.clone());
+        }
+        assert!(store.files.is_sorted());
+        store.sort();
+        let mut expected = given.clone();
+        expected.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+        let back: Vec<Located> = store.all().map(Cow::into_owned).collect();
+        assert_eq!(back, expected);
     }
 
     #[test]
