@@ -17,6 +17,13 @@ use crate::source::{lines, SourceFile, Span};
 /// Whether `text` shows unambiguous Markdown markup: ATX or setext headings, fenced code,
 /// links, HTML comments or strong emphasis.
 pub(crate) fn has_markdown_signals(text: &str) -> bool {
+    // Strong emphasis and a link's `](` hold no line break: one search of the whole text
+    // each instead of one per line (most texts have neither).
+    let holds = |needle: &[u8]| memchr::memmem::find(text.as_bytes(), needle).is_some();
+    if holds(b"**") {
+        return true;
+    }
+    let links = holds(b"](");
     let mut previous_was_text = false;
     for span in lines(text) {
         let line = span.slice(text);
@@ -43,7 +50,7 @@ pub(crate) fn has_markdown_signals(text: &str) -> bool {
                 return true;
             }
         }
-        if line.contains("](") && line.contains('[') || line.contains("**") {
+        if links && line.contains("](") && line.contains('[') {
             return true;
         }
         previous_was_text = !trimmed.is_empty();
@@ -297,4 +304,46 @@ fn merge_blank_lines(source: &SourceFile, items: Vec<Item>) -> Vec<Item> {
     }
     out.extend(blanks.map(Item::Blank));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether some line of `text` shows a link or strong emphasis, line by line.
+    fn inline_signal_by_line(text: &str) -> bool {
+        lines(text).any(|span| {
+            let line = span.slice(text);
+            line.contains("](") && line.contains('[') || line.contains("**")
+        })
+    }
+
+    #[test]
+    fn links_and_strong_emphasis_are_signals_only_within_one_line() {
+        let inline = [
+            "see [the site](https://example.org)",
+            "a **strong** word",
+            "**",
+            "text\n[a](b)\nmore",
+            "a [b\n](c)",
+            "a [b\r\n](c)",
+            "a *\n* b",
+            "a *\r* b",
+            "[x\n\n](y) [z](w)",
+            "](\n[",
+            "[ ](",
+            "no signal at all",
+            "",
+        ];
+        for text in inline {
+            // Texts with no other signal: the answer is the line-by-line one.
+            assert_eq!(
+                has_markdown_signals(text),
+                inline_signal_by_line(text),
+                "{text:?}"
+            );
+        }
+        assert!(has_markdown_signals("# Title\nplain"));
+        assert!(!has_markdown_signals("plain\ttable\nrow"));
+    }
 }
