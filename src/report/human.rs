@@ -264,7 +264,7 @@ fn labelled(d: &crate::lint::Diagnostic) -> impl Iterator<Item = (Span, Option<&
 /// file after file).
 pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions) -> String {
     let name = escape_control(&source.path);
-    let handler = handler(options);
+    let handlers = Handlers::new(options, true);
     let mut whole = None;
     let mut out = String::new();
     let mut description = String::new();
@@ -272,7 +272,7 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
         let d = &located.diagnostic;
         let (message, help) = texts(d);
         let draw_from = |snippets: &Snippets<'_>, shift: usize| {
-            draw(&handler, located, (&message, &help), snippets, shift)
+            draw(&handlers, located, (&message, &help), snippets, shift)
         };
         let drawn = match Window::around(source, labelled(d).map(|(span, _)| span)) {
             Some(window) => {
@@ -315,6 +315,56 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
 }
 
 /// The report handler drawing findings with `options`.
+/// The handlers findings are drawn with.
+struct Handlers {
+    /// Wraps the message and help at the report's width.
+    wrapping: GraphicalReportHandler,
+    /// Does not wrap: used when wrapping would leave the message and help as they are
+    /// (see [`unchanged_by_wrapping`]), which spares finding and fitting their words.
+    unwrapped: Option<GraphicalReportHandler>,
+    width: usize,
+}
+
+impl Handlers {
+    /// The handlers for `options`; `unwrapped` is only ever the wrapping handler when
+    /// `shortcut` is false.
+    fn new(options: HumanOptions, shortcut: bool) -> Handlers {
+        let wrapping = handler(options);
+        Handlers {
+            unwrapped: shortcut.then(|| wrapping.clone().with_wrap_lines(false)),
+            wrapping,
+            width: options.width,
+        }
+    }
+
+    /// The handler for a finding with this message and help.
+    fn for_texts(&self, message: &str, help: Option<&str>) -> &GraphicalReportHandler {
+        let unchanged = |text: &str| unchanged_by_wrapping(text, self.width);
+        match &self.unwrapped {
+            Some(unwrapped) if unchanged(message) && help.is_none_or(unchanged) => unwrapped,
+            _ => &self.wrapping,
+        }
+    }
+}
+
+/// The widest indent miette puts before a wrapped line of a finding (`  help: `).
+const WRAP_INDENT: usize = 8;
+
+/// Whether the report's wrapping (at `width`, after an indent of at most [`WRAP_INDENT`]
+/// columns) leaves every line of `text` as it is: each line is short enough never to reach
+/// the edge (its bytes bound its columns: a character two columns wide takes three bytes
+/// or more), and none is empty, starts or ends with whitespace, or holds a control
+/// character, which wrapping would trim, indent differently or measure otherwise.
+fn unchanged_by_wrapping(text: &str, width: usize) -> bool {
+    text.split('\n').all(|line| {
+        WRAP_INDENT + line.len() + 4 <= width
+            && !line.is_empty()
+            && !line.starts_with(char::is_whitespace)
+            && !line.ends_with(char::is_whitespace)
+            && !line.chars().any(char::is_control)
+    })
+}
+
 fn handler(options: HumanOptions) -> GraphicalReportHandler {
     let theme = if options.color {
         GraphicalTheme::unicode()
@@ -335,12 +385,13 @@ fn handler(options: HumanOptions) -> GraphicalReportHandler {
 /// `located` drawn from `snippets` (whose text starts at `shift` in the document), with
 /// its message and help as [`texts`] gives them; `None` if miette could not draw it.
 fn draw(
-    handler: &GraphicalReportHandler,
+    handlers: &Handlers,
     located: &Located,
     (message, help): (&str, &Option<String>),
     snippets: &Snippets<'_>,
     shift: usize,
 ) -> Option<String> {
+    let handler = handlers.for_texts(message, help.as_deref());
     let report = Report {
         located,
         message: message.to_owned(),
@@ -373,7 +424,8 @@ pub fn human_from_whole_text(
     options: HumanOptions,
 ) -> String {
     let name = escape_control(&source.path);
-    let handler = handler(options);
+    // Always wrapped: the reference for the shortcut too.
+    let handlers = Handlers::new(options, false);
     let snippets = Snippets {
         name: &name,
         text: sanitize(&source.text),
@@ -383,7 +435,7 @@ pub fn human_from_whole_text(
     let mut out = String::new();
     for located in diagnostics {
         let (message, help) = texts(&located.diagnostic);
-        match draw(&handler, located, (&message, &help), &snippets, 0) {
+        match draw(&handlers, located, (&message, &help), &snippets, 0) {
             Some(drawn) => out.push_str(&drawn),
             None => out.push_str(&super::concise_line(located)),
         }
@@ -509,6 +561,79 @@ mod tests {
                 .any(|l| l.trim_end().ends_with("is also named by")),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_finding_drawn_unwrapped_is_drawn_as_wrapping_draws_it() {
+        let source = SourceFile::from_text("doc.md", "Cookies\n");
+        let width = HumanOptions::default().width;
+        // Lengths around the limit, and what wrapping would trim, split or measure apart.
+        let mut texts: Vec<String> = (width - 16..width + 2)
+            .map(|n| "w".repeat(n % 7 + 1) + &" word".repeat(n / 5))
+            .map(|t| t.chars().take(t.len().min(width)).collect())
+            .collect();
+        for n in [
+            width - WRAP_INDENT - 6,
+            width - WRAP_INDENT - 4,
+            width - WRAP_INDENT - 3,
+        ] {
+            texts.push("x".repeat(n));
+            texts.push(format!("{} y", "x".repeat(n.saturating_sub(2))));
+            texts.push("\u{754C}".repeat(n / 3 + 1));
+        }
+        texts.extend(
+            [
+                "two  spaces  inside",
+                "ends with a space ",
+                " starts with one",
+                "a\ttab",
+                "line one\nline two",
+                "line one\n\nafter an empty line",
+                "ends with a line break\n",
+                "\u{A0}no-break space first",
+                "emoji \u{1F36A}\u{1F36A} and \u{E9}",
+                "",
+            ]
+            .map(str::to_owned),
+        );
+        let shortcut = Handlers::new(HumanOptions::default(), true);
+        let reference = Handlers::new(HumanOptions::default(), false);
+        let snippets = Snippets {
+            name: "doc.md",
+            text: sanitize(&source.text),
+            index: std::borrow::Cow::Borrowed(&source.line_index),
+            lines_before: 0,
+        };
+        let mut unwrapped = 0;
+        for message in &texts {
+            for help in [None, Some(message.clone()), texts.first().cloned()] {
+                let diagnostic = crate::lint::Diagnostic {
+                    code: "CL001",
+                    rule: "some-rule",
+                    severity: Severity::Warning,
+                    file: "doc.md".to_owned(),
+                    span: crate::source::Span::new(0, 7),
+                    message: message.clone(),
+                    help: help.clone(),
+                    related: Vec::new(),
+                    fingerprint: String::new(),
+                };
+                let located = Located::new(&source, diagnostic);
+                let texts = (message.as_str(), &help);
+                let fast = draw(&shortcut, &located, texts, &snippets, 0);
+                let slow = draw(&reference, &located, texts, &snippets, 0);
+                assert_eq!(fast, slow, "{message:?} / {help:?}");
+                if std::ptr::eq(
+                    shortcut.for_texts(message, help.as_deref()),
+                    &shortcut.wrapping,
+                ) {
+                    continue;
+                }
+                unwrapped += 1;
+            }
+        }
+        // The shortcut was taken, and not always.
+        assert!(unwrapped > 10 && unwrapped < texts.len() * 3, "{unwrapped}");
     }
 
     #[test]
