@@ -403,31 +403,41 @@ fn write_human(
                 .collect(),
         }
     };
-    let mut all = found.all().peekable();
-    loop {
-        let mut batch: Vec<Located> = Vec::new();
-        while let Some(next) = all.peek() {
-            let same_file = batch
-                .last()
-                .is_some_and(|d: &Located| d.diagnostic.file == next.diagnostic.file);
-            if batch.len() >= HUMAN_BATCH && !same_file {
-                break;
-            }
-            if let Some(d) = all.next() {
-                batch.push(d.into_owned());
-            }
-        }
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let groups: Vec<&[Located]> = batch
-            .chunk_by(|a, b| a.diagnostic.file == b.diagnostic.file)
-            .collect();
-        let rendered: Vec<String> = pool.install(|| groups.par_iter().map(|g| render(g)).collect());
+    // Batches of whole files; within a batch, each file's findings are decoded and drawn
+    // by one task.
+    let runs = found.file_runs();
+    let mut batches: Vec<&[std::ops::Range<usize>]> = Vec::new();
+    let mut rest = runs.as_slice();
+    while !rest.is_empty() {
+        let mut findings = 0;
+        let size = rest
+            .iter()
+            .take_while(|run| {
+                let take = findings < HUMAN_BATCH;
+                findings += run.len();
+                take
+            })
+            .count();
+        let (batch, after) = rest.split_at(size.max(1).min(rest.len()));
+        batches.push(batch);
+        rest = after;
+    }
+    for batch in batches {
+        let rendered: Vec<String> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|run| {
+                    let group: Vec<Located> =
+                        found.range(run.clone()).map(|d| d.into_owned()).collect();
+                    render(&group)
+                })
+                .collect()
+        });
         for text in rendered {
             out.write_all(text.as_bytes())?;
         }
     }
+    Ok(())
 }
 
 /// Per-file overrides apply to corpus findings too: a rule switched off for a file reports

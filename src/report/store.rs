@@ -369,6 +369,24 @@ impl Store {
         self.records = records;
     }
 
+    /// The findings in runs of one file each, in their order: the positions of each run
+    /// (consecutive findings of one path make one run, found without decoding them).
+    pub fn file_runs(&self) -> Vec<std::ops::Range<usize>> {
+        let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut previous: Option<&Record> = None;
+        for (at, record) in self.records.iter().enumerate() {
+            let same = previous.is_some_and(|p| {
+                (p.file == record.file && p.file != NONE) || self.key(p).0 == self.key(record).0
+            });
+            match runs.last_mut() {
+                Some(run) if same => run.end = at + 1,
+                _ => runs.push(at..at + 1),
+            }
+            previous = Some(record);
+        }
+        runs
+    }
+
     /// Keeps the findings for which `keep` is true, calling it once for each, in order.
     pub fn retain(&mut self, mut keep: impl FnMut(&Located) -> bool) {
         let mut records = std::mem::take(&mut self.records);
@@ -499,6 +517,8 @@ mod tests {
         expected.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
         let back: Vec<Located> = store.all().map(Cow::into_owned).collect();
         assert_eq!(back, expected);
+        // Runs of one file: a.md (3), b.md (2, the wide finding's path included).
+        assert_eq!(store.file_runs(), vec![0..3, 3..5]);
         // Any part of the output order, the wide finding included, cut at the end.
         for (start, end) in [(0, 5), (1, 3), (2, 2), (3, 9), (5, 6), (7, 8)] {
             let part: Vec<Located> = store.range(start..end).map(Cow::into_owned).collect();
