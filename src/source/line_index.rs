@@ -24,12 +24,13 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
         starts.push(0);
+        // One search for every break (a search started at each line cost its setup per line).
         let mut from = 0;
-        while let Some(found) = bytes
-            .get(from..)
-            .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
-        {
-            let at = from + found;
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // The `\n` of a `\r\n` pair, already counted.
+            if at < from {
+                continue;
+            }
             // A `\r\n` pair is one line break.
             let end = if bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n') {
                 at + 2
@@ -40,6 +41,11 @@ impl LineIndex {
             from = end;
         }
         LineIndex { starts }
+    }
+
+    /// The start offset of every line but the first: where each line break ends.
+    pub(crate) fn break_ends(&self) -> &[usize] {
+        self.starts.get(1..).unwrap_or_default()
     }
 
     /// Number of lines (a text ending with a line break has an empty last line).

@@ -59,6 +59,28 @@ impl LineEndings {
         }
     }
 
+    /// Classifies the line breaks of `text` from its line index (`index` was built from
+    /// `text`): what [`LineEndings::detect`] finds, from the byte or two before each line
+    /// start instead of a scan of the text.
+    pub fn from_index(text: &str, index: &LineIndex) -> Self {
+        let bytes = text.as_bytes();
+        let (mut lf, mut crlf, mut cr) = (false, false, false);
+        for &end in index.break_ends() {
+            let before = |n: usize| end.checked_sub(n).and_then(|at| bytes.get(at));
+            match (before(2), before(1)) {
+                (Some(b'\r'), Some(b'\n')) => crlf = true,
+                (_, Some(b'\n')) => lf = true,
+                _ => cr = true,
+            }
+        }
+        match (lf, crlf, cr) {
+            (_, false, false) => LineEndings::Lf,
+            (false, true, false) => LineEndings::Crlf,
+            (false, false, true) => LineEndings::Cr,
+            _ => LineEndings::Mixed,
+        }
+    }
+
     /// The name used in JSON output and messages.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -113,8 +135,8 @@ impl SourceFile {
     }
 
     fn from_decoded(path: String, decoded: Decoded) -> Self {
-        let line_endings = LineEndings::detect(&decoded.text);
         let line_index = LineIndex::new(&decoded.text);
+        let line_endings = LineEndings::from_index(&decoded.text, &line_index);
         SourceFile {
             path,
             text: decoded.text,
@@ -218,6 +240,7 @@ mod tests {
                 let indexed: Vec<Span> = source.lines().collect();
                 let scanned: Vec<Span> = lines(&text).collect();
                 assert_eq!(indexed, scanned, "{text:?}");
+                assert_eq!(source.line_endings, LineEndings::detect(&text), "{text:?}");
             }
         }
     }
