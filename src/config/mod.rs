@@ -144,15 +144,22 @@ impl Config {
 
     /// Whether a file found while walking a directory is checked.
     pub fn is_included(&self, path: &Path) -> bool {
-        let absolute = absolute(path, &self.cwd);
-        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
-        let name = Path::new(path.file_name().unwrap_or_default());
-        // A glob set builds a candidate (an allocation) before it looks at its globs: an
-        // empty one (no `exclude`, the usual case) is not asked.
-        let excluded = |globs: &GlobSet| {
-            !globs.is_empty() && (globs.is_match(relative) || globs.is_match(path))
+        // The path relative to the configuration's root is only built when a glob needs it:
+        // the usual patterns (`*.md`) take or leave a file by its name, and a glob set builds
+        // a candidate (an allocation) before it looks at its globs, so an empty one (no
+        // `exclude`, the usual case) is not asked.
+        let made_absolute = std::cell::OnceCell::new();
+        let relative = || {
+            made_absolute
+                .get_or_init(|| absolute(path, &self.cwd))
+                .strip_prefix(&self.root)
+                .unwrap_or(path)
         };
-        (self.include.is_match(relative) || self.include.is_match(name)) && !excluded(&self.exclude)
+        let name = Path::new(path.file_name().unwrap_or_default());
+        let included = self.include.is_match(name) || self.include.is_match(relative());
+        included
+            && (self.exclude.is_empty()
+                || !(self.exclude.is_match(relative()) || self.exclude.is_match(path)))
     }
 }
 
