@@ -165,10 +165,10 @@ fn paragraph(text: &str, p: &ParagraphBlock) -> Paragraph {
 
 /// The category named by a label opening a line: "Strictly necessary cookies: These ...".
 fn inline_label(line: &str) -> Option<Category> {
-    let colon = line.find(':')?;
-    if colon > 80 {
-        return None;
-    }
+    // A label is short: its colon is among the first 81 bytes (a paragraph's first line
+    // can be long, and most have no label).
+    let head = line.as_bytes().get(..81).unwrap_or(line.as_bytes());
+    let colon = memchr::memchr(b':', head)?;
     let label = line.get(..colon)?;
     vocab::category_label(&key(label))
 }
@@ -439,4 +439,22 @@ fn document_language(doc: &Document) -> Option<Language> {
     (*count > 0)
         .then(|| Language::ALL.get(best).copied())
         .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_inline_label_ends_with_a_colon_within_the_first_81_bytes() {
+        let label = "Analytics cookies";
+        assert!(inline_label(&format!("{label}: they count visits")).is_some());
+        for pad in 0..80 {
+            let line = format!("{label}{}: they count visits", " ".repeat(pad));
+            let colon = label.len() + pad;
+            assert_eq!(inline_label(&line).is_some(), colon <= 80, "{colon}");
+        }
+        assert_eq!(inline_label("no label here"), None);
+        assert_eq!(inline_label("Analytics cookies"), None);
+    }
 }
