@@ -57,14 +57,13 @@ pub enum InputError {
         /// The ignore file.
         file: String,
     },
-    /// Git's global ignore rules are not read: a file the walk would read to find them (git's
-    /// global or system configuration, or the excludes file it names) is a FIFO, socket or
-    /// device, which opening would wait on forever or read without end. The walk goes on
-    /// without them.
+    /// Git's global ignore rules are not read: a git configuration file the walk would read
+    /// to find them (see `odd_global_git_file`) is a FIFO, socket or device, which opening
+    /// would wait on forever or read without end. The walk goes on without them.
     #[error("{file}: git's global ignore rules not read: not a regular file")]
     #[diagnostic(
         code(cookielint::input::global_ignore_file),
-        help("replace it with a regular file, or point core.excludesFile elsewhere")
+        help("replace it with a regular file, or name another with GIT_CONFIG_GLOBAL or GIT_CONFIG_SYSTEM")
     )]
     GlobalIgnoreFile {
         /// The file.
@@ -191,33 +190,64 @@ fn named_relative(path: &Path) -> PathBuf {
 /// directory it starts from.
 const IGNORE_FILES: [&str; 3] = [".gitignore", ".ignore", ".git/info/exclude"];
 
-/// An ignore file of `dir` that exists but is neither a regular file nor a directory: a
-/// FIFO, socket or device, which opening (as the walk does, blocking) would wait on forever
-/// or read without end.
+/// Whether `path` exists and is neither a regular file nor a directory: a FIFO, socket or
+/// device, which opening (blocking, as the `ignore` crate does) would wait on forever or
+/// read without end.
+fn is_odd(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// An ignore file of `dir` that the walk would open and that [`is_odd`]: `.gitignore`,
+/// `.ignore`, `.git/info/exclude`, or, where `.git` is a file naming a linked worktree's
+/// git directory (`gitdir: X`), `X/commondir` and the `info/exclude` of the directory it
+/// names, which the walk reads the same way.
 fn odd_ignore_file(dir: &Path) -> Option<PathBuf> {
-    IGNORE_FILES
+    if let Some(odd) = IGNORE_FILES
         .iter()
         .map(|name| dir.join(name))
-        .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()))
+        .find(|p| is_odd(p))
+    {
+        return Some(odd);
+    }
+    let dot_git = dir.join(".git");
+    if !std::fs::metadata(&dot_git).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    // As `ignore` resolves it: the first line of each file, `commondir` relative to the git
+    // directory when it starts with a dot.
+    let first_line = |path: &Path| -> Option<String> {
+        use std::io::BufRead;
+        let file = std::fs::File::open(path).ok()?;
+        std::io::BufReader::new(file).lines().next()?.ok()
+    };
+    let git_dir = PathBuf::from(first_line(&dot_git)?.strip_prefix("gitdir: ")?);
+    let commondir_file = git_dir.join("commondir");
+    if is_odd(&commondir_file) {
+        return Some(commondir_file);
+    }
+    let commondir = first_line(&commondir_file)?;
+    let common = if commondir.starts_with('.') {
+        git_dir.join(commondir)
+    } else {
+        PathBuf::from(commondir)
+    };
+    Some(common.join("info/exclude")).filter(|p| is_odd(p))
 }
 
 /// Whether the error of an odd global git file was reported (once per run, whatever the
 /// number of directories walked).
 static GLOBAL_REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// A file the walk would open to find git's global ignore rules, as the `ignore` crate
-/// looks for them (`$GIT_CONFIG_GLOBAL`, `~/.gitconfig`, `$XDG_CONFIG_HOME/git/config`,
-/// `$GIT_CONFIG_SYSTEM` or `/etc/gitconfig`, then the `core.excludesFile` they name or
-/// `$XDG_CONFIG_HOME/git/ignore`), that exists but is neither a regular file, a directory
-/// nor `/dev/null` (which `GIT_CONFIG_GLOBAL=/dev/null` commonly names): opening it would
-/// block or read without end. Looked for once per run.
+/// A git configuration file the walk would open to find git's global ignore rules and that
+/// [`is_odd`] (`/dev/null`, which `GIT_CONFIG_GLOBAL=/dev/null` commonly names, reads
+/// empty and is no fault). The `ignore` crate reads `$GIT_CONFIG_GLOBAL`, `~/.gitconfig`,
+/// `$XDG_CONFIG_HOME/git/config` (or `~/.config/git/config`), then `$GIT_CONFIG_SYSTEM`
+/// (or `/etc/gitconfig`), in that order, up to the first that sets `core.excludesFile`;
+/// the excludes file itself it opens only when it is a regular file. Looked for once per
+/// run.
 fn odd_global_git_file() -> Option<&'static Path> {
     static ODD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
     ODD.get_or_init(|| {
-        let odd = |path: &Path| {
-            std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
-                && path.canonicalize().ok().as_deref() != Some(Path::new("/dev/null"))
-        };
         let var = |name: &str| {
             std::env::var_os(name)
                 .filter(|v| !v.is_empty())
@@ -231,13 +261,65 @@ fn odd_global_git_file() -> Option<&'static Path> {
             xdg.map(|x| x.join("git/config")),
             Some(var("GIT_CONFIG_SYSTEM").unwrap_or_else(|| PathBuf::from("/etc/gitconfig"))),
         ];
-        match configs.into_iter().flatten().find(|p| odd(p)) {
-            Some(config) => Some(config),
-            // Every configuration can be read: the excludes file they name, if odd.
-            None => ignore::gitignore::gitconfig_excludes_path().filter(|p| odd(p)),
+        for config in configs.into_iter().flatten() {
+            if is_odd(&config)
+                && config.canonicalize().ok().as_deref() != Some(Path::new("/dev/null"))
+            {
+                return Some(config);
+            }
+            // Not odd: reading it cannot block. The walk reads no further configuration.
+            if std::fs::read(&config).is_ok_and(|bytes| sets_excludes_file(&bytes)) {
+                return None;
+            }
         }
+        None
     })
     .as_deref()
+}
+
+/// Whether git configuration `bytes` set `core.excludesFile` the way the `ignore` crate
+/// reads it (its pattern `(?im-u)^\s*excludesfile\s*=\s*"?\s*(\S+?)\s*"?\s*$`, then
+/// the value as UTF-8): a line `excludesfile = VALUE`, in any case, with a value of one word
+/// (quoted or not), in a text that is all UTF-8. It may answer "no" where `ignore` finds a
+/// setting (then later files are still looked at), never "yes" where it finds none (which
+/// could leave a blocking file unseen).
+fn sets_excludes_file(bytes: &[u8]) -> bool {
+    // The pattern's `\s`: ASCII whitespace, line tabulation included.
+    fn space(b: &u8) -> bool {
+        matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+    }
+    fn trim(mut s: &[u8]) -> &[u8] {
+        while let [first, rest @ ..] = s {
+            if !space(first) {
+                break;
+            }
+            s = rest;
+        }
+        while let [rest @ .., last] = s {
+            if !space(last) {
+                break;
+            }
+            s = rest;
+        }
+        s
+    }
+    std::str::from_utf8(bytes).is_ok()
+        && bytes.split(|&b| b == b'\n').any(|line| {
+            let line = trim(line);
+            let Some((key, value)) = line.split_at_checked(12) else {
+                return false;
+            };
+            let Some(value) = trim(value).strip_prefix(b"=") else {
+                return false;
+            };
+            let value = trim(value);
+            let value = value.strip_prefix(b"\"").unwrap_or(value);
+            let value = value.strip_suffix(b"\"").unwrap_or(value);
+            let value = trim(value);
+            key.eq_ignore_ascii_case(b"excludesfile")
+                && !value.is_empty()
+                && !value.iter().any(space)
+        })
 }
 
 /// The error for `dir` not walked because of its ignore file `file`.
@@ -547,6 +629,76 @@ fn read_at(at: &Path, path: String, max_size: u64) -> Result<SourceFile, InputEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `ignore` 0.4 finds a `core.excludesFile` setting in `bytes`: its pattern and
+    /// its reading of the value (`ignore::gitignore::parse_excludes_file`).
+    fn ignore_finds_excludes_file(bytes: &[u8]) -> bool {
+        use regex_automata::{meta::Regex, util::syntax};
+        let re = Regex::builder()
+            .configure(Regex::config().utf8_empty(false))
+            .syntax(syntax::Config::new().utf8(false))
+            .build(r#"(?im-u)^\s*excludesfile\s*=\s*"?\s*(\S+?)\s*"?\s*$"#)
+            .unwrap();
+        let mut caps = re.create_captures();
+        re.captures(bytes, &mut caps);
+        caps.get_group(1)
+            .is_some_and(|span| std::str::from_utf8(&bytes[span]).is_ok())
+    }
+
+    #[test]
+    fn an_excludes_file_setting_is_seen_only_where_ignore_sees_one() {
+        for (text, sets) in [
+            ("[core]\n\texcludesFile = ~/.gitignore_global\n", true),
+            ("[core]\r\n\texcludesfile=\"/a/b\"\r\n", true),
+            ("EXCLUDESFILE =x", true),
+            ("excludesfile = /a b", false),
+            ("excludesfile =", false),
+            ("# excludesfile = x", false),
+            ("excludesfilex = y", false),
+            ("[core]\n\teditor = vi\n", false),
+        ] {
+            assert_eq!(sets_excludes_file(text.as_bytes()), sets, "{text:?}");
+            assert_eq!(
+                ignore_finds_excludes_file(text.as_bytes()),
+                sets,
+                "{text:?}"
+            );
+        }
+        // Every line of up to five pieces: where ours says yes, `ignore` does too.
+        let pieces: [&[u8]; 12] = [
+            b"excludesfile",
+            b"ExcludesFile",
+            b"=",
+            b" ",
+            b"\t",
+            b"\x0B",
+            b"\"",
+            b"x",
+            b"\xC3\xA9",
+            b"\xFF",
+            b"\r",
+            b"\n",
+        ];
+        let mut lines: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut seen = 0;
+        for _ in 0..5 {
+            lines = lines
+                .iter()
+                .flat_map(|l| pieces.iter().map(move |p| [l.as_slice(), p].concat()))
+                .collect();
+            for line in &lines {
+                if sets_excludes_file(line) {
+                    seen += 1;
+                    assert!(
+                        ignore_finds_excludes_file(line),
+                        "{:?}",
+                        String::from_utf8_lossy(line)
+                    );
+                }
+            }
+        }
+        assert!(seen > 100, "{seen}");
+    }
 
     #[test]
     fn paths_shown_as_is_are_what_the_components_give() {

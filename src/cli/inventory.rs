@@ -90,12 +90,15 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
             Err(e) => errors.push(e),
         }
     }
-    let inventory = inventory(
-        &summaries,
-        &config.settings,
-        &config.corpus,
-        &input::reread(&pool, &files, max_size),
-    );
+    // On the pool: the corpus phase's tasks keep to `--jobs`.
+    let inventory = pool.install(|| {
+        inventory(
+            &summaries,
+            &config.settings,
+            &config.corpus,
+            &input::reread(&pool, &files, max_size),
+        )
+    });
     let out = match args.format {
         InventoryFormat::Json => {
             let mut text = serde_json::to_string_pretty(&inventory).into_diagnostic()?;

@@ -145,9 +145,10 @@ impl Config {
     /// Whether a file found while walking a directory is checked.
     pub fn is_included(&self, path: &Path) -> bool {
         // The path relative to the configuration's root is only built when a glob needs it:
-        // the usual patterns (`*.md`) take or leave a file by its name, and a glob set builds
-        // a candidate (an allocation) before it looks at its globs, so an empty one (no
-        // `exclude`, the usual case) is not asked.
+        // the usual patterns (`*.md`) take a file by its name (one they leave is asked
+        // again by its relative path), and a glob set builds a candidate (an allocation)
+        // before it looks at its globs, so an empty one (no `exclude`, the usual case) is
+        // not asked.
         let made_absolute = std::cell::OnceCell::new();
         let relative = || {
             made_absolute

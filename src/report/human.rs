@@ -314,7 +314,6 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
     out
 }
 
-/// The report handler drawing findings with `options`.
 /// The handlers findings are drawn with.
 struct Handlers {
     /// Wraps the message and help at the report's width.
@@ -365,6 +364,7 @@ fn unchanged_by_wrapping(text: &str, width: usize) -> bool {
     })
 }
 
+/// The report handler drawing findings with `options`.
 fn handler(options: HumanOptions) -> GraphicalReportHandler {
     let theme = if options.color {
         GraphicalTheme::unicode()

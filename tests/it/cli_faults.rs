@@ -556,14 +556,30 @@ fn with_home(dir: &Path, global: Option<&str>, args: &[&str]) -> Command {
     command
 }
 
-/// Fault 5''': a FIFO where the walk looks for git's global ignore rules: the global
-/// configuration itself, or the `core.excludesFile` it names. Opening either would hold the
-/// walk forever: it is reported once, and every directory is still walked without those
-/// rules. `GIT_CONFIG_GLOBAL=/dev/null`, a common way to leave the user's configuration out,
-/// is no fault.
+/// Fault 5''': a FIFO where the walk reads git's configuration to find the global ignore
+/// rules (`~/.gitconfig`, then the system configuration when no earlier file sets
+/// `core.excludesFile`). Opening it would hold the walk forever: it is reported once, and
+/// every directory is still walked without those rules. No fault where the walk would not
+/// open the FIFO: an excludes file that is one (the walk skips it), a system configuration
+/// after a user configuration that sets the excludes file, `GIT_CONFIG_GLOBAL=/dev/null`.
 #[test]
-fn a_fifo_as_git_global_configuration_or_excludes_file_never_blocks_the_walk() {
-    // The configuration is a FIFO.
+fn a_fifo_as_git_configuration_never_blocks_the_walk() {
+    let no_fault = |dir: &TempDir, checked: usize| {
+        let finished = guarded(with_home(
+            dir.path(),
+            None,
+            &check_args("json", &GOOD_PATHS),
+        ));
+        let report = json(&finished.stdout);
+        assert_eq!(report["errors"], serde_json::json!([]), "{finished}");
+        assert_eq!(report["summary"]["files"], checked, "{finished}");
+    };
+    let gitconfig = |dir: &TempDir, excludes: &Path| {
+        let text = format!("[core]\n\texcludesFile = {}\n", excludes.display());
+        write(dir.path(), "home/.gitconfig", &text);
+    };
+
+    // The user configuration is a FIFO.
     let dir = fixture();
     std::fs::create_dir_all(dir.path().join("home")).unwrap();
     mkfifo(&dir.path().join("home/.gitconfig"));
@@ -572,36 +588,28 @@ fn a_fifo_as_git_global_configuration_or_excludes_file_never_blocks_the_walk() {
     assert_check(&run, &GOOD_PATHS, &faults, &GOOD_FILES);
     assert_convert(&run, &GOOD_PATHS, &faults, &GOOD_FILES);
 
-    // The configuration names an excludes file that is a FIFO.
+    // The system configuration is a FIFO, and no user configuration sets the excludes file.
+    let dir = fixture();
+    std::fs::create_dir_all(dir.path().join("home")).unwrap();
+    mkfifo(&dir.path().join("home/no-system-config"));
+    let run = |args: &[&str]| guarded(with_home(dir.path(), None, args));
+    let faults = [("home/no-system-config", "not a regular file")];
+    assert_check(&run, &GOOD_PATHS, &faults, &GOOD_FILES);
+
+    // The excludes file is a FIFO: the walk never opens it.
     let dir = fixture();
     let excludes = dir.path().join("home/excludes");
-    write(
-        dir.path(),
-        "home/.gitconfig",
-        &format!("[core]\n\texcludesFile = {}\n", excludes.display()),
-    );
+    gitconfig(&dir, &excludes);
     mkfifo(&excludes);
-    let run = |args: &[&str]| guarded(with_home(dir.path(), None, args));
-    let faults = [("home/excludes", "not a regular file")];
-    assert_check(&run, &GOOD_PATHS, &faults, &GOOD_FILES);
-    assert_convert(&run, &GOOD_PATHS, &faults, &GOOD_FILES);
+    no_fault(&dir, GOOD_FILES.len());
 
-    // A regular excludes file is read: what it ignores is not checked.
+    // A regular excludes file is read (what it ignores is not checked), and the system
+    // configuration after it is not, FIFO or not.
     let dir = fixture();
     let excludes = write(dir.path(), "home/excludes", "b-good.md\n");
-    write(
-        dir.path(),
-        "home/.gitconfig",
-        &format!("[core]\n\texcludesFile = {}\n", excludes.display()),
-    );
-    let finished = guarded(with_home(
-        dir.path(),
-        None,
-        &check_args("json", &GOOD_PATHS),
-    ));
-    let report = json(&finished.stdout);
-    assert_eq!(report["errors"], serde_json::json!([]), "{finished}");
-    assert_eq!(report["summary"]["files"], 2, "{finished}");
+    gitconfig(&dir, &excludes);
+    mkfifo(&dir.path().join("home/no-system-config"));
+    no_fault(&dir, 2);
 
     // `/dev/null` as the global configuration.
     let dir = fixture();
@@ -613,6 +621,32 @@ fn a_fifo_as_git_global_configuration_or_excludes_file_never_blocks_the_walk() {
     let report = json(&finished.stdout);
     assert_eq!(report["errors"], serde_json::json!([]), "{finished}");
     assert_eq!(report["summary"]["files"], GOOD_FILES.len(), "{finished}");
+}
+
+/// Fault 5'''': a linked worktree's `.git` file names its git directory (`gitdir: X`);
+/// the walk reads `X/commondir`, then the `info/exclude` of the directory it names. A FIFO
+/// at either would hold it forever: the worktree is reported and not walked.
+#[test]
+fn a_fifo_in_a_linked_worktrees_git_directory_never_blocks_the_walk() {
+    for odd in ["commondir", "common/info/exclude"] {
+        let dir = fixture();
+        write(dir.path(), "walked/wt/skipped.md", GOOD);
+        let git_dir = dir.path().join("gitdir");
+        write(
+            dir.path(),
+            "walked/wt/.git",
+            &format!("gitdir: {}\n", git_dir.display()),
+        );
+        std::fs::create_dir_all(git_dir.join("common/info")).unwrap();
+        if odd != "commondir" {
+            write(&git_dir, "commondir", "./common\n");
+        }
+        mkfifo(&git_dir.join(odd));
+        let run = |args: &[&str]| guarded(with_home(dir.path(), None, args));
+        let why = format!("{odd} is not a regular file");
+        let faults = [("walked/wt:", why.as_str())];
+        assert_check(&run, &GOOD_PATHS, &faults, &GOOD_FILES);
+    }
 }
 
 /// Fault 5': a file named directly that is replaced by a FIFO after it was looked at and before
