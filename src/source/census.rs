@@ -39,11 +39,7 @@ impl Census {
     pub fn of(text: &str) -> Census {
         let bytes = text.as_bytes();
         let mut census = Census {
-            ascii_control: bytes.chunks(BLOCK).any(|block| {
-                block
-                    .iter()
-                    .fold(false, |any, &b| any | is_ascii_control(b))
-            }),
+            ascii_control: any_ascii_control(bytes),
             ..Census::default()
         };
         // The first byte of every character above U+007F is 0b11xxxxxx: eight bytes at a
@@ -121,7 +117,22 @@ impl Census {
 
 /// Whether `b` is an ASCII control other than tab, line feed and carriage return.
 fn is_ascii_control(b: u8) -> bool {
-    b == 0x7F || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+    // Without short circuits, so that a block of bytes is tested in vector registers.
+    (b == 0x7F) | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
+}
+
+/// Whether `bytes` hold an ASCII control (see [`is_ascii_control`]): whole blocks of
+/// [`BLOCK`] bytes are tested without an early exit, which the compiler turns into vector
+/// comparisons.
+fn any_ascii_control(bytes: &[u8]) -> bool {
+    let blocks = bytes.chunks_exact(BLOCK);
+    let tail = blocks.remainder();
+    let in_blocks = blocks.fold(false, |any, block| {
+        any | block
+            .iter()
+            .fold(false, |any, &b| any | is_ascii_control(b))
+    });
+    in_blocks || tail.iter().any(|&b| is_ascii_control(b))
 }
 
 #[cfg(test)]
@@ -179,6 +190,14 @@ mod tests {
                 let text = format!("{}{c}{}", "a".repeat(offset), "b".repeat(40));
                 check_against_scan(&text);
             }
+        }
+    }
+
+    #[test]
+    fn every_latin1_character_is_listed_as_itself() {
+        for c in (0x80..0x100).filter_map(char::from_u32) {
+            check_against_scan(&format!("{c}"));
+            check_against_scan(&format!("x{c}\u{2019}{c}y"));
         }
     }
 
