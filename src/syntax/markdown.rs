@@ -19,11 +19,14 @@ use crate::source::{lines, SourceFile, Span};
 pub(crate) fn has_markdown_signals(text: &str) -> bool {
     // Strong emphasis and a link's `](` hold no line break: one search of the whole text
     // each instead of one per line (most texts have neither).
-    let holds = |needle: &[u8]| memchr::memmem::find(text.as_bytes(), needle).is_some();
-    if holds(b"**") {
+    use memchr::memmem::Finder;
+    // Their searchers are built once per process.
+    static NEEDLES: std::sync::OnceLock<[Finder<'static>; 2]> = std::sync::OnceLock::new();
+    let [strong, link] = NEEDLES.get_or_init(|| [Finder::new(b"**"), Finder::new(b"](")]);
+    if strong.find(text.as_bytes()).is_some() {
         return true;
     }
-    let links = holds(b"](");
+    let links = link.find(text.as_bytes()).is_some();
     let mut previous_was_text = false;
     for span in lines(text) {
         let line = span.slice(text);

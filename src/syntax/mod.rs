@@ -170,15 +170,18 @@ pub(crate) enum Item {
 /// Detects the format from content; `hint` (the file name) decides only when the content
 /// shows no sign either way.
 pub fn detect_format(text: &str, hint: Option<&str>) -> Format {
-    if markdown::has_markdown_signals(text) {
-        return Format::Markdown;
-    }
-    let by_extension = hint
+    // A Markdown extension gives Markdown either way: the content need not be looked at.
+    let markdown_extension = hint
         .and_then(|h| h.rsplit_once('.'))
-        .map(|(_, ext)| ext.to_ascii_lowercase());
-    match by_extension.as_deref() {
-        Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
-        _ => Format::Text,
+        .is_some_and(|(_, ext)| {
+            ["md", "markdown", "mdown", "mkd"]
+                .iter()
+                .any(|md| ext.eq_ignore_ascii_case(md))
+        });
+    if markdown_extension || markdown::has_markdown_signals(text) {
+        Format::Markdown
+    } else {
+        Format::Text
     }
 }
 
@@ -200,5 +203,31 @@ pub fn parse(
         format,
         blocks,
         problems,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_signals_or_a_markdown_extension_give_markdown() {
+        let plain = "Cookies policy\n\nplain\ttable\nrow\n";
+        let marked = "# Cookies policy\n\nplain\n";
+        for (text, hint, format) in [
+            (plain, Some("a.md"), Format::Markdown),
+            (plain, Some("dir/a.MarkDown"), Format::Markdown),
+            (plain, Some("a.mkd"), Format::Markdown),
+            (plain, Some("a.mdown"), Format::Markdown),
+            (plain, Some("a.txt"), Format::Text),
+            (plain, Some("a.md.txt"), Format::Text),
+            (plain, Some("md"), Format::Text),
+            (plain, None, Format::Text),
+            (marked, Some("a.txt"), Format::Markdown),
+            (marked, None, Format::Markdown),
+            (marked, Some("a.md"), Format::Markdown),
+        ] {
+            assert_eq!(detect_format(text, hint), format, "{text:?} {hint:?}");
+        }
     }
 }
