@@ -200,6 +200,86 @@ fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
 /// which nothing else in a report can hold (messages are escaped, snippets sanitised).
 const NAME: &str = "\0";
 
+/// What marks a line number in a drawing kept for other documents (see [`renumbered`]):
+/// U+0001 before its digits, which nothing else in a report can hold either.
+const LINE_MARK: u8 = 1;
+
+/// The line breaks a window is drawn as having before it, so that its drawing serves every
+/// window of the same text whose line numbers have as many digits: when all the lines it
+/// can show (its first and, at most, one more per line break it holds) have `d` digits, it
+/// is drawn numbered from 10^(d-1) and the numbers are put right afterwards
+/// ([`mark_line_numbers`], [`push_drawn`]); otherwise (`None`), with its own numbers.
+fn renumbered(window: &Window, raw: &str) -> Option<usize> {
+    let digits = |n: usize| n.checked_ilog10().map_or(1, |log| log + 1);
+    let first = window.lines_before + 1;
+    let last = first + memchr::memchr2_iter(b'\n', b'\r', raw.as_bytes()).count();
+    let d = digits(first);
+    (digits(last) == d)
+        .then(|| 10usize.checked_pow(d - 1))
+        .flatten()
+        .map(|lowest| lowest - 1)
+}
+
+/// `drawn` (with the lines numbered as [`renumbered`] says) with [`LINE_MARK`] before
+/// every line number: the one after the file's name in each snippet's header
+/// (`[NAME:line:column]`), and the one opening each line of the snippet up to its closing
+/// line, after miette's gutter padding and colour. Messages and help, the only other text
+/// that can start a line with a digit, lie outside the snippets.
+fn mark_line_numbers(drawn: &str) -> String {
+    let mut out = String::with_capacity(drawn.len() + 32);
+    let mut in_snippet = false;
+    let named = [NAME.as_bytes(), b":"].concat();
+    for line in drawn.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        let header = memchr::memmem::find(bytes, &named).map(|at| at + named.len());
+        let number = match header {
+            Some(at) => {
+                in_snippet = true;
+                Some(at)
+            }
+            None if in_snippet => {
+                let gutter = gutter_number(bytes);
+                let padding = bytes.iter().take_while(|&&b| b == b' ').count();
+                if gutter.is_none()
+                    && line
+                        .get(padding..)
+                        .is_some_and(|l| l.starts_with('\u{2570}'))
+                {
+                    in_snippet = false;
+                }
+                gutter
+            }
+            None => None,
+        };
+        match number.and_then(|at| Some((line.get(..at)?, line.get(at..)?))) {
+            Some((before, after)) => {
+                out.push_str(before);
+                out.push(char::from(LINE_MARK));
+                out.push_str(after);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// Where the line number of a snippet line starts: a space, miette's colour for it (an
+/// escape sequence, when coloured), its padding, then digits.
+fn gutter_number(line: &[u8]) -> Option<usize> {
+    let mut at = usize::from(line.first() == Some(&b' '));
+    if at == 0 {
+        return None;
+    }
+    if line
+        .get(at..)
+        .is_some_and(|rest| rest.starts_with(b"\x1b["))
+    {
+        at += memchr::memchr(b'm', line.get(at..)?)? + 1;
+    }
+    at += line.get(at..)?.iter().take_while(|&&b| b == b' ').count();
+    line.get(at).is_some_and(u8::is_ascii_digit).then_some(at)
+}
+
 /// Context lines miette draws around a label (its default).
 const CONTEXT_LINES: usize = 1;
 
@@ -280,18 +360,37 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
                     .text
                     .get(window.start..window.end)
                     .unwrap_or_default();
-                describe(&mut description, options, window, raw, d, &message, &help);
+                let renumber = renumbered(&window, raw);
+                let drawn_window = Window {
+                    lines_before: renumber.unwrap_or(window.lines_before),
+                    ..window
+                };
+                describe(
+                    &mut description,
+                    options,
+                    drawn_window,
+                    raw,
+                    d,
+                    &message,
+                    &help,
+                );
+                description.push(if renumber.is_some() { '#' } else { '=' });
                 crate::memo::drawing(&description, || {
                     let snippets = Snippets {
                         name: NAME,
                         text: sanitize(raw),
                         index: std::borrow::Cow::Owned(LineIndex::new(raw)),
-                        lines_before: window.lines_before,
+                        lines_before: drawn_window.lines_before,
                     };
-                    draw_from(&snippets, window.start).map(Into::into)
+                    let drawn = draw_from(&snippets, window.start)?;
+                    Some(match renumber {
+                        Some(_) => mark_line_numbers(&drawn).into(),
+                        None => drawn.into(),
+                    })
                 })
                 .map(|drawn| {
-                    push_named(&mut out, &drawn, &name);
+                    let shift = window.lines_before - drawn_window.lines_before;
+                    push_drawn(&mut out, &drawn, &name, shift);
                 })
             }
             // A span past the end of the text: miette says so, with the offsets.
@@ -404,13 +503,31 @@ fn draw(
     Some(drawn)
 }
 
-/// Appends `drawn` to `out`, with the stand-in for the file's name replaced by `name`.
-fn push_named(out: &mut String, drawn: &str, name: &str) {
+/// Appends `drawn` to `out`, with the stand-in for the file's name replaced by `name` and
+/// every marked line number (see [`mark_line_numbers`]) moved on by `shift` lines, which
+/// keeps its number of digits (see [`renumbered`]).
+fn push_drawn(out: &mut String, drawn: &str, name: &str, shift: usize) {
     let mut from = 0;
-    for at in memchr::memchr_iter(0, drawn.as_bytes()) {
+    let bytes = drawn.as_bytes();
+    for at in memchr::memchr2_iter(0, LINE_MARK, bytes) {
         out.push_str(drawn.get(from..at).unwrap_or_default());
-        out.push_str(name);
-        from = at + NAME.len();
+        if bytes.get(at) == Some(&0) {
+            out.push_str(name);
+            from = at + NAME.len();
+            continue;
+        }
+        let digits = bytes
+            .get(at + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let number = drawn
+            .get(at + 1..at + 1 + digits)
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0);
+        out.push_str(itoa::Buffer::new().format(number + shift));
+        from = at + 1 + digits;
     }
     out.push_str(drawn.get(from..).unwrap_or_default());
 }
@@ -720,6 +837,91 @@ mod tests {
             }
         }
         assert!(compared > 1000, "{compared}");
+    }
+
+    /// Findings drawn once and renumbered for other line numbers with as many digits are
+    /// drawn as miette draws them in place: around 9, 99 and 999 lines, coloured or not,
+    /// with a second label, and with help and labels whose lines start with digits.
+    #[test]
+    fn renumbered_drawings_are_drawn_as_in_place() {
+        let mut text = String::new();
+        for n in 1..=1_200 {
+            let line = match n % 7 {
+                0 => String::new(),
+                1 => format!("{n} \u{2502} {n}\tcells\there"),
+                2 => "  12 \u{2502} looks like a gutter".to_owned(),
+                _ => format!("line {n} of the text"),
+            };
+            text.push_str(&line);
+            text.push_str(if n % 5 == 0 { "\r\n" } else { "\n" });
+        }
+        let source = SourceFile::from_text("dir/doc.txt", &text);
+        let options = [
+            HumanOptions::default(),
+            HumanOptions {
+                color: true,
+                width: 40,
+            },
+        ];
+        let mut findings = Vec::new();
+        for line in (1..=14)
+            .chain(85..=112)
+            .chain(990..=1_010)
+            .chain([1_199, 1_200])
+        {
+            let Some(start) = source.line_index.line_start(line) else {
+                continue;
+            };
+            let end = source.line_index.line_start(line + 1).unwrap_or(text.len());
+            for (span, related) in [
+                (Span::new(start, start + 1), None),
+                (Span::new(start, end), Some(end)),
+                (Span::new(start, (end + 40).min(text.len())), Some(start)),
+            ] {
+                let related = related
+                    .map(|at| crate::lint::Related {
+                        file: "dir/doc.txt".to_owned(),
+                        span: Span::new(at, at),
+                        line: 1,
+                        column: 1,
+                        message: "3 \u{2502} also".to_owned(),
+                    })
+                    .into_iter()
+                    .collect();
+                let diagnostic = crate::lint::Diagnostic {
+                    code: "CL101",
+                    rule: "missing-section",
+                    severity: Severity::Warning,
+                    file: "dir/doc.txt".to_owned(),
+                    span,
+                    message: "12 \u{2502} wrong".to_owned(),
+                    // At forty columns, its second line starts with a number.
+                    help: Some(format!(
+                        "{} 12 months, 1234 \u{2502} 99 more",
+                        "x".repeat(30)
+                    )),
+                    related,
+                    fingerprint: String::new(),
+                };
+                findings.push(Located::new(&source, diagnostic));
+            }
+        }
+        for options in options {
+            // Twice: drawn or renumbered, then remembered.
+            for _ in 0..2 {
+                let drawn = human(&source, &findings, options);
+                let expected = human_from_whole_text(&source, &findings, options);
+                if drawn != expected {
+                    let (a, b) = drawn
+                        .lines()
+                        .zip(expected.lines())
+                        .find(|(a, b)| a != b)
+                        .unwrap_or_default();
+                    panic!("first difference:\n{a}\n{b}");
+                }
+            }
+        }
+        assert!(findings.len() > 150, "{}", findings.len());
     }
 
     #[test]
