@@ -216,8 +216,12 @@ const LINE_MARK: u8 = 1;
 /// snippet or two depending on a sum of line numbers that the renumbering would change.
 fn renumbered(window: &Window, raw: &str) -> Option<usize> {
     let digits = |n: usize| n.checked_ilog10().map_or(1, |log| log + 1);
+    let bytes = raw.as_bytes();
+    // Line breaks: every `\n` and `\r`, a `\r\n` counting once.
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes).count()
+        - memchr::memmem::find_iter(bytes, b"\r\n").count();
     let lowest = window.lines_before;
-    let highest = lowest + 1 + memchr::memchr2_iter(b'\n', b'\r', raw.as_bytes()).count();
+    let highest = lowest + 1 + breaks;
     let d = digits(lowest);
     if digits(highest) != d {
         return None;
@@ -855,8 +859,8 @@ mod tests {
 
     /// Findings drawn once and renumbered for other line numbers with as many digits are
     /// drawn as miette draws them in place: around 9, 99 and 999 lines, after lone `\r`
-    /// line breaks, coloured or not, with a second label, and with help and document lines
-    /// that start like a gutter line.
+    /// line breaks, coloured or not, with help and document lines that start like a gutter
+    /// line; and findings with a second label, which are not renumbered, too.
     #[test]
     fn renumbered_drawings_are_drawn_as_in_place() {
         let mut text = String::new();
@@ -901,13 +905,20 @@ mod tests {
             // A second label lines before: one snippet or two, as miette decides.
             let before = [2, 3, 4, 5, 6, 8, 12, 20, 40, 80]
                 .map(|n| source.line_index.line_start(line.saturating_sub(n).max(1)));
-            for (span, related) in [
-                (Span::new(start, start + 1), None),
-                (Span::new(start, end), Some(end)),
-                (Span::new(start, (end + 40).min(text.len())), Some(start)),
-            ]
-            .into_iter()
-            .chain(before.map(|at| (Span::new(start, start + 1), at)))
+            // One label (renumbered): a character, a line, three lines, an empty span,
+            // the end of the text; then each with a second label.
+            let spans = [
+                Span::new(start, start + 1),
+                Span::new(start, end),
+                Span::new(start, (end + 40).min(text.len())),
+                Span::new(start, start),
+                Span::new(text.len(), text.len()),
+            ];
+            for (span, related) in spans
+                .into_iter()
+                .map(|span| (span, None))
+                .chain(spans.into_iter().map(|span| (span, Some(span.end))))
+                .chain(before.map(|at| (Span::new(start, start + 1), at)))
             {
                 let related = related
                     .map(|at| crate::lint::Related {

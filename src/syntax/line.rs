@@ -273,7 +273,7 @@ pub fn url_only(text: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// `key-value = *WSP [emph] key [emph] *WSP ":" [emph] *WSP value`, with
-/// `key = 1*40( any character but ":" / TAB / "|" )`, `emph = "**" / "__" / "*" / "_"` and
+/// `key = 1*40( any character but ":" / TAB / "|" / "*" )`, `emph = "**" / "__" / "*" / "_"` and
 /// `value` the non-empty rest of the line.
 ///
 /// Whether the key names a column is decided by the caller (vocabulary); the grammar only
@@ -313,11 +313,11 @@ fn key_value_grammar(input: &str) -> IResult<&str, (&str, &str)> {
     Ok((input, (key, value)))
 }
 
-/// Most characters [`key_value`] accepts before its colon, blanks around them aside: two
-/// emphasis marks on each side of a 40-character key.
+/// Most characters [`key_value_grammar`] accepts before its colon, blanks around them
+/// aside: an emphasis of up to two characters on each side of a 40-character key.
 const MAX_KEY_CHARS: usize = 44;
 
-/// A necessary condition for [`key_value`], decided without walking a long line: nothing
+/// A necessary condition for [`key_value_grammar`], decided without walking a long line: nothing
 /// before the key's colon can be a colon, so it is the line's first, and what precedes it,
 /// trimmed of spaces and tabs, is at most [`MAX_KEY_CHARS`] characters.
 fn may_be_key_value(line: &str) -> bool {
