@@ -218,8 +218,9 @@ fn renumbered(window: &Window, raw: &str) -> Option<usize> {
     let digits = |n: usize| n.checked_ilog10().map_or(1, |log| log + 1);
     let bytes = raw.as_bytes();
     // Line breaks: every `\n` and `\r`, a `\r\n` counting once.
-    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes).count()
-        - memchr::memmem::find_iter(bytes, b"\r\n").count();
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&at| bytes.get(at..at + 2) != Some(b"\r\n".as_slice()))
+        .count();
     let lowest = window.lines_before;
     let highest = lowest + 1 + breaks;
     let d = digits(lowest);
