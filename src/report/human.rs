@@ -241,10 +241,10 @@ fn renumbered(window: &Window, raw: &str) -> Option<usize> {
 fn mark_line_numbers(drawn: &str) -> String {
     let mut out = String::with_capacity(drawn.len() + 32);
     let mut in_snippet = false;
-    let named = [NAME.as_bytes(), b":"].concat();
+    let named = format!("{NAME}:");
     for line in drawn.split_inclusive('\n') {
         let bytes = line.as_bytes();
-        let header = memchr::memmem::find(bytes, &named).map(|at| at + named.len());
+        let header = memchr::memmem::find(bytes, named.as_bytes()).map(|at| at + named.len());
         let number = match header {
             Some(at) => {
                 in_snippet = true;
@@ -252,12 +252,8 @@ fn mark_line_numbers(drawn: &str) -> String {
             }
             None if in_snippet => {
                 let gutter = gutter_number(bytes);
-                let padding = bytes.iter().take_while(|&&b| b == b' ').count();
-                if gutter.is_none()
-                    && line
-                        .get(padding..)
-                        .is_some_and(|l| l.starts_with('\u{2570}'))
-                {
+                // The snippet's closing line: its padding, then `╰`.
+                if gutter.is_none() && line.trim_start_matches(' ').starts_with('\u{2570}') {
                     in_snippet = false;
                 }
                 gutter
