@@ -129,13 +129,13 @@ impl LanguageEvidence {
 
     /// Counts one hit for every language in `mask` (bit `i` is `Language::ALL[i]`).
     fn record(&mut self, mask: u8) {
-        if mask == 0 {
-            return;
-        }
-        for (bit, count) in self.counts.iter_mut().enumerate() {
-            if mask & (1 << bit) != 0 {
+        // Only the bits set are visited: a word is listed in one or two languages.
+        let mut bits = mask;
+        while bits != 0 {
+            if let Some(count) = self.counts.get_mut(bits.trailing_zeros() as usize) {
                 *count = count.saturating_add(1);
             }
+            bits &= bits - 1;
         }
     }
 }
@@ -150,26 +150,45 @@ impl LanguageEvidence {
 /// `qu'`/`l'`/`d'`, Italian `un'`/`dell'` and English `'s`/`'t` can be listed; when that
 /// form is unknown, the bare word is used instead ("provider's" counts "provider").
 fn for_each_word(key: &str, mut visit: impl FnMut(&str)) {
-    // A trailing space ends the last word like any other.
-    let mut chars = key
-        .char_indices()
-        .chain(std::iter::once((key.len(), ' ')))
-        .peekable();
+    let bytes = key.as_bytes();
+    // The character at byte `at` (an ASCII byte is its own character); a space past the
+    // end, which ends the last word like any other.
+    let char_at = |at: usize| match bytes.get(at) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        Some(_) => key
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or(' '),
+        None => ' ',
+    };
     // The current word as (where its apostrophe form starts, where its letters start).
     let mut word: Option<(usize, usize)> = None;
     let mut apostrophe: Option<usize> = None;
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while at <= bytes.len() {
+        let c = char_at(at);
+        let next = at + c.len_utf8();
         if is_word_char(c) {
             if word.is_none() {
                 word = Some((apostrophe.take().unwrap_or(at), at));
             }
+            // The rest of a run of ASCII word characters, without decoding them.
+            at = next
+                + bytes
+                    .get(next..)
+                    .unwrap_or_default()
+                    .iter()
+                    .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+                    .unwrap_or(bytes.len().saturating_sub(next));
             continue;
         }
         let Some((lead, start)) = word else {
+            at = next;
             continue;
         };
-        let joins_next = chars.peek().is_some_and(|&(_, next)| is_word_char(next));
-        if joins_next && matches!(c, '.' | '·') {
+        let joins_next = next < bytes.len() && is_word_char(char_at(next));
+        if joins_next && matches!(c, '.' | '\u{B7}') {
+            at = next;
             continue;
         }
         let elided = joins_next && c == '\'';
@@ -182,6 +201,7 @@ fn for_each_word(key: &str, mut visit: impl FnMut(&str)) {
         });
         word = None;
         apostrophe = elided.then_some(at);
+        at = next;
     }
 }
 
@@ -409,6 +429,87 @@ mod tests {
     use super::*;
     use crate::normalize::key;
     use Language::*;
+
+    /// The words of `key` found by decoding every character (the scanner skips runs of ASCII
+    /// word characters without decoding them).
+    fn words_by_char(key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut chars = key
+            .char_indices()
+            .chain(std::iter::once((key.len(), ' ')))
+            .peekable();
+        let mut word: Option<(usize, usize)> = None;
+        let mut apostrophe: Option<usize> = None;
+        while let Some((at, c)) = chars.next() {
+            if is_word_char(c) {
+                if word.is_none() {
+                    word = Some((apostrophe.take().unwrap_or(at), at));
+                }
+                continue;
+            }
+            let Some((lead, start)) = word else {
+                continue;
+            };
+            let joins_next = chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+            if joins_next && matches!(c, '.' | '\u{B7}') {
+                continue;
+            }
+            let elided = joins_next && c == '\'';
+            let bare = &key[start..at];
+            let form = &key[lead..if elided { at + 1 } else { at }];
+            out.push(if form.len() != bare.len() && languages_of(form) != 0 {
+                form.to_owned()
+            } else {
+                bare.to_owned()
+            });
+            word = None;
+            apostrophe = elided.then_some(at);
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_split_as_by_a_scan_of_every_character() {
+        let alphabet = [
+            "a",
+            "Z",
+            "7",
+            "_",
+            " ",
+            ".",
+            "\u{B7}",
+            "'",
+            "-",
+            "\u{E9}",
+            "\u{153}",
+            "\u{2019}",
+            "\u{A0}",
+            "\u{3B1}",
+            "\u{1D7D8}",
+            "l",
+            "qu",
+            "d",
+            "col",
+            "lecci\u{F3}",
+            "the",
+            "s",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % n as u64).unwrap_or(0)
+        };
+        for _ in 0..20_000 {
+            let key: String = (0..next(16))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let mut words = Vec::new();
+            for_each_word(&key, |w| words.push(w.to_owned()));
+            assert_eq!(words, words_by_char(&key), "{key:?}");
+        }
+    }
 
     /// Checks each line of a table "code: sample | sample | ...", where the code is the
     /// expected language or "none". Samples are raw text; the key is built here, as callers do.
