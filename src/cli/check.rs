@@ -275,7 +275,9 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             .is_none_or(|regions| !regions.iter().any(|r| r.silences(&d.diagnostic)))
     });
     drop(suppressions);
-    drop(summaries);
+    // Freeing a large corpus's summaries (millions of small allocations) takes a while:
+    // done beside the rest of the run, and waited for when `check` returns.
+    let _freeing = Freeing::start(summaries);
     let config_of = |path: &str| input::find_listed(&files, path).map_or(0, |(_, config)| *config);
     apply_file_settings(&configs, config_of, &mut corpus);
     for d in corpus {
@@ -353,6 +355,30 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     } else {
         EXIT_OK
     })
+}
+
+/// A value being dropped on a thread of its own, waited for when this is dropped (the value
+/// is dropped in place if no thread can be started).
+struct Freeing(Option<std::thread::JoinHandle<()>>);
+
+impl Freeing {
+    fn start<T: Send + 'static>(value: T) -> Self {
+        Freeing(
+            std::thread::Builder::new()
+                .name("free".into())
+                .spawn(move || drop(value))
+                .ok(),
+        )
+    }
+}
+
+impl Drop for Freeing {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            // A panic while freeing has nothing to report: the run's results are out.
+            let _ = thread.join();
+        }
+    }
 }
 
 /// Where the human report finds the texts of the checked files again.
@@ -442,17 +468,35 @@ fn write_human(
 
 /// Per-file overrides apply to corpus findings too: a rule switched off for a file reports
 /// nothing there, and its severity is the file's.
+///
+/// With one configuration and no overrides, every file has the settings the corpus phase
+/// ran with, so nothing changes and nothing is looked up. Otherwise a file's settings are
+/// worked out once for its run of findings (corpus findings come sorted by file).
 fn apply_file_settings(
     configs: &[Config],
     config_of: impl Fn(&str) -> usize,
     found: &mut Vec<Located>,
 ) {
+    if let [only] = configs {
+        if only.overrides.is_empty() {
+            return;
+        }
+    }
+    let mut current: Option<(String, Option<cookielint::lint::RuleSettings>)> = None;
     found.retain_mut(|d| {
-        let index = config_of(&d.diagnostic.file);
-        let Some(config) = configs.get(index) else {
+        let file = &d.diagnostic.file;
+        let settings = match &current {
+            Some((path, settings)) if path == file => settings,
+            _ => {
+                let settings = configs
+                    .get(config_of(file))
+                    .map(|config| config.settings_for(Path::new(file)));
+                &current.insert((file.clone(), settings)).1
+            }
+        };
+        let Some(settings) = settings else {
             return true;
         };
-        let settings = config.settings_for(Path::new(&d.diagnostic.file));
         match RULES.iter().position(|r| r.meta.code == d.diagnostic.code) {
             Some(index) if settings.is_enabled(index) => {
                 d.diagnostic.severity = settings.severity(index);

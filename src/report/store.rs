@@ -128,6 +128,9 @@ pub struct Store {
     records: Vec<Record>,
     related: Vec<RelatedRecord>,
     wide: Vec<Located>,
+    /// The file last found by a search of `files`: the corpus phase's findings come file
+    /// after file, each file already listed.
+    recent: Option<u32>,
 }
 
 fn narrow(value: usize) -> Option<u32> {
@@ -166,15 +169,21 @@ impl Store {
     }
 
     /// The index of `path` in the list of files, added (as `shared()`) when it is not the
-    /// last one nor found by a binary search (a path listed out of order may so be listed
-    /// twice: both give the same text). `None` when the list is full.
+    /// last one, nor the one found last, nor found by a binary search (a path listed out of
+    /// order may so be listed twice: both give the same text). `None` when the list is full.
     fn file_id(&mut self, path: &str, shared: impl FnOnce() -> Arc<str>) -> Option<u32> {
-        if let Some(last) = self.files.len().checked_sub(1) {
-            if self.files.get(last).is_some_and(|f| **f == *path) {
-                return narrow(last);
+        let last = self.files.len().checked_sub(1).and_then(narrow);
+        for candidate in [last, self.recent].into_iter().flatten() {
+            if self
+                .files
+                .get(widen(candidate))
+                .is_some_and(|f| **f == *path)
+            {
+                return Some(candidate);
             }
         }
         if let Ok(found) = self.files.binary_search_by(|f| (**f).cmp(path)) {
+            self.recent = narrow(found);
             return narrow(found);
         }
         let id = narrow(self.files.len())?;
@@ -607,6 +616,8 @@ mod tests {
         store.push_in(&b, located("b.md", 1, "CL001", "x"));
         // Out of order, and without the shared path: found again.
         store.push(located("a.md", 9, "CL002", "z"));
+        // Again: the file found last.
+        store.push(located("a.md", 12, "CL003", "w"));
         // A path other than the one given is the finding's own.
         store.push_in(&b, located("c.md", 1, "CL001", "x"));
         store.push(located("0.md", 1, "CL001", "x"));
@@ -622,6 +633,7 @@ mod tests {
             ("a.md", 1),
             ("a.md", 5),
             ("a.md", 9),
+            ("a.md", 12),
             ("b.md", 1),
             ("c.md", 1),
         ];

@@ -27,40 +27,54 @@
 //! ## Fix
 //! Write the document's own platform URL.
 
+use rustc_hash::FxHashMap;
+
 use crate::corpus::mask::{distinctive_labels, host};
 use crate::corpus::{related, CorpusContext, CorpusEmitter, DocumentSummary, PlatformSummary};
+use crate::lang::Language;
 
-/// Groups documents by platform URL and language: the documents naming a platform, sorted
-/// by (URL, language) keeping path order within a group; a group is a run of that list.
-/// Groups are reported in the path order of their first member.
+/// Groups documents by platform URL and language: each document naming a platform joins
+/// the group of the first document (in path order) with the same URL and language, found
+/// by hashing, so that a large corpus costs one look-up per document rather than a sort by
+/// URL. A group keeps path order, and groups are reported in the path order of their first
+/// member.
 pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
-    fn key(doc: &DocumentSummary) -> (&str, Option<crate::lang::Language>) {
-        (
-            doc.platform
-                .as_ref()
-                .map_or("", PlatformSummary::normalized),
-            doc.language,
-        )
-    }
-    let mut named: Vec<(usize, &DocumentSummary)> = cx
+    let named: Vec<(&DocumentSummary, &PlatformSummary)> = cx
         .documents()
-        .map(|(_, doc)| doc)
-        .filter(|doc| doc.platform.is_some())
-        .enumerate()
+        .filter_map(|(_, doc)| Some((doc, doc.platform.as_ref()?)))
         .collect();
-    named.sort_by(|(_, a), (_, b)| key(a).cmp(&key(b)));
-    let mut groups: Vec<(usize, Vec<&DocumentSummary>)> = named
-        .chunk_by(|(_, a), (_, b)| key(a) == key(b))
-        .filter(|run| run.len() > 1)
-        .map(|run| {
-            let first = run.iter().map(|&(n, _)| n).min().unwrap_or(0);
-            (first, run.iter().map(|&(_, doc)| doc).collect())
+    // Per document, its group: the position in `named` of the group's first member.
+    let mut first_of: FxHashMap<(&str, Option<Language>), usize> = FxHashMap::default();
+    let group: Vec<usize> = named
+        .iter()
+        .enumerate()
+        .map(|(i, (doc, platform))| {
+            *first_of
+                .entry((platform.normalized(), doc.language))
+                .or_insert(i)
         })
         .collect();
-    drop(named);
-    groups.sort_by_key(|&(first, _)| first);
-    for (_, group) in &groups {
-        report(group, out);
+    drop(first_of);
+    let mut size = vec![0_usize; named.len()];
+    for &g in &group {
+        if let Some(count) = size.get_mut(g) {
+            *count += 1;
+        }
+    }
+    // The members of groups of two or more, by group then path.
+    let mut shared: Vec<(usize, usize)> = group
+        .iter()
+        .enumerate()
+        .filter(|&(_, &g)| size.get(g).is_some_and(|&n| n > 1))
+        .map(|(i, &g)| (g, i))
+        .collect();
+    shared.sort_unstable();
+    for run in shared.chunk_by(|a, b| a.0 == b.0) {
+        let members: Vec<&DocumentSummary> = run
+            .iter()
+            .filter_map(|&(_, i)| named.get(i).map(|&(doc, _)| doc))
+            .collect();
+        report(&members, out);
     }
 }
 

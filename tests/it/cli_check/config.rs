@@ -121,6 +121,58 @@ fn overrides_apply_to_files_matching_their_globs() {
 }
 
 #[test]
+fn overrides_apply_to_corpus_findings_file_by_file() {
+    // The bundled corpus gives `fr-no-platform-section.txt` two corpus findings, CL501 and
+    // CL502. An override switches one off and raises the other for that file only; a copy
+    // of the file under another name keeps the defaults.
+    let corpus = crate::support::root().join("corpus");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    let drifted = files
+        .iter()
+        .find(|(name, _)| name == "fr-no-platform-section.txt")
+        .unwrap()
+        .1
+        .clone();
+    files.push(("twin/fr-copy.txt".into(), drifted));
+    let config = "[[overrides]]\nfiles = [\"fr-no-platform-section.txt\"]\n\
+                  ignore = [\"template-drift\"]\nseverity = { structure-drift = \"error\" }\n";
+    files.push(("cookielint.toml".into(), config.into()));
+    let named: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dir = dir_with(&named);
+    let run = check_exit(dir.path(), &["--format", "json", "--exit-zero"], 0);
+    let corpus_findings: BTreeSet<(String, String, String)> = super::diagnostics(&run)
+        .iter()
+        .filter(|d| ["CL501", "CL502"].contains(&d["code"].as_str().unwrap()))
+        .map(|d| {
+            (
+                super::plain(d["file"].as_str().unwrap()).to_owned(),
+                d["code"].as_str().unwrap().to_owned(),
+                d["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected: BTreeSet<(String, String, String)> = [
+        ("fr-no-platform-section.txt", "CL502", "error"),
+        ("twin/fr-copy.txt", "CL501", "warning"),
+        ("twin/fr-copy.txt", "CL502", "warning"),
+    ]
+    .into_iter()
+    .map(|(f, c, s)| (f.to_owned(), c.to_owned(), s.to_owned()))
+    .collect();
+    assert_eq!(corpus_findings, expected);
+}
+
+#[test]
 fn files_include_and_exclude_choose_what_is_walked() {
     let dir = dir_with(&[
         ("keep.txt", ACCENTED),
