@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::thread::LocalKey;
 
@@ -112,10 +113,10 @@ pub fn release() {
 
 thread_local! {
     static FORMS: RefCell<Memo<Forms>> = RefCell::new(Memo::default());
-    static KEYS: RefCell<Memo<String>> = RefCell::new(Memo::default());
+    static KEYS: RefCell<Memo<Arc<str>>> = RefCell::new(Memo::default());
     static NAMES: RefCell<Memo<CookieName>> = RefCell::new(Memo::default());
     static SHARED_TEXTS: RefCell<Memo<SharedText>> = RefCell::new(Memo::default());
-    static NAME_RANGES: RefCell<Memo<Vec<Range<usize>>>> = RefCell::new(Memo::default());
+    static NAME_RANGES: RefCell<Memo<Rc<[Range<usize>]>>> = RefCell::new(Memo::default());
     static SHARED_DISPLAYS: RefCell<SharedMemo<SharedText>> = RefCell::new(Memo::default());
     static DRAWINGS: RefCell<Memo<Option<Arc<str>>>> =
         RefCell::new(Memo::with_limit(MAX_DRAWING_MEMO_BYTES));
@@ -200,17 +201,21 @@ pub(crate) fn forms(raw: &str) -> Forms {
     })
 }
 
-/// The comparison key of `raw` (see [`normalize::key`]).
-pub(crate) fn key(raw: &str) -> String {
-    remembered(&KEYS, raw, normalize::key, String::len)
+/// The comparison key of `raw` (see [`normalize::key`]), shared: a remembered key is given
+/// back without a copy.
+pub(crate) fn key(raw: &str) -> Arc<str> {
+    remembered(&KEYS, raw, |r| Arc::from(normalize::key(r)), |k| k.len())
 }
 
 /// The byte ranges of the cookie names in the name cell `raw` (see
 /// [`crate::cookie_name::split_names`]).
-pub(crate) fn name_ranges(raw: &str) -> Vec<Range<usize>> {
-    remembered(&NAME_RANGES, raw, crate::cookie_name::split_names, |r| {
-        r.len() * std::mem::size_of::<Range<usize>>()
-    })
+pub(crate) fn name_ranges(raw: &str) -> Rc<[Range<usize>]> {
+    remembered(
+        &NAME_RANGES,
+        raw,
+        |r| crate::cookie_name::split_names(r).into(),
+        |r| r.len() * std::mem::size_of::<Range<usize>>(),
+    )
 }
 
 /// `compute(raw)`, from `memo` when it was computed before on this thread.
@@ -371,11 +376,11 @@ mod tests {
                 assert_eq!(f.key, fresh.key);
                 assert_eq!(f.language, fresh.language);
             }
-            assert_eq!(key(raw), normalize::key(raw));
-            assert_eq!(key(raw), normalize::key(raw));
+            assert_eq!(*key(raw), *normalize::key(raw));
+            assert_eq!(*key(raw), *normalize::key(raw));
             let ranges = crate::cookie_name::split_names(raw);
-            assert_eq!(name_ranges(raw), ranges);
-            assert_eq!(name_ranges(raw), ranges);
+            assert_eq!(*name_ranges(raw), *ranges);
+            assert_eq!(*name_ranges(raw), *ranges);
         }
     }
 

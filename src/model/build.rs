@@ -398,7 +398,7 @@ fn cookies(text: &str, tables: &[CookieTable]) -> Vec<Cookie> {
                 continue;
             };
             let raw = cell.span.slice(text);
-            for range in crate::memo::name_ranges(raw) {
+            for range in crate::memo::name_ranges(raw).iter().cloned() {
                 let span = Span::new(cell.span.start + range.start, cell.span.start + range.end);
                 out.push(Cookie {
                     name: cell_text(text, span, table.layout == crate::syntax::TableLayout::Pipe),
