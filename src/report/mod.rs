@@ -79,6 +79,10 @@ pub trait Diagnostics {
         Box::new(self.all().skip(range.start).take(range.len()))
     }
 
+    /// The diagnostics at positions `range` of the output order (fewer where it runs past
+    /// the end), their texts borrowed where they are kept.
+    fn views(&self, range: std::ops::Range<usize>) -> Box<dyn Iterator<Item = View<'_>> + '_>;
+
     /// How many have `severity`.
     fn count(&self, severity: Severity) -> usize {
         self.all()
@@ -87,9 +91,80 @@ pub trait Diagnostics {
     }
 }
 
+/// A located diagnostic's fields, borrowed (see [`Diagnostics::views`]): what a report
+/// writes of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View<'a> {
+    /// Rule code.
+    pub code: &'static str,
+    /// Rule name.
+    pub rule: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// The file.
+    pub file: &'a str,
+    /// Line and column of the start.
+    pub start: LineCol,
+    /// Line and column of the end.
+    pub end: LineCol,
+    /// The message.
+    pub message: &'a str,
+    /// The help, if any.
+    pub help: Option<&'a str>,
+    /// Related locations.
+    pub related: Vec<RelatedView<'a>>,
+    /// The baseline fingerprint.
+    pub fingerprint: &'a str,
+}
+
+/// A related location's fields, borrowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelatedView<'a> {
+    /// The file.
+    pub file: &'a str,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is there.
+    pub message: &'a str,
+}
+
+impl<'a> View<'a> {
+    /// The fields of `located`.
+    pub fn of(located: &'a Located) -> Self {
+        let d = &located.diagnostic;
+        View {
+            code: d.code,
+            rule: d.rule,
+            severity: d.severity,
+            file: &d.file,
+            start: located.start,
+            end: located.end,
+            message: &d.message,
+            help: d.help.as_deref(),
+            related: d
+                .related
+                .iter()
+                .map(|r| RelatedView {
+                    file: &r.file,
+                    line: r.line,
+                    column: r.column,
+                    message: &r.message,
+                })
+                .collect(),
+            fingerprint: &d.fingerprint,
+        }
+    }
+}
+
 impl Diagnostics for Vec<Located> {
     fn all(&self) -> Box<dyn Iterator<Item = Cow<'_, Located>> + '_> {
         Box::new(self.iter().map(Cow::Borrowed))
+    }
+
+    fn views(&self, range: std::ops::Range<usize>) -> Box<dyn Iterator<Item = View<'_>> + '_> {
+        Box::new(within(self, range).iter().map(View::of))
     }
 
     fn total(&self) -> usize {

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::sync::Arc;
 
-use super::{Diagnostics, Located};
+use super::{Diagnostics, Located, RelatedView, View};
 use crate::lint::{Diagnostic, Related, Severity};
 use crate::source::{LineCol, Span};
 
@@ -311,6 +311,66 @@ impl Store {
         })
     }
 
+    /// The finding a record stands for, its texts borrowed from the store ([`Store::decode`]
+    /// without copies).
+    fn view(&self, record: &Record) -> View<'_> {
+        if let Some(wide) = record.wide() {
+            return match self.wide.get(wide) {
+                Some(located) => View::of(located),
+                None => View {
+                    code: "",
+                    rule: "",
+                    severity: Severity::Info,
+                    file: "",
+                    start: LineCol { line: 1, column: 1 },
+                    end: LineCol { line: 1, column: 1 },
+                    message: "",
+                    help: None,
+                    related: Vec::new(),
+                    fingerprint: "",
+                },
+            };
+        }
+        let (code, rule) = self
+            .rules
+            .get(usize::from(record.rule))
+            .copied()
+            .unwrap_or(("", ""));
+        let related = self
+            .related
+            .get(widen(record.related)..)
+            .unwrap_or(&[])
+            .iter()
+            .take(usize::from(record.related_count))
+            .map(|r| RelatedView {
+                file: self.texts.get(r.file),
+                line: widen(r.line),
+                column: widen(r.column),
+                message: self.texts.get(r.message),
+            })
+            .collect();
+        let [start_line, start_column] = record.start.map(widen);
+        let [lines, end_column] = record.end.map(usize::from);
+        View {
+            code,
+            rule,
+            severity: record.severity,
+            file: self.file(record.file),
+            start: LineCol {
+                line: start_line,
+                column: start_column,
+            },
+            end: LineCol {
+                line: start_line + lines,
+                column: end_column,
+            },
+            message: self.texts.get(record.message),
+            help: (record.help != NONE).then(|| self.texts.get(record.help)),
+            related,
+            fingerprint: self.texts.get(record.fingerprint),
+        }
+    }
+
     /// The path of file `id` (empty for an unknown one).
     fn file(&self, id: u32) -> &str {
         self.files.get(widen(id)).map_or("", |f| f)
@@ -422,6 +482,14 @@ impl Store {
 impl Diagnostics for Store {
     fn all(&self) -> Box<dyn Iterator<Item = Cow<'_, Located>> + '_> {
         Box::new(self.records.iter().map(|r| self.decode(r)))
+    }
+
+    fn views(&self, range: std::ops::Range<usize>) -> Box<dyn Iterator<Item = View<'_>> + '_> {
+        Box::new(
+            super::within(&self.records, range)
+                .iter()
+                .map(|r| self.view(r)),
+        )
     }
 
     fn total(&self) -> usize {
