@@ -494,13 +494,7 @@ mod tests {
             "the",
             "s",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1D_u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n as u64).unwrap_or(0)
-        };
+        let mut next = crate::testing::pseudo_random(0x2545_F491_4F6C_DD1D_u64);
         for _ in 0..20_000 {
             let key: String = (0..next(16))
                 .map(|_| alphabet[next(alphabet.len())])

@@ -21,3 +21,19 @@ pub mod vocab;
 /// Frees the calling thread's text memos (see the `memo` module): call it on each thread
 /// that parsed documents once it is done with them, before long work that parses none.
 pub use memo::release as release_memos;
+
+/// Helpers shared by unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A deterministic pseudo-random generator (xorshift64) from `seed`: each call gives a
+    /// number below its argument (which must not be zero).
+    pub(crate) fn pseudo_random(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut state = seed;
+        move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % n as u64).unwrap_or(0)
+        }
+    }
+}

@@ -307,13 +307,7 @@ mod tests {
             ])
             .chain(['\u{FB01}', '\u{1E9E}', '\u{130}', '\u{3000}', '\u{2028}'])
             .collect();
-        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n as u64).unwrap_or(0)
-        };
+        let mut next = crate::testing::pseudo_random(0x9E37_79B9_7F4A_7C15_u64);
         let mut common = 0;
         for _ in 0..20_000 {
             let len = next(40);

@@ -26,7 +26,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::lint::{Diagnostic, Severity};
-use crate::source::{LineCol, SourceFile};
+use crate::source::{LineCol, SourceFile, Span};
 
 /// A diagnostic with its start and end positions resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,6 +103,8 @@ pub struct View<'a> {
     pub severity: Severity,
     /// The file.
     pub file: &'a str,
+    /// Where in the file.
+    pub span: Span,
     /// Line and column of the start.
     pub start: LineCol,
     /// Line and column of the end.
@@ -122,6 +124,8 @@ pub struct View<'a> {
 pub struct RelatedView<'a> {
     /// The file.
     pub file: &'a str,
+    /// Where in that file.
+    pub span: Span,
     /// 1-based line.
     pub line: usize,
     /// 1-based column.
@@ -139,6 +143,7 @@ impl<'a> View<'a> {
             rule: d.rule,
             severity: d.severity,
             file: &d.file,
+            span: d.span,
             start: located.start,
             end: located.end,
             message: &d.message,
@@ -148,12 +153,59 @@ impl<'a> View<'a> {
                 .iter()
                 .map(|r| RelatedView {
                     file: &r.file,
+                    span: r.span,
                     line: r.line,
                     column: r.column,
                     message: &r.message,
                 })
                 .collect(),
             fingerprint: &d.fingerprint,
+        }
+    }
+
+    /// The view of a finding that is not there: empty texts, at line 1, column 1.
+    pub fn placeholder() -> Self {
+        View {
+            code: "",
+            rule: "",
+            severity: Severity::Info,
+            file: "",
+            span: Span::new(0, 0),
+            start: LineCol { line: 1, column: 1 },
+            end: LineCol { line: 1, column: 1 },
+            message: "",
+            help: None,
+            related: Vec::new(),
+            fingerprint: "",
+        }
+    }
+
+    /// The finding, owned.
+    pub fn to_located(&self) -> Located {
+        Located {
+            diagnostic: Diagnostic {
+                code: self.code,
+                rule: self.rule,
+                severity: self.severity,
+                file: self.file.to_owned(),
+                span: self.span,
+                message: self.message.to_owned(),
+                help: self.help.map(str::to_owned),
+                related: self
+                    .related
+                    .iter()
+                    .map(|r| crate::lint::Related {
+                        file: r.file.to_owned(),
+                        span: r.span,
+                        line: r.line,
+                        column: r.column,
+                        message: r.message.to_owned(),
+                    })
+                    .collect(),
+                fingerprint: self.fingerprint.to_owned(),
+            },
+            start: self.start,
+            end: self.end,
         }
     }
 }

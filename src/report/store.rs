@@ -13,7 +13,7 @@ use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use super::{Diagnostics, Located, RelatedView, View};
-use crate::lint::{Diagnostic, Related, Severity};
+use crate::lint::Severity;
 use crate::source::{LineCol, Span};
 
 /// "No such text" in a record's index fields.
@@ -261,75 +261,18 @@ impl Store {
 
     /// The finding a record stands for.
     fn decode(&self, record: &Record) -> Cow<'_, Located> {
-        if let Some(wide) = record.wide() {
-            return match self.wide.get(wide) {
-                Some(located) => Cow::Borrowed(located),
-                None => Cow::Owned(self.placeholder()),
-            };
+        match record.wide().and_then(|wide| self.wide.get(wide)) {
+            Some(located) => Cow::Borrowed(located),
+            None => Cow::Owned(self.view(record).to_located()),
         }
-        let (code, rule) = self
-            .rules
-            .get(usize::from(record.rule))
-            .copied()
-            .unwrap_or(("", ""));
-        let related = self
-            .related
-            .get(widen(record.related)..)
-            .unwrap_or(&[])
-            .iter()
-            .take(usize::from(record.related_count))
-            .map(|r| Related {
-                file: self.texts.get(r.file).to_owned(),
-                span: Span::new(widen(r.span[0]), widen(r.span[1])),
-                line: widen(r.line),
-                column: widen(r.column),
-                message: self.texts.get(r.message).to_owned(),
-            })
-            .collect();
-        let [start_line, start_column] = record.start.map(widen);
-        let [lines, end_column] = record.end.map(usize::from);
-        Cow::Owned(Located {
-            diagnostic: Diagnostic {
-                code,
-                rule,
-                severity: record.severity,
-                file: self.file(record.file).to_owned(),
-                span: Span::new(widen(record.span[0]), widen(record.span[1])),
-                message: self.texts.get(record.message).to_owned(),
-                help: (record.help != NONE).then(|| self.texts.get(record.help).to_owned()),
-                related,
-                fingerprint: self.texts.get(record.fingerprint).to_owned(),
-            },
-            start: LineCol {
-                line: start_line,
-                column: start_column,
-            },
-            end: LineCol {
-                line: start_line + lines,
-                column: end_column,
-            },
-        })
     }
 
     /// The finding a record stands for, its texts borrowed from the store ([`Store::decode`]
     /// without copies).
     fn view(&self, record: &Record) -> View<'_> {
         if let Some(wide) = record.wide() {
-            return match self.wide.get(wide) {
-                Some(located) => View::of(located),
-                None => View {
-                    code: "",
-                    rule: "",
-                    severity: Severity::Info,
-                    file: "",
-                    start: LineCol { line: 1, column: 1 },
-                    end: LineCol { line: 1, column: 1 },
-                    message: "",
-                    help: None,
-                    related: Vec::new(),
-                    fingerprint: "",
-                },
-            };
+            // A missing whole finding never happens: `push` keeps every index it records.
+            return self.wide.get(wide).map_or_else(View::placeholder, View::of);
         }
         let (code, rule) = self
             .rules
@@ -344,6 +287,7 @@ impl Store {
             .take(usize::from(record.related_count))
             .map(|r| RelatedView {
                 file: self.texts.get(r.file),
+                span: Span::new(widen(r.span[0]), widen(r.span[1])),
                 line: widen(r.line),
                 column: widen(r.column),
                 message: self.texts.get(r.message),
@@ -356,6 +300,7 @@ impl Store {
             rule,
             severity: record.severity,
             file: self.file(record.file),
+            span: Span::new(widen(record.span[0]), widen(record.span[1])),
             start: LineCol {
                 line: start_line,
                 column: start_column,
@@ -374,26 +319,6 @@ impl Store {
     /// The path of file `id` (empty for an unknown one).
     fn file(&self, id: u32) -> &str {
         self.files.get(widen(id)).map_or("", |f| f)
-    }
-
-    /// Stands in for a record whose whole finding is missing (never happens: `push` keeps
-    /// every index it records).
-    fn placeholder(&self) -> Located {
-        Located {
-            diagnostic: Diagnostic {
-                code: "",
-                rule: "",
-                severity: Severity::Info,
-                file: String::new(),
-                span: Span::new(0, 0),
-                message: String::new(),
-                help: None,
-                related: Vec::new(),
-                fingerprint: String::new(),
-            },
-            start: LineCol { line: 1, column: 1 },
-            end: LineCol { line: 1, column: 1 },
-        }
     }
 
     /// The sort key's parts that records hold without decoding: file, span, code, message.
@@ -518,6 +443,7 @@ impl Diagnostics for Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::{Diagnostic, Related};
 
     fn located(file: &str, start: usize, code: &'static str, message: &str) -> Located {
         Located {
