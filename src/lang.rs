@@ -129,7 +129,7 @@ impl LanguageEvidence {
 
     /// Counts one hit for every language in `mask` (bit `i` is `Language::ALL[i]`).
     fn record(&mut self, mask: u8) {
-        // Only the bits set are visited: a word is listed in one or two languages.
+        // Only the bits set are visited: a word is listed in a few languages at most.
         let mut bits = mask;
         while bits != 0 {
             if let Some(count) = self.counts.get_mut(bits.trailing_zeros() as usize) {

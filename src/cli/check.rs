@@ -375,8 +375,12 @@ impl Freeing {
 impl Drop for Freeing {
     fn drop(&mut self) {
         if let Some(thread) = self.0.take() {
-            // A panic while freeing has nothing to report: the run's results are out.
-            let _ = thread.join();
+            // A panic while freeing is passed on, unless this thread is already panicking.
+            if let Err(panic) = thread.join() {
+                if !std::thread::panicking() {
+                    std::panic::resume_unwind(panic);
+                }
+            }
         }
     }
 }

@@ -129,7 +129,7 @@ pub struct Store {
     related: Vec<RelatedRecord>,
     wide: Vec<Located>,
     /// The file last found by a search of `files`: the corpus phase's findings come file
-    /// after file, each file already listed.
+    /// after file, most of them in files already listed.
     recent: Option<u32>,
 }
 
@@ -610,7 +610,7 @@ mod tests {
         store.push_in(&b, located("b.md", 1, "CL001", "x"));
         // Out of order, and without the shared path: found again.
         store.push(located("a.md", 9, "CL002", "z"));
-        // Again: the file found last.
+        // Again (the file found last, asked before any search).
         store.push(located("a.md", 12, "CL003", "w"));
         // A path other than the one given is the finding's own.
         store.push_in(&b, located("c.md", 1, "CL001", "x"));

@@ -64,8 +64,9 @@ pub(crate) fn has_markdown_signals(text: &str) -> bool {
 /// Adds an inline event's range to the heading being read, or else to the current line. An
 /// event whose text crosses line breaks (a code span or inline HTML spanning two table
 /// rows) is cut at them, and so is the source between the current line and the event when
-/// it crosses one that no event marks (a link title written over two lines, whose text has
-/// no event of its own), so every source line stays its own line.
+/// it crosses one that no event marks (a link destination, title or reference label
+/// continued on the next line, which has no event of its own), so every source line stays
+/// its own line.
 fn extend(
     heading: &mut Option<(Span, HeadingLevel, Option<Span>)>,
     line: &mut LineBuilder,
@@ -88,18 +89,40 @@ fn extend(
 }
 
 /// Adds the source at `span` to the current line, ending the line at each line break in it.
+/// A line after a break starts after its block-quote markers, as pulldown-cmark's own
+/// lines do.
 fn add_lines(line: &mut LineBuilder, span: Span, text: &str, out: &mut Vec<Item>) {
     let mut pieces = lines(span.slice(text)).peekable();
     if pieces.peek().is_none() {
         line.extend(span.start..span.end);
         return;
     }
+    let mut first = true;
     while let Some(piece) = pieces.next() {
-        let piece = piece.offset(span.start);
+        let mut piece = piece.offset(span.start);
+        if !first {
+            piece.start = piece.end - without_quote_markers(piece.slice(text)).len();
+        }
+        first = false;
         line.extend(piece.start..piece.end);
         let ends_line = pieces.peek().is_some() || span.slice(text).ends_with(['\n', '\r']);
         if ends_line {
             line.flush(text, out);
+        }
+    }
+}
+
+/// `line` without the block-quote markers that open it (`>`, each after at most three
+/// spaces of indentation). Inside a paragraph, a line whose `>` is indented so little
+/// would start a block quote, so such a `>` is always a container's marker.
+fn without_quote_markers(line: &str) -> &str {
+    let mut rest = line;
+    loop {
+        let unindented = rest.trim_start_matches([' ', '\t']);
+        let indent = rest.len() - unindented.len();
+        match unindented.strip_prefix('>') {
+            Some(after) if indent <= 3 => rest = after,
+            _ => return rest,
         }
     }
 }
@@ -362,6 +385,20 @@ mod tests {
                 "plain [x](u \"t\") link\nnext",
                 vec!["plain [x](u \"t\") link", "next"],
             ),
+            ("a [x](u 't\r\nu') b", vec!["a [x](u 't", "u') b"]),
+            ("see [x](\nu) after", vec!["see [x](", "u) after"]),
+            // Inside block quotes, the next line starts after its markers.
+            (
+                "> | a | [](a ( |\n> | )) | ` |",
+                vec!["| a | [](a ( |", "| )) | ` |"],
+            ),
+            (
+                "> > q [x](u 'one\n> >   two') after",
+                vec!["q [x](u 'one", "two') after"],
+            ),
+            ("> `a\n>b` c", vec!["`a", "b` c"]),
+            // Indented four spaces, a `>` is the paragraph's text.
+            ("a `b\n    > c` d", vec!["a `b", "> c` d"]),
         ] {
             assert_eq!(item_lines(text), expected, "{text:?}");
         }
