@@ -1,4 +1,4 @@
-//! Which characters a text holds, found in one pass over its bytes.
+//! Which characters a text holds, found in two passes over its bytes.
 //!
 //! Several rules look for characters that most documents never contain (invisible
 //! characters, curly quotes, characters that NFC would change). Scanning every text of every
@@ -6,8 +6,8 @@
 //! file answers "can this document hold any?" and the rules skip the documents that cannot.
 //!
 //! The census is exact for what it lists: ASCII is only tested for control characters (a
-//! block at a time), and every other character is found by its first byte (eight bytes at
-//! a time), decoded and remembered. A text with more distinct characters
+//! vector register of bytes at a time), and every other character is found by its first
+//! byte (eight bytes at a time), decoded and remembered. A text with more distinct characters
 //! than [`MAX_LISTED`] (beyond Latin-1) stops the listing, and from then on every question
 //! answers "maybe", so rules fall back to their full scan.
 
@@ -17,9 +17,6 @@ use unicode_normalization::{is_nfc_quick, IsNormalized};
 /// Distinct characters above U+00FF the census lists before it answers "maybe" to
 /// everything (a template's text uses about a dozen).
 pub const MAX_LISTED: usize = 64;
-
-/// Bytes tested at once for ASCII controls.
-const BLOCK: usize = 32;
 
 /// The characters of one text (see the module documentation).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -42,31 +39,57 @@ impl Census {
             ascii_control: any_ascii_control(bytes),
             ..Census::default()
         };
-        // The first byte of every character above U+007F is 0b11xxxxxx: eight bytes at a
-        // time, those bytes are the ones whose two top bits are set.
-        let words = bytes.chunks_exact(8);
-        let tail = words.remainder();
-        let mut base = 0;
-        for word in words {
-            let w = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default());
-            let mut leads = w & (w << 1) & 0x8080_8080_8080_8080;
-            while leads != 0 {
-                census.add_at(text, base + leads.trailing_zeros() as usize / 8);
-                leads &= leads - 1;
-            }
-            base += 8;
-        }
-        for (i, &b) in tail.iter().enumerate() {
-            if b >= 0xC0 {
-                census.add_at(text, base + i);
-            }
-        }
+        census.add_leads(bytes);
         census
     }
 
-    /// Adds the character starting at byte `at` of `text`.
-    fn add_at(&mut self, text: &str, at: usize) {
-        if let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+    /// Adds every character of `text` above U+007F.
+    fn add_leads(&mut self, text: &[u8]) {
+        // The first byte of every character above U+007F is 0b11xxxxxx: eight bytes at a
+        // time, those bytes are the ones whose two top bits are set. Four words at a time,
+        // a block without a byte above 0x7F is passed over at once.
+        let blocks = text.chunks_exact(32);
+        let tail = blocks.remainder();
+        let mut at = 0;
+        for block in blocks {
+            let block = <[u8; 32]>::try_from(block).unwrap_or([0; 32]);
+            let words: [u64; 4] = std::array::from_fn(|i| {
+                let mut word = [0; 8];
+                word.copy_from_slice(block.get(i * 8..i * 8 + 8).unwrap_or(&[0; 8]));
+                u64::from_le_bytes(word)
+            });
+            if words.iter().fold(0, |any, w| any | w) & 0x8080_8080_8080_8080 != 0 {
+                for (i, w) in words.into_iter().enumerate() {
+                    let mut leads = w & (w << 1) & 0x8080_8080_8080_8080;
+                    while leads != 0 {
+                        self.add_at(text, at + i * 8 + leads.trailing_zeros() as usize / 8);
+                        leads &= leads - 1;
+                    }
+                }
+            }
+            at += 32;
+        }
+        for (i, &b) in tail.iter().enumerate() {
+            if b >= 0xC0 {
+                self.add_at(text, at + i);
+            }
+        }
+    }
+
+    /// Adds the character starting at byte `at` of `text` (valid UTF-8).
+    fn add_at(&mut self, text: &[u8], at: usize) {
+        let lead = text.get(at).copied().unwrap_or(0);
+        if lead & 0xFE == 0xC2 {
+            // U+0080 to U+00FF: a two-byte form whose lead byte holds two bits of the code.
+            let next = text.get(at + 1).copied().unwrap_or(0);
+            let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+            self.latin1 |= 1 << (code.wrapping_sub(0x80) & 0x7F);
+        } else if let Some(c) = text
+            .get(at..)
+            .and_then(|rest| rest.get(..utf8_width(lead)))
+            .and_then(|form| std::str::from_utf8(form).ok())
+            .and_then(|form| form.chars().next())
+        {
             self.add(c);
         }
     }
@@ -117,22 +140,30 @@ impl Census {
 
 /// Whether `b` is an ASCII control other than tab, line feed and carriage return.
 fn is_ascii_control(b: u8) -> bool {
-    // Without short circuits, so that a block of bytes is tested in vector registers.
-    (b == 0x7F) | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
+    // Without short circuits, so that a block of bytes is tested in vector registers; tab,
+    // line feed and carriage return are 9, 10 and 13: 0, 1 and 4 above 9.
+    let above_tab = b.wrapping_sub(b'\t');
+    let allowed = (above_tab < 2) | (above_tab == 4);
+    ((b < 0x20) & !allowed) | (b == 0x7F)
 }
 
-/// Whether `bytes` hold an ASCII control (see [`is_ascii_control`]): whole blocks of
-/// [`BLOCK`] bytes are tested without an early exit, which the compiler turns into vector
-/// comparisons.
+/// Whether `bytes` hold an ASCII control (see [`is_ascii_control`]): one pass without an
+/// early exit, which the compiler turns into vector comparisons.
 fn any_ascii_control(bytes: &[u8]) -> bool {
-    let blocks = bytes.chunks_exact(BLOCK);
-    let tail = blocks.remainder();
-    let in_blocks = blocks.fold(false, |any, block| {
-        any | block
-            .iter()
-            .fold(false, |any, &b| any | is_ascii_control(b))
-    });
-    in_blocks || tail.iter().any(|&b| is_ascii_control(b))
+    bytes
+        .iter()
+        .fold(0u8, |any, &b| any | u8::from(is_ascii_control(b)))
+        != 0
+}
+
+/// The length of the UTF-8 form that starts with `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 #[cfg(test)]
@@ -186,10 +217,40 @@ mod tests {
             '\u{2060}',
             '\u{1F600}',
         ] {
-            for offset in 0..=BLOCK + 1 {
+            // Offsets across 8-byte words and 16- and 32-byte vectors.
+            for offset in 0..=65 {
                 let text = format!("{}{c}{}", "a".repeat(offset), "b".repeat(40));
                 check_against_scan(&text);
             }
+        }
+    }
+
+    #[test]
+    fn random_texts_answer_like_a_scan() {
+        // Every width of UTF-8 form, controls and Latin-1's edges, at random offsets
+        // across block and word boundaries.
+        const PALETTE: [char; 14] = [
+            'a',
+            ' ',
+            '\n',
+            '\t',
+            '\u{1}',
+            '\u{7F}',
+            '\u{80}',
+            '\u{BF}',
+            '\u{C0}',
+            '\u{FF}',
+            '\u{100}',
+            '\u{2019}',
+            '\u{FEFF}',
+            '\u{1F600}',
+        ];
+        let mut next = crate::testing::pseudo_random(0x51_7CC1_B727_220A_u64);
+        for _ in 0..2_000 {
+            let text: String = (0..next(90))
+                .map(|_| PALETTE.get(next(PALETTE.len())).copied().unwrap_or('a'))
+                .collect();
+            check_against_scan(&text);
         }
     }
 
