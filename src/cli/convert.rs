@@ -111,20 +111,22 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
         }
     }
     if let Some(dir) = &args.output_dir {
-        // Never read back what an earlier run wrote into an output directory inside an input.
-        // (An output directory that is itself an input keeps its inputs: the overwrite check
-        // below protects them.)
+        // Never read back what an earlier run wrote into an output directory inside a
+        // walked input. (An output directory that is itself an input keeps its inputs, and
+        // so does a file named on the command line: the overwrite check below protects
+        // them.)
         if let Ok(out) = dir.canonicalize() {
-            let is_input = args
+            let named: HashSet<PathBuf> = args
                 .paths
                 .iter()
-                .any(|p| p.canonicalize().is_ok_and(|p| p == out));
-            if !is_input {
+                .filter_map(|p| p.canonicalize().ok())
+                .collect();
+            if !named.contains(&out) {
                 documents.retain(|d| {
                     d.file
                         .path
                         .canonicalize()
-                        .map_or(true, |p| !p.starts_with(&out))
+                        .map_or(true, |p| named.contains(&p) || !p.starts_with(&out))
                 });
             }
         }

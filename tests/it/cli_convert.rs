@@ -366,6 +366,92 @@ fn output_dir_never_overwrites_an_input() {
 }
 
 #[test]
+fn a_walk_skips_the_output_dir_inside_it_but_a_named_file_there_is_converted() {
+    let work = tempfile::tempdir().unwrap();
+    copy_corpus("fr-paris.md", &work.path().join("docs/policy.md"));
+    // What an earlier run wrote into the output directory, which lies inside the walked
+    // input: never read back.
+    copy_corpus("fr-regaz.md", &work.path().join("docs/out/earlier.md"));
+    let run = crate::support::cookielint_in(work.path(), &["convert", "docs", "-o", "docs/out"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        tree(&work.path().join("docs/out")),
+        ["earlier.md", "policy.json"]
+    );
+
+    // A file inside the output directory named on the command line is an input like any
+    // other: converted, not dropped in silence.
+    let run = crate::support::cookielint_in(
+        work.path(),
+        &["convert", "docs/out/earlier.md", "-o", "docs/out"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        tree(&work.path().join("docs/out")),
+        ["docs/out/earlier.json", "earlier.md", "policy.json"]
+    );
+    let written = std::fs::read_to_string(work.path().join("docs/out/docs/out/earlier.json"));
+    assert_eq!(
+        json(&written.unwrap())["platform_url"],
+        "https://opendata.regaz.fr"
+    );
+
+    // Named with an output that would replace it, it is refused, not overwritten.
+    let before = std::fs::read(work.path().join("docs/policy.md")).unwrap();
+    let run = crate::support::cookielint_in(
+        &work.path().join("docs"),
+        &["convert", "policy.md", "--to", "markdown", "-o", "."],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("overwrite an input file"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read(work.path().join("docs/policy.md")).unwrap(),
+        before
+    );
+}
+
+/// Written files get the mode a plain write gives (the umask's), and a replaced file keeps
+/// its own: not the owner-only mode of the temporary file they are written through.
+#[cfg(unix)]
+#[test]
+fn output_files_get_the_mode_of_a_plain_write() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let out = tempfile::tempdir().unwrap();
+    // The test and the binary share the umask: a file this process writes is the reference.
+    let reference = out.path().join("reference");
+    std::fs::write(&reference, "").unwrap();
+    convert(
+        &[
+            "corpus/fr-paris.md".as_ref(),
+            "-o".as_ref(),
+            out.path().as_os_str(),
+        ],
+        0,
+    );
+    let written = out.path().join("corpus/fr-paris.json");
+    assert_eq!(mode(&written), mode(&reference));
+
+    std::fs::set_permissions(&written, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::fs::write(&written, "stale").unwrap();
+    convert(
+        &[
+            "corpus/fr-paris.md".as_ref(),
+            "-o".as_ref(),
+            out.path().as_os_str(),
+        ],
+        0,
+    );
+    assert_ne!(std::fs::read_to_string(&written).unwrap(), "stale");
+    assert_eq!(mode(&written), 0o640);
+}
+
+#[test]
 fn bad_inputs_are_reported_and_the_good_ones_still_converted() {
     let dir = tempfile::tempdir().unwrap();
     let good = copy_corpus("fr-paris.md", &dir.path().join("good.md"));
