@@ -41,7 +41,7 @@ pub fn write_github<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -
         writeln!(
             out,
             "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&diag.file),
+            escape_property(&super::escape_control(&diag.file)),
             d.start.line,
             d.start.column,
             d.end.line,
@@ -54,8 +54,8 @@ pub fn write_github<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) -
         writeln!(
             out,
             "::error file={},title=unreadable file::{}",
-            escape_property(&e.file),
-            escape_data(&e.message)
+            escape_property(&super::escape_control(&e.file)),
+            escape_data(&super::escape_control(&e.message))
         )?;
     }
     Ok(())

@@ -448,3 +448,43 @@ fn human_snippet_headers_give_the_positions_the_other_reports_give() {
     assert!(concise.len() > 20, "{concise:?}");
     assert_eq!(human, concise);
 }
+
+/// A control character in a file name (found by the walk, or named and unreadable) never
+/// reaches the output raw, whatever the format.
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_are_escaped_in_every_format() {
+    let dir = dir_with(&[("e\x1bf.txt", UNTITLED)]);
+    for format in ["human", "concise", "github", "junit", "json", "sarif"] {
+        let args = [
+            ".",
+            "no\x1bne.txt",
+            "--no-config",
+            "--select",
+            RULES_USED,
+            "--format",
+            format,
+        ];
+        let run = check_exit(dir.path(), &args, 2);
+        for (stream, out) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            assert!(
+                !out.contains('\x1b'),
+                "--format {format}: raw ESC on {stream}:\n{out}"
+            );
+        }
+        // SARIF gives file names as URIs, percent-encoded.
+        let escaped = match format {
+            "json" => "\\u001b",
+            "sarif" => "%1B",
+            _ => "\\u{1b}",
+        };
+        let both = format!("{}{}", run.stdout, run.stderr);
+        for name in ["e", "no"] {
+            let shown = format!("{name}{escaped}");
+            assert!(
+                both.contains(&shown),
+                "--format {format}: no {shown:?} in:\n{both}"
+            );
+        }
+    }
+}
