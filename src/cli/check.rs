@@ -21,6 +21,7 @@ use cookielint::model::{parse, ParseOptions};
 use cookielint::report::{self, Diagnostics, FileError, HumanOptions, Located, Results, Store};
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
 
+use super::baseline_names::BaselineNames;
 use super::input::{self, Listed};
 use super::write::write_atomic;
 use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
@@ -150,21 +151,28 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
         None => None,
     };
-    let mut found: Vec<(PathBuf, usize)> = Vec::new();
+    let mut found: Vec<(input::InputFile, usize)> = Vec::new();
     let mut walk_errors = Vec::new();
     for (index, group) in groups.iter().enumerate() {
         let Some(group_config) = configs.get(index) else {
             continue;
         };
-        let (files, errors) = input::collect(group, &|p: &Path| group_config.is_included(p));
-        found.extend(files.into_iter().map(|f| (f.path, index)));
+        let (files, errors) = input::collect(
+            group,
+            &|p: &Path| group_config.is_included(p),
+            paths.len() > 1,
+        );
+        found.extend(files.into_iter().map(|f| (f, index)));
         walk_errors.extend(errors);
+    }
+    if groups.len() > 1 {
+        found = nearest_configuration(found, &configs);
     }
     // Output is sorted by file whatever the order of the arguments; a file named twice is
     // checked once. Files are checked in that order, so that findings can be stored as
     // they come. The list is held until the end (to read documents with corpus findings
     // again), with each displayed path allocated once for the whole run.
-    let files = input::listed(found);
+    let files = input::listed(found.into_iter().map(|(f, index)| (f.path, index)));
     let max_size = args
         .max_file_size
         .or(config.max_file_size)
@@ -284,14 +292,23 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         results.diagnostics.push(d);
     }
     results.diagnostics.sort();
-    if let Some(baseline) = baseline.as_mut() {
-        results
-            .diagnostics
-            .retain(|d| !baseline.absorb(&d.diagnostic));
+    if let (Some(baseline), Some(path)) = (baseline.as_mut(), &args.baseline) {
+        let mut names = BaselineNames::new(path, &std::env::current_dir().into_diagnostic()?);
+        results.diagnostics.retain(|d| {
+            let file = names.name(&d.diagnostic.file);
+            !baseline.absorb_as(&file, &d.diagnostic)
+        });
     }
 
     if let Some(path) = &args.write_baseline {
-        let recorded = Baseline::record(results.diagnostics.all().map(|d| d.diagnostic.clone()));
+        for e in &results.errors {
+            eprintln!("error: {}", report::escape_control(&e.message));
+        }
+        let mut names = BaselineNames::new(path, &std::env::current_dir().into_diagnostic()?);
+        let recorded = Baseline::record_as(results.diagnostics.all().map(|d| {
+            let d = d.into_owned().diagnostic;
+            (names.name(&d.file), d)
+        }));
         write_atomic(path, recorded.to_json().as_bytes())
             .map_err(|e| miette::miette!("cannot write baseline {}: {e}", path.display()))?;
         eprintln!(
@@ -559,6 +576,51 @@ fn configurations(args: &CheckArgs, paths: &[PathBuf]) -> Result<(Vec<Config>, V
     Ok((configs.into_iter().map(|(_, c)| c).collect(), groups))
 }
 
+/// `found` with each file once: a file reached through paths of several groups (each with
+/// its configuration) is checked under the configuration found nearest above it, whatever
+/// the order of the arguments; on a tie (the same configuration, or none above it), as
+/// the first path named it.
+fn nearest_configuration(
+    found: Vec<(input::InputFile, usize)>,
+    configs: &[Config],
+) -> Vec<(input::InputFile, usize)> {
+    // How close the configuration is: the depth of its directory when the file lies below
+    // it, else 0 (defaults, `--config`, or a configuration of another tree).
+    let closeness = |file: &input::InputFile, index: usize| {
+        let dir = configs
+            .get(index)
+            .and_then(|c| c.path.as_deref())
+            .and_then(Path::parent);
+        match (dir, &file.identity) {
+            (Some(dir), Some(identity)) if identity.starts_with(dir) => dir.components().count(),
+            _ => 0,
+        }
+    };
+    let mut kept: Vec<(input::InputFile, usize)> = Vec::with_capacity(found.len());
+    let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
+    for (file, index) in found {
+        let earlier = file
+            .identity
+            .as_ref()
+            .and_then(|identity| first.get(identity))
+            .and_then(|&at| kept.get_mut(at));
+        match earlier {
+            Some(earlier) => {
+                if closeness(&file, index) > closeness(&earlier.0, earlier.1) {
+                    earlier.1 = index;
+                }
+            }
+            None => {
+                if let Some(identity) = &file.identity {
+                    first.insert(identity.clone(), kept.len());
+                }
+                kept.push((file, index));
+            }
+        }
+    }
+    kept
+}
+
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -572,15 +634,21 @@ fn use_color(choice: ColorChoice) -> bool {
 
 fn counts(results: &Results<Store>) -> String {
     let s = results.summary();
+    let unreadable = match s.unreadable {
+        0 => String::new(),
+        n => format!("; {n} file(s) could not be read"),
+    };
     format!(
-        "{} error(s), {} warning(s), {} info(s) in {} file(s)",
+        "{} error(s), {} warning(s), {} info(s) in {} file(s){unreadable}",
         s.errors, s.warnings, s.infos, s.files
     )
 }
 
 fn human_footer(results: &Results<Store>) -> String {
-    if results.diagnostics.total() == 0 {
+    if results.diagnostics.total() == 0 && results.errors.is_empty() {
         format!("All checks passed: {}.\n", counts(results))
+    } else if results.diagnostics.total() == 0 {
+        format!("No findings: {}.\n", counts(results))
     } else {
         format!("Found {}.\n", counts(results))
     }

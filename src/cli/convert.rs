@@ -82,7 +82,11 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
     // without it, a document `check` understands could convert to one without cookies.
     let config = super::load_config(args.config.as_deref(), args.no_config, &args.paths)?;
     // Walked directories give the files the configuration's `[files]` takes, as in `check`.
-    let (files, mut errors) = input::collect(&args.paths, &|p: &Path| config.is_included(p));
+    let (files, mut errors) = input::collect(
+        &args.paths,
+        &|p: &Path| config.is_included(p),
+        args.paths.len() > 1,
+    );
     let max_size = args
         .max_file_size
         .or(config.max_file_size)

@@ -19,6 +19,9 @@ pub struct InputFile {
     /// argument it was found under; for a file named directly, the path as given when it is
     /// relative and stays below the working directory, else its file name.
     pub relative: PathBuf,
+    /// The file itself, whatever path reached it: its canonical path, when [`collect`] was
+    /// asked to tell files apart.
+    pub identity: Option<PathBuf>,
 }
 
 /// Why one input could not be used.
@@ -126,27 +129,40 @@ fn walk_error_path(err: &ignore::Error) -> Option<&Path> {
 /// with `.gitignore`, `.ignore` and hidden-file rules applied, without following symbolic
 /// links (so a link can neither leave the tree nor loop), keeping files `include` accepts.
 /// Paths that do not exist or cannot be listed are returned as errors alongside the files.
+///
+/// With `identify` (needed only when several paths are given, here or across calls), files
+/// are told apart by their canonical path ([`InputFile::identity`]), and a file reached by
+/// several paths (named twice, found by two walks, named through a link or with `..`) is
+/// taken once, as the first path named it. That costs one look-up per argument, not per
+/// file: a walk does not follow links, so a walked file's canonical path is its root's
+/// joined with the rest.
 pub fn collect(
     paths: &[PathBuf],
     include: &dyn Fn(&Path) -> bool,
+    identify: bool,
 ) -> (Vec<InputFile>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, include, &mut files, &mut errors),
+            Ok(meta) if meta.is_dir() => walk(path, include, identify, &mut files, &mut errors),
             Ok(meta) if !meta.is_file() => errors.push(InputError::NotAFile {
                 path: path.display().to_string(),
             }),
             Ok(_) => files.push(InputFile {
                 path: path.clone(),
                 relative: named_relative(path),
+                identity: identify.then(|| path.canonicalize().unwrap_or_else(|_| path.clone())),
             }),
             Err(source) => errors.push(InputError::Io {
                 path: path.display().to_string(),
                 source,
             }),
         }
+    }
+    if identify {
+        let mut seen = std::collections::HashSet::with_capacity(files.len());
+        files.retain(|f| seen.insert(f.identity.clone()));
     }
     hold_for_tests();
     (files, errors)
@@ -354,6 +370,7 @@ fn walk_key(path: &Path) -> PathBuf {
 fn walk(
     root: &Path,
     include: &dyn Fn(&Path) -> bool,
+    identify: bool,
     files: &mut Vec<InputFile>,
     errors: &mut Vec<InputError>,
 ) {
@@ -418,6 +435,7 @@ fn walk(
                         .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
                     files.push(InputFile {
                         path: path.to_path_buf(),
+                        identity: identify.then(|| start.join(&relative)),
                         relative,
                     });
                 }
@@ -459,7 +477,8 @@ fn walk(
 }
 
 /// How a path is shown in output and recorded in baselines: as given, without `./`
-/// components, with `/` separators, so `check .` and `check a.txt` name a file alike.
+/// components, with `/` separators, so `check .` and `check a.txt` name a file alike; bytes
+/// of a Unix name that are not UTF-8 are written `\xNN`.
 pub fn display_path(path: &Path) -> String {
     match path.to_str().filter(|p| shown_as_is(p)) {
         Some(plain) => plain.to_owned(),
@@ -490,11 +509,40 @@ fn cleaned_path(path: &Path) -> String {
         .filter(|c| !matches!(c, std::path::Component::CurDir))
         .collect();
     let shown = if cleaned.as_os_str().is_empty() {
-        path.display().to_string()
+        escaped(path)
     } else {
-        cleaned.display().to_string()
+        escaped(&cleaned)
     };
-    shown.replace('\\', "/")
+    // A backslash separates components on Windows only; on Unix it is part of a name (and
+    // of the escapes above).
+    if cfg!(unix) {
+        shown
+    } else {
+        shown.replace('\\', "/")
+    }
+}
+
+/// `path` as text, each byte that is not part of valid UTF-8 written `\xNN`: two names that
+/// differ only in such bytes stay two names (U+FFFD would make them one, and one of the
+/// files would be taken for the other).
+#[cfg(unix)]
+fn escaped(path: &Path) -> String {
+    use std::fmt::Write;
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            let _ = write!(out, "\\x{byte:02X}");
+        }
+    }
+    out
+}
+
+/// See the Unix version: elsewhere, names are Unicode (or lossily shown).
+#[cfg(not(unix))]
+fn escaped(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// A file as a whole-corpus run keeps it until the end: its displayed path (see

@@ -63,7 +63,8 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
         args.paths.clone()
     };
     let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
-    let (files, walk_errors) = input::collect(&paths, &|p: &Path| config.is_included(p));
+    let (files, walk_errors) =
+        input::collect(&paths, &|p: &Path| config.is_included(p), paths.len() > 1);
     // Documents are listed by path whatever the order of the arguments, and a file named
     // twice (`inventory corpus corpus/a.md`) counts once, as in `check`.
     let files = input::listed(files.into_iter().map(|f| (f.path, ())));

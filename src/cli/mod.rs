@@ -6,6 +6,7 @@
 //! still process the others). Standard output goes through [`print`] or [`print_with`], so
 //! a closed pipe ends the output quietly instead of panicking.
 
+mod baseline_names;
 mod check;
 mod config_file;
 mod convert;

@@ -31,18 +31,29 @@ pub struct Baseline {
     counts: BTreeMap<(String, String, String), usize>,
 }
 
-fn key_of(d: &Diagnostic) -> (String, String, String) {
-    (d.file.clone(), d.rule.to_owned(), d.fingerprint.clone())
+fn key_of(file: &str, d: &Diagnostic) -> (String, String, String) {
+    (file.to_owned(), d.rule.to_owned(), d.fingerprint.clone())
 }
 
 impl Baseline {
-    /// Records `diagnostics`.
+    /// Records `diagnostics`, each under the file it names.
     pub fn record<D: std::borrow::Borrow<Diagnostic>>(
         diagnostics: impl IntoIterator<Item = D>,
     ) -> Self {
+        Baseline::record_as(diagnostics.into_iter().map(|d| {
+            let file = d.borrow().file.clone();
+            (file, d)
+        }))
+    }
+
+    /// Records `findings`, each under the file name given with it (the command line names
+    /// files relative to the baseline file, see `check`).
+    pub fn record_as<D: std::borrow::Borrow<Diagnostic>>(
+        findings: impl IntoIterator<Item = (String, D)>,
+    ) -> Self {
         let mut counts = BTreeMap::new();
-        for d in diagnostics {
-            *counts.entry(key_of(d.borrow())).or_insert(0) += 1;
+        for (file, d) in findings {
+            *counts.entry(key_of(&file, d.borrow())).or_insert(0) += 1;
         }
         Baseline { counts }
     }
@@ -69,6 +80,8 @@ impl Baseline {
 
     /// Reads a baseline file's JSON text.
     pub fn from_json(text: &str) -> Result<Self, String> {
+        // A byte-order mark, as some editors save one, is not JSON but is no reason to fail.
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let file: BaselineFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         if file.version != 1 {
             return Err(format!("unsupported baseline version {}", file.version));
@@ -86,7 +99,12 @@ impl Baseline {
     /// Whether `d` is recorded; each recorded occurrence absorbs one finding. Call in output
     /// order so the result is deterministic.
     pub fn absorb(&mut self, d: &Diagnostic) -> bool {
-        match self.counts.get_mut(&key_of(d)) {
+        self.absorb_as(&d.file, d)
+    }
+
+    /// [`Baseline::absorb`] for `d` under the file name `file` (see [`Baseline::record_as`]).
+    pub fn absorb_as(&mut self, file: &str, d: &Diagnostic) -> bool {
+        match self.counts.get_mut(&key_of(file, d)) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 true

@@ -18,10 +18,38 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A relative path as a URI reference: forward slashes, reserved characters escaped.
+/// A displayed path as a URI reference: a relative path as a relative reference, an
+/// absolute one as a `file://` URI; forward slashes, every other reserved character
+/// percent-encoded. A byte that was not UTF-8, which the path shows as `\xNN` (on Unix),
+/// is encoded as that byte.
 fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.replace('\\', "/").chars() {
+    let path = if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.to_owned()
+    };
+    let mut out = String::with_capacity(path.len() + 8);
+    let bytes = path.as_bytes();
+    let mut rest = path.as_str();
+    if path.starts_with('/') {
+        out.push_str("file://");
+    } else if bytes.get(1) == Some(&b':') && bytes.get(2) == Some(&b'/') {
+        // A Windows drive: `C:/a` is `file:///C:/a`.
+        out.push_str("file:///");
+        out.push_str(path.get(..2).unwrap_or(""));
+        rest = path.get(2..).unwrap_or("");
+    }
+    while let Some(c) = rest.chars().next() {
+        let escaped_byte = (cfg!(unix) && c == '\\')
+            .then(|| rest.get(1..4))
+            .flatten()
+            .and_then(|e| e.strip_prefix('x'))
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok().filter(|b| *b >= 0x80));
+        if let Some(byte) = escaped_byte {
+            out.push_str(&format!("%{byte:02X}"));
+            rest = rest.get(4..).unwrap_or("");
+            continue;
+        }
         match c {
             'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | '~' | '/' => out.push(c),
             c => {
@@ -31,6 +59,7 @@ fn uri(path: &str) -> String {
                 }
             }
         }
+        rest = rest.get(c.len_utf8()..).unwrap_or("");
     }
     out
 }
@@ -171,4 +200,22 @@ fn result(d: &Located) -> Value {
         }
     }
     result
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("corpus/fr-paris.md"), "corpus/fr-paris.md");
+        assert_eq!(uri("a b/é.md"), "a%20b/%C3%A9.md");
+        // Absolute: a `file` URI.
+        assert_eq!(uri("/tmp/a b.md"), "file:///tmp/a%20b.md");
+        // A Latin-1 name shown with its byte escaped: the byte itself.
+        assert_eq!(uri("caf\\xE9.md"), "caf%E9.md");
+        // A backslash that escapes nothing is a character of the name.
+        assert_eq!(uri("a\\b.md"), "a%5Cb.md");
+        assert_eq!(uri("a\\x41.md"), "a%5Cx41.md");
+    }
 }

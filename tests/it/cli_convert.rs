@@ -804,12 +804,37 @@ fn a_closed_stdout_is_not_a_panic() {
 }
 
 #[test]
+fn convert_takes_a_file_reached_by_several_paths_once() {
+    // As `check` and `inventory` do: the first path that names it is the one used.
+    let run = convert(&["corpus", "corpus/fr-paris.md", "--to", "jsonl"], 0);
+    let sources: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| json(l)["source"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(sources, CORPUS);
+    let out = tempfile::tempdir().unwrap();
+    let run = convert(
+        &[
+            "corpus/fr-paris.md".as_ref(),
+            "./corpus/../corpus/fr-paris.md".as_ref(),
+            "-o".as_ref(),
+            out.path().as_os_str(),
+        ],
+        0,
+    );
+    assert_eq!(run.stderr, "");
+    assert_eq!(tree(out.path()), ["corpus/fr-paris.json"]);
+}
+
+#[test]
 fn inventory_counts_a_file_named_twice_once() {
     let run = cookielint(&[
         "inventory",
         "corpus",
         "corpus/fr-regaz.md",
         "./corpus/fr-paris.md",
+        "corpus/../corpus/fr-paris.md",
         "--format",
         "json",
     ]);

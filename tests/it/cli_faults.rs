@@ -247,7 +247,11 @@ fn assert_check(run: Runner<'_>, paths: &[&str], faults: &[(&str, &str)], good: 
             "{file} not checked\n{finished}"
         );
     }
-    let footer = format!("in {} file(s).", good.len());
+    let footer = format!(
+        "in {} file(s); {} file(s) could not be read.",
+        good.len(),
+        faults.len()
+    );
     assert!(
         finished.stdout.ends_with(&format!("{footer}\n")),
         "{finished}"

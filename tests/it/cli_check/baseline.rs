@@ -78,3 +78,81 @@ fn the_human_report_keeps_its_snippets_with_a_baseline() {
     assert!(run.stdout.contains("help: "), "{}", run.stdout);
     assert!(!run.stdout.contains("Café élégant"), "{}", run.stdout);
 }
+
+/// A baseline names files relative to itself: it matches whichever directory `check` runs
+/// from and however the files are named, and it may live in a directory of its own.
+#[test]
+fn a_baseline_matches_from_any_directory_and_any_spelling() {
+    let dir = dir_with(&[("docs/a.txt", ACCENTED), ("docs/sub/b.txt", UNTITLED)]);
+    // (Canonical: the working directory `check` sees is, through any link on the way.)
+    let absolute = dir.path().canonicalize().unwrap().join("docs");
+    let absolute = absolute.to_str().unwrap();
+    for baseline in ["baseline.json", "ci/baseline.json"] {
+        let mut write_args = BASELINE_ARGS.to_vec();
+        write_args.extend(["docs", "--write-baseline", baseline]);
+        check_exit(dir.path(), &write_args, 0);
+        let recorded = std::fs::read_to_string(dir.path().join(baseline)).unwrap();
+        let expected_name = if baseline == "baseline.json" {
+            "docs/a.txt"
+        } else {
+            "../docs/a.txt"
+        };
+        assert!(
+            recorded.contains(&format!("\"{expected_name}\"")),
+            "{recorded}"
+        );
+        let from_root = format!("{}", dir.path().join(baseline).display());
+        for (cwd, paths) in [
+            (dir.path().to_path_buf(), vec!["docs"]),
+            (dir.path().to_path_buf(), vec![absolute]),
+            (
+                dir.path().to_path_buf(),
+                vec!["./docs/sub/../a.txt", "docs/sub/b.txt"],
+            ),
+            (dir.path().join("docs"), vec!["."]),
+            (dir.path().join("docs/sub"), vec!["..", "b.txt"]),
+        ] {
+            let mut read_args = BASELINE_ARGS.to_vec();
+            read_args.extend(["--baseline", &from_root, "--format", "json"]);
+            read_args.extend(&paths);
+            let run = check_exit(&cwd, &read_args, 0);
+            assert_eq!(
+                diagnostics(&run),
+                Vec::<Value>::new(),
+                "{baseline} from {cwd:?} with {paths:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_baseline_saved_with_a_byte_order_mark_is_read() {
+    let dir = dir_with(&[("a.txt", ACCENTED)]);
+    let mut write_args = BASELINE_ARGS.to_vec();
+    write_args.extend(["--write-baseline", "baseline.json"]);
+    check_exit(dir.path(), &write_args, 0);
+    let path = dir.path().join("baseline.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("\u{FEFF}{text}")).unwrap();
+    let mut read_args = BASELINE_ARGS.to_vec();
+    read_args.extend(["--baseline", "baseline.json", "--format", "json"]);
+    let run = check_exit(dir.path(), &read_args, 0);
+    assert_eq!(diagnostics(&run), Vec::<Value>::new(), "{}", run.stderr);
+}
+
+/// Writing a baseline while an input cannot be read: the baseline holds the readable
+/// files' findings, the run exits 2, and stderr says which input failed and why.
+#[test]
+fn writing_a_baseline_reports_the_inputs_that_could_not_be_read() {
+    let dir = dir_with(&[("a.txt", ACCENTED), ("empty.txt", "")]);
+    let mut write_args = BASELINE_ARGS.to_vec();
+    write_args.extend(["--write-baseline", "baseline.json"]);
+    let run = check_exit(dir.path(), &write_args, 2);
+    assert!(run.stderr.contains("empty.txt"), "{}", run.stderr);
+    assert!(run.stderr.contains("empty"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("recorded 1 finding(s)"),
+        "{}",
+        run.stderr
+    );
+}

@@ -262,3 +262,46 @@ fn each_path_uses_the_configuration_found_above_it() {
     assert!(has("b/mixed.txt", "CL101"), "{found:?}");
     assert!(!has("b/mixed.txt", "CL405"), "{found:?}");
 }
+
+/// A file reached through two arguments whose configurations differ is checked once, under
+/// the configuration nearest above it, whatever the order of the arguments.
+#[test]
+fn a_file_under_two_configurations_takes_the_nearest_whatever_the_order() {
+    let dir = dir_with(&[
+        (
+            "outer/cookielint.toml",
+            "[lint]\nignore = [\"missing-title\"]\n",
+        ),
+        ("outer/mixed.txt", MIXED),
+        (
+            "outer/inner/cookielint.toml",
+            "[lint]\nignore = [\"trailing-whitespace\"]\n",
+        ),
+        ("outer/inner/mixed.txt", MIXED),
+    ]);
+    let inner = "outer/inner/mixed.txt";
+    let mut runs = Vec::new();
+    for order in [["outer", inner], [inner, "outer"]] {
+        let mut args = vec!["--format", "json", "--exit-zero"];
+        args.extend(order);
+        let run = check_exit(dir.path(), &args, 0);
+        assert_eq!(json(&run.stdout)["summary"]["files"], 2, "{order:?}");
+        runs.push(run.stdout);
+    }
+    assert_eq!(
+        runs[0], runs[1],
+        "the order of the arguments changed the report"
+    );
+    let run = check_exit(
+        dir.path(),
+        &["outer", inner, "--format", "json", "--exit-zero"],
+        0,
+    );
+    let found = file_codes(&run);
+    let has = |file: &str, code: &str| found.iter().any(|(f, c)| f == file && c == code);
+    // The outer file under the outer configuration; the inner one under its own.
+    assert!(!has("outer/mixed.txt", "CL101"), "{found:?}");
+    assert!(has("outer/mixed.txt", "CL405"), "{found:?}");
+    assert!(has(inner, "CL101"), "{found:?}");
+    assert!(!has(inner, "CL405"), "{found:?}");
+}

@@ -158,3 +158,75 @@ fn output_is_sorted_by_file_whatever_the_argument_order() {
     );
     assert_eq!(reversed.stdout, sorted.stdout);
 }
+
+/// However a file is reached (through a directory named twice, an absolute path, `..`, a
+/// link to a directory), it is checked once, under the first path that named it.
+#[cfg(unix)]
+#[test]
+fn a_file_reached_by_several_paths_is_checked_once() {
+    let dir = dir_with(&[("docs/a.txt", ACCENTED), ("docs/sub/b.md", ACCENTED)]);
+    std::os::unix::fs::symlink(dir.path().join("docs"), dir.path().join("link")).unwrap();
+    let alone = check_exit(dir.path(), &[&WALK_ARGS[..], &["docs"]].concat(), 1);
+    let absolute = dir.path().join("docs");
+    let absolute = absolute.to_str().unwrap();
+    for also in [
+        vec!["docs"],
+        vec![absolute],
+        vec!["link"],
+        vec!["docs/sub/.."],
+        vec!["docs/a.txt", "./docs/sub/../a.txt", "link/a.txt"],
+    ] {
+        let mut args = WALK_ARGS.to_vec();
+        args.push("docs");
+        args.extend(&also);
+        let run = check_exit(dir.path(), &args, 1);
+        assert_eq!(run.stdout, alone.stdout, "docs {also:?}");
+    }
+    assert_eq!(files(&alone), set(&["docs/a.txt", "docs/sub/b.md"]));
+}
+
+/// Two names that differ only in bytes that are not UTF-8 are two files, each shown with
+/// its bytes escaped (U+FFFD would show both alike, and one was taken for the other).
+#[cfg(target_os = "linux")]
+#[test]
+fn names_that_are_not_utf8_stay_apart() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = dir_with(&[]);
+    for name in [&b"\xff.md"[..], b"\xfe.md", b"caf\xe9 \\ x.md"] {
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, ACCENTED).unwrap();
+    }
+    let run = check_exit(dir.path(), &WALK_ARGS, 1);
+    assert_eq!(
+        files(&run),
+        set(&["\\xFE.md", "\\xFF.md", "caf\\xE9 \\ x.md"])
+    );
+    assert_eq!(json(&run.stdout)["summary"]["files"], 3);
+}
+
+/// The human report's last line never says all checks passed when an input could not be
+/// read, and counts those inputs.
+#[test]
+fn the_summary_line_counts_inputs_that_could_not_be_read() {
+    let dir = dir_with(&[("clean.md", CLEAN), ("empty.md", "")]);
+    let run = check_exit(dir.path(), &["--no-config", "--select", RULES_USED], 2);
+    assert!(!run.stdout.contains("All checks passed"), "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with(
+            "No findings: 0 error(s), 0 warning(s), 0 info(s) in 1 file(s); 1 file(s) could not be read.\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = check_exit(
+        dir.path(),
+        &["--no-config", "--select", RULES_USED, "clean.md"],
+        0,
+    );
+    assert!(
+        run.stdout.starts_with("All checks passed: "),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("could not be read"), "{}", run.stdout);
+}
