@@ -496,9 +496,7 @@ mod tests {
         ];
         let mut next = crate::testing::pseudo_random(0x2545_F491_4F6C_DD1D_u64);
         for _ in 0..20_000 {
-            let key: String = (0..next(16))
-                .map(|_| alphabet[next(alphabet.len())])
-                .collect();
+            let key = crate::testing::random_text(&mut next, &alphabet, 16);
             let mut words = Vec::new();
             for_each_word(&key, |w| words.push(w.to_owned()));
             assert_eq!(words, words_by_char(&key), "{key:?}");

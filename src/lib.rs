@@ -36,4 +36,18 @@ pub(crate) mod testing {
             usize::try_from(state % n as u64).unwrap_or(0)
         }
     }
+
+    /// A text of fewer than `longest` pieces, each drawn from `alphabet` by `next` (a
+    /// [`pseudo_random`] generator).
+    pub(crate) fn random_text<T: AsRef<str>>(
+        next: &mut impl FnMut(usize) -> usize,
+        alphabet: &[T],
+        longest: usize,
+    ) -> String {
+        let pieces = next(longest);
+        (0..pieces)
+            .filter_map(|_| alphabet.get(next(alphabet.len())))
+            .map(AsRef::as_ref)
+            .collect()
+    }
 }

@@ -229,27 +229,25 @@ mod tests {
     fn random_texts_answer_like_a_scan() {
         // Every width of UTF-8 form, controls and Latin-1's edges, at random offsets
         // across block and word boundaries.
-        const PALETTE: [char; 14] = [
-            'a',
-            ' ',
-            '\n',
-            '\t',
-            '\u{1}',
-            '\u{7F}',
-            '\u{80}',
-            '\u{BF}',
-            '\u{C0}',
-            '\u{FF}',
-            '\u{100}',
-            '\u{2019}',
-            '\u{FEFF}',
-            '\u{1F600}',
+        const PALETTE: [&str; 14] = [
+            "a",
+            " ",
+            "\n",
+            "\t",
+            "\u{1}",
+            "\u{7F}",
+            "\u{80}",
+            "\u{BF}",
+            "\u{C0}",
+            "\u{FF}",
+            "\u{100}",
+            "\u{2019}",
+            "\u{FEFF}",
+            "\u{1F600}",
         ];
         let mut next = crate::testing::pseudo_random(0x51_7CC1_B727_220A_u64);
         for _ in 0..2_000 {
-            let text: String = (0..next(90))
-                .map(|_| PALETTE.get(next(PALETTE.len())).copied().unwrap_or('a'))
-                .collect();
+            let text = crate::testing::random_text(&mut next, &PALETTE, 90);
             check_against_scan(&text);
         }
     }
