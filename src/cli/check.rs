@@ -129,6 +129,19 @@ struct Checked {
 
 /// Runs `check` and returns the exit code.
 pub fn run(args: CheckArgs) -> Result<u8> {
+    if args.statistics
+        && !matches!(
+            args.format,
+            OutputFormat::Human | OutputFormat::Concise | OutputFormat::Json
+        )
+    {
+        miette::bail!(
+            "--statistics prints a table (human or concise format) or JSON (json format), not {}",
+            args.format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_owned())
+        );
+    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -325,7 +338,11 @@ pub fn run(args: CheckArgs) -> Result<u8> {
 
     super::print_with(|out| {
         if args.statistics {
-            return out.write_all(report::statistics(&results).as_bytes());
+            let table = match args.format {
+                OutputFormat::Json => report::statistics_json(&results),
+                _ => report::statistics(&results),
+            };
+            return out.write_all(table.as_bytes());
         }
         match args.format {
             OutputFormat::Human => {

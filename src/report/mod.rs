@@ -384,7 +384,30 @@ fn needs_escape(c: char) -> bool {
 
 /// Counts per rule, most frequent first, for `--statistics`.
 pub fn statistics<D: Diagnostics>(results: &Results<D>) -> String {
-    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    let mut out = String::new();
+    for ((code, rule), count) in statistics_rows(results) {
+        out.push_str(&format!("{count:>6}  {code}  {rule}\n"));
+    }
+    out
+}
+
+/// [`statistics`] as a JSON array of `{"code", "rule", "count"}` objects, in the same order.
+pub fn statistics_json<D: Diagnostics>(results: &Results<D>) -> String {
+    let rows: Vec<serde_json::Value> = statistics_rows(results)
+        .into_iter()
+        .map(|((code, rule), count)| serde_json::json!({ "code": code, "rule": rule, "count": count }))
+        .collect();
+    let mut out = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned());
+    out.push('\n');
+    out
+}
+
+/// Findings per rule, the most frequent first (then by code).
+fn statistics_rows<D: Diagnostics>(
+    results: &Results<D>,
+) -> Vec<((&'static str, &'static str), usize)> {
+    let mut counts: std::collections::BTreeMap<(&'static str, &'static str), usize> =
+        Default::default();
     for d in results.diagnostics.all() {
         *counts
             .entry((d.diagnostic.code, d.diagnostic.rule))
@@ -392,11 +415,7 @@ pub fn statistics<D: Diagnostics>(results: &Results<D>) -> String {
     }
     let mut rows: Vec<_> = counts.into_iter().collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut out = String::new();
-    for ((code, rule), count) in rows {
-        out.push_str(&format!("{count:>6}  {code}  {rule}\n"));
-    }
-    out
+    rows
 }
 
 #[cfg(test)]

@@ -488,3 +488,50 @@ fn control_characters_in_file_names_are_escaped_in_every_format() {
         }
     }
 }
+
+/// `--statistics` with `--format json` gives the counts as JSON, the same as the table and
+/// as the report's findings; with a format that has no statistics form, a usage error.
+#[test]
+fn statistics_follow_the_format() {
+    let dir = format_fixture();
+    let report = diagnostics(&format_run(dir.path(), "json"));
+    let mut expected: std::collections::BTreeMap<(String, String), u64> = Default::default();
+    for d in &report {
+        let key = (
+            d["code"].as_str().unwrap().to_owned(),
+            d["rule"].as_str().unwrap().to_owned(),
+        );
+        *expected.entry(key).or_default() += 1;
+    }
+    let args = ["--no-config", "--select", RULES_USED, "--statistics"];
+    let run = check_exit(dir.path(), &[&args[..], &["--format", "json"]].concat(), 1);
+    let rows = json(&run.stdout);
+    let counted: std::collections::BTreeMap<(String, String), u64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let key = (
+                r["code"].as_str().unwrap().to_owned(),
+                r["rule"].as_str().unwrap().to_owned(),
+            );
+            (key, r["count"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(counted, expected);
+    let table = check_exit(dir.path(), &args, 1);
+    for ((code, rule), count) in &expected {
+        assert!(
+            table
+                .stdout
+                .contains(&format!("{count:>6}  {code}  {rule}\n")),
+            "{}",
+            table.stdout
+        );
+    }
+    for format in ["sarif", "junit", "github"] {
+        let run = check_exit(dir.path(), &[&args[..], &["--format", format]].concat(), 2);
+        assert_eq!(run.stdout, "");
+        assert!(run.stderr.contains("--statistics"), "{}", run.stderr);
+    }
+}
