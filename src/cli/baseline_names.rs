@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
+use cookielint::config::absolute;
+
 /// The names of files in one baseline.
 pub struct BaselineNames {
     cwd: PathBuf,
@@ -20,7 +22,7 @@ pub struct BaselineNames {
 impl BaselineNames {
     /// For the baseline file at `baseline`, with `cwd` the working directory.
     pub fn new(baseline: &Path, cwd: &Path) -> Self {
-        let dir = lexical(&cwd.join(baseline.parent().unwrap_or(Path::new(""))));
+        let dir = absolute(baseline.parent().unwrap_or(Path::new("")), cwd);
         // Through any link on the way, as the working directory itself is given.
         let dir = dir.canonicalize().unwrap_or(dir);
         BaselineNames {
@@ -35,30 +37,10 @@ impl BaselineNames {
         if let Some(name) = self.known.get(shown) {
             return name.clone();
         }
-        let name = relative(&lexical(&self.cwd.join(shown)), &self.dir);
+        let name = relative(&absolute(Path::new(shown), &self.cwd), &self.dir);
         self.known.insert(shown.to_owned(), name.clone());
         name
     }
-}
-
-/// `path` with its `.` components dropped and each `..` taking the component before it
-/// away (at the root, `..` is the root).
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
-                    out.pop();
-                } else if !out.has_root() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// `path` relative to `base` (both absolute and lexical), with `/` separators: `..` for
@@ -111,12 +93,5 @@ mod tests {
             elsewhere.name("/elsewhere/x.md"),
             "../../../../elsewhere/x.md"
         );
-    }
-
-    #[test]
-    fn lexical_paths_take_dot_and_dot_dot_apart() {
-        assert_eq!(lexical(Path::new("/a/./b/../c")), Path::new("/a/c"));
-        assert_eq!(lexical(Path::new("/../a")), Path::new("/a"));
-        assert_eq!(lexical(Path::new("a/../../b")), Path::new("../b"));
     }
 }
