@@ -22,6 +22,7 @@ use cookielint::report::{self, Diagnostics, FileError, HumanOptions, Located, Re
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
 
 use super::baseline_names::BaselineNames;
+use super::configs::{Configurations, Selection};
 use super::input::{self, Listed};
 use super::write::write_atomic;
 use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
@@ -147,7 +148,48 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     } else {
         args.paths.clone()
     };
-    let (configs, groups) = configurations(&args, &paths)?;
+    let mut registry = Configurations::new(
+        Selection {
+            select: &args.select,
+            extend: &args.extend_select,
+            ignore: &args.ignore,
+        },
+        args.config.as_deref(),
+        args.no_config,
+    )?;
+    // The paths given, grouped by the configuration above each.
+    let mut groups: Vec<(usize, Vec<PathBuf>)> = Vec::new();
+    for path in &paths {
+        let index = registry.for_argument(path)?;
+        match groups.iter_mut().find(|(i, _)| *i == index) {
+            Some((_, group)) => group.push(path.clone()),
+            None => groups.push((index, vec![path.clone()])),
+        }
+    }
+    // Walked files take the configuration nearest above them, `[files]` included.
+    let registry = std::cell::RefCell::new(registry);
+    let mut found: Vec<(input::InputFile, usize)> = Vec::new();
+    let mut walk_errors = Vec::new();
+    for (index, group) in &groups {
+        let include = |p: &Path| {
+            let mut registry = registry.borrow_mut();
+            let nearest = registry.for_walked(p);
+            registry.get(nearest).is_some_and(|c| c.is_included(p))
+        };
+        let (files, errors) = input::collect(group, &include, paths.len() > 1);
+        for file in files {
+            let nearest = match file.named {
+                true => *index,
+                false => registry.borrow_mut().for_walked(&file.path),
+            };
+            found.push((file, nearest));
+        }
+        walk_errors.extend(errors);
+    }
+    let configs = registry.into_inner().finish()?;
+    if paths.len() > 1 {
+        found = nearest_configuration(found, &configs);
+    }
     // Cross-document thresholds and the corpus phase's selection come from the first
     // configuration; per-file overrides still apply to its findings.
     let Some(config) = configs.first() else {
@@ -164,23 +206,6 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
         None => None,
     };
-    let mut found: Vec<(input::InputFile, usize)> = Vec::new();
-    let mut walk_errors = Vec::new();
-    for (index, group) in groups.iter().enumerate() {
-        let Some(group_config) = configs.get(index) else {
-            continue;
-        };
-        let (files, errors) = input::collect(
-            group,
-            &|p: &Path| group_config.is_included(p),
-            paths.len() > 1,
-        );
-        found.extend(files.into_iter().map(|f| (f, index)));
-        walk_errors.extend(errors);
-    }
-    if groups.len() > 1 {
-        found = nearest_configuration(found, &configs);
-    }
     // Output is sorted by file whatever the order of the arguments; a file named twice is
     // checked once. Files are checked in that order, so that findings can be stored as
     // they come. The list is held until the end (to read documents with corpus findings
@@ -544,53 +569,6 @@ fn apply_file_settings(
             None => true,
         }
     });
-}
-
-/// The configurations in force and the paths each applies to: one for every distinct
-/// `cookielint.toml` found above the paths (or the one `--config` names, or the defaults),
-/// each with the command line's selection applied.
-fn configurations(args: &CheckArgs, paths: &[PathBuf]) -> Result<(Vec<Config>, Vec<Vec<PathBuf>>)> {
-    let mut configs: Vec<(Option<PathBuf>, Config)> = Vec::new();
-    let mut groups: Vec<Vec<PathBuf>> = Vec::new();
-    for path in paths {
-        let found = if args.no_config || args.config.is_some() {
-            None
-        } else {
-            super::config_file::discover(path)
-        };
-        let index = match configs.iter().position(|(p, _)| *p == found) {
-            Some(index) => index,
-            None => {
-                let mut config = match &found {
-                    Some(file) => {
-                        super::config_file::load(file, &std::env::current_dir().into_diagnostic()?)
-                            .map_err(|e| miette::Report::new(*e))?
-                    }
-                    // --config or --no-config; with neither, nothing was found: defaults.
-                    None if args.config.is_some() || args.no_config => {
-                        super::load_config(args.config.as_deref(), args.no_config, &[])?
-                    }
-                    None => {
-                        let cwd = std::env::current_dir().into_diagnostic()?;
-                        Config::defaults(&cwd, &cwd)
-                    }
-                };
-                config.settings.select(&args.select).into_diagnostic()?;
-                config
-                    .settings
-                    .extend(&args.extend_select)
-                    .into_diagnostic()?;
-                config.settings.ignore(&args.ignore).into_diagnostic()?;
-                configs.push((found, config));
-                groups.push(Vec::new());
-                configs.len() - 1
-            }
-        };
-        if let Some(group) = groups.get_mut(index) {
-            group.push(path.clone());
-        }
-    }
-    Ok((configs.into_iter().map(|(_, c)| c).collect(), groups))
 }
 
 /// `found` with each file once: a file reached through paths of several groups (each with

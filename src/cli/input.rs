@@ -22,6 +22,8 @@ pub struct InputFile {
     /// The file itself, whatever path reached it: its canonical path, when [`collect`] was
     /// asked to tell files apart.
     pub identity: Option<PathBuf>,
+    /// Named on the command line, not found by a walk.
+    pub named: bool,
 }
 
 /// Why one input could not be used.
@@ -153,6 +155,7 @@ pub fn collect(
                 path: path.clone(),
                 relative: named_relative(path),
                 identity: identify.then(|| path.canonicalize().unwrap_or_else(|_| path.clone())),
+                named: true,
             }),
             Err(source) => errors.push(InputError::Io {
                 path: path.display().to_string(),
@@ -436,6 +439,7 @@ fn walk(
                     files.push(InputFile {
                         path: path.to_path_buf(),
                         identity: identify.then(|| start.join(&relative)),
+                        named: false,
                         relative,
                     });
                 }

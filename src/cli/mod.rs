@@ -9,6 +9,7 @@
 mod baseline_names;
 mod check;
 mod config_file;
+mod configs;
 mod convert;
 mod input;
 mod inventory;

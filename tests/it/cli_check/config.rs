@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 
 use cookielint::lint::RULES;
 
-use super::{check_exit, codes, dir_with, file_codes, files, set, ACCENTED, MIXED, RULES_USED};
+use super::{
+    check_exit, codes, dir_with, file_codes, files, set, write, ACCENTED, MIXED, RULES_USED,
+};
 use crate::support::{cookielint_in, json};
 
 #[test]
@@ -304,4 +306,64 @@ fn a_file_under_two_configurations_takes_the_nearest_whatever_the_order() {
     assert!(has("outer/mixed.txt", "CL405"), "{found:?}");
     assert!(has(inner, "CL101"), "{found:?}");
     assert!(!has(inner, "CL405"), "{found:?}");
+}
+
+/// Walking a directory, each file takes the configuration nearest above it: one in a
+/// subdirectory applies to that subdirectory's files (its `[files]` too), as when the
+/// subdirectory is named itself.
+#[test]
+fn a_configuration_in_a_walked_subdirectory_applies_below_it() {
+    let dir = dir_with(&[
+        (
+            "outer/cookielint.toml",
+            "[lint]\nignore = [\"missing-title\"]\n",
+        ),
+        ("outer/mixed.txt", MIXED),
+        (
+            "outer/inner/cookielint.toml",
+            "[lint]\nignore = [\"trailing-whitespace\"]\n\n[files]\nexclude = [\"skipped.txt\"]\n",
+        ),
+        ("outer/inner/mixed.txt", MIXED),
+        ("outer/inner/skipped.txt", MIXED),
+        ("outer/inner/deeper/mixed.txt", MIXED),
+        ("outer/skipped.txt", MIXED),
+    ]);
+    let run = check_exit(dir.path(), &["outer", "--format", "json", "--exit-zero"], 0);
+    let found = file_codes(&run);
+    let has = |file: &str, code: &str| found.iter().any(|(f, c)| f == file && c == code);
+    assert!(!has("outer/mixed.txt", "CL101"), "{found:?}");
+    assert!(has("outer/mixed.txt", "CL405"), "{found:?}");
+    for inner in ["outer/inner/mixed.txt", "outer/inner/deeper/mixed.txt"] {
+        assert!(has(inner, "CL101"), "{inner}: {found:?}");
+        assert!(!has(inner, "CL405"), "{inner}: {found:?}");
+    }
+    // The inner `[files]` excludes its own `skipped.txt`, not the outer one.
+    assert!(
+        !found.iter().any(|(f, _)| f == "outer/inner/skipped.txt"),
+        "{found:?}"
+    );
+    assert!(has("outer/skipped.txt", "CL405"), "{found:?}");
+    // The same findings for the inner files as when their directory is named.
+    let named = check_exit(
+        dir.path(),
+        &["outer/inner", "--format", "json", "--exit-zero"],
+        0,
+    );
+    let inner_only = |all: &[(String, String)]| -> Vec<(String, String)> {
+        all.iter()
+            .filter(|(f, _)| f.starts_with("outer/inner/"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(inner_only(&found), inner_only(&file_codes(&named)));
+
+    // A configuration met while walking that cannot be loaded stops the run, as one above a
+    // named path does.
+    write(
+        dir.path(),
+        "outer/inner/cookielint.toml",
+        "[lint]\nignore = [\"no-such-rule\"]\n",
+    );
+    let run = check_exit(dir.path(), &["outer"], 2);
+    assert!(run.stderr.contains("no-such-rule"), "{}", run.stderr);
 }

@@ -1,0 +1,169 @@
+//! The configurations of one `check` run. Each file is checked with the `cookielint.toml`
+//! nearest above it, as ruff and markdownlint-cli2 do: for a path given on the command line,
+//! the nearest above the path; for a file found by walking a directory, the nearest in the
+//! directories between the file and that path, else the path's own. `--config FILE` and
+//! `--no-config` give one configuration for everything and nothing is looked for.
+//!
+//! Looking costs one look-up per directory met, never one per file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use miette::{IntoDiagnostic, Result};
+
+use cookielint::config::{Config, CONFIG_NAME};
+
+/// The rule selection given on the command line, applied to every configuration.
+pub struct Selection<'a> {
+    /// `--select`.
+    pub select: &'a [String],
+    /// `--extend-select`.
+    pub extend: &'a [String],
+    /// `--ignore`.
+    pub ignore: &'a [String],
+}
+
+/// The configurations in force in one run (see the module documentation).
+pub struct Configurations<'a> {
+    selection: Selection<'a>,
+    /// `--config FILE`, or `--no-config`: nothing is looked for.
+    fixed: Option<Option<&'a Path>>,
+    cwd: PathBuf,
+    /// Each configuration, by the canonical path of its file (`None`: the defaults, or the
+    /// one fixed configuration).
+    configs: Vec<(Option<PathBuf>, Config)>,
+    /// The configuration in force in each directory met (as the walk spells it).
+    in_dir: HashMap<PathBuf, usize>,
+    /// The last directory asked about, and its configuration: a walk gives a directory's
+    /// files one after the other.
+    last: Option<(PathBuf, usize)>,
+    /// The first configuration found while walking that could not be loaded.
+    failed: Option<miette::Report>,
+}
+
+impl<'a> Configurations<'a> {
+    /// No configuration yet; `config` and `no_config` as given on the command line.
+    pub fn new(
+        selection: Selection<'a>,
+        config: Option<&'a Path>,
+        no_config: bool,
+    ) -> Result<Self> {
+        let fixed = match (config, no_config) {
+            (Some(file), _) => Some(Some(file)),
+            (None, true) => Some(None),
+            (None, false) => None,
+        };
+        Ok(Configurations {
+            selection,
+            fixed,
+            cwd: std::env::current_dir().into_diagnostic()?,
+            configs: Vec::new(),
+            in_dir: HashMap::new(),
+            last: None,
+            failed: None,
+        })
+    }
+
+    /// The configuration of a path given on the command line: the nearest above it.
+    pub fn for_argument(&mut self, path: &Path) -> Result<usize> {
+        let found = match self.fixed {
+            Some(_) => None,
+            None => super::config_file::discover(path),
+        };
+        let index = self.index_of(found)?;
+        if path.is_dir() {
+            self.in_dir.insert(path.to_path_buf(), index);
+        }
+        Ok(index)
+    }
+
+    /// The configuration of `file`, found by walking a directory given to
+    /// [`Configurations::for_argument`]: the nearest in the directories between them, else
+    /// that directory's. A configuration that fails to load is kept for
+    /// [`Configurations::finish`], and the directory's own is used meanwhile.
+    pub fn for_walked(&mut self, file: &Path) -> usize {
+        let Some(dir) = file.parent() else {
+            return 0;
+        };
+        if let Some((last, index)) = &self.last {
+            if last.as_os_str() == dir.as_os_str() {
+                return *index;
+            }
+        }
+        // Up from the file's directory to one whose configuration is known.
+        let mut unknown = Vec::new();
+        let mut at = Some(dir);
+        let index = loop {
+            let Some(d) = at.filter(|d| !d.as_os_str().is_empty()) else {
+                break 0;
+            };
+            if let Some(&index) = self.in_dir.get(d) {
+                break index;
+            }
+            if self.fixed.is_none() {
+                let candidate = d.join(CONFIG_NAME);
+                if candidate.is_file() {
+                    let canonical = candidate.canonicalize().unwrap_or(candidate);
+                    match self.index_of(Some(canonical)) {
+                        Ok(index) => {
+                            unknown.push(d);
+                            break index;
+                        }
+                        Err(report) => {
+                            self.failed.get_or_insert(report);
+                        }
+                    }
+                }
+            }
+            unknown.push(d);
+            at = d.parent();
+        };
+        for d in unknown {
+            self.in_dir.insert(d.to_path_buf(), index);
+        }
+        self.last = Some((dir.to_path_buf(), index));
+        index
+    }
+
+    /// Configuration `index`.
+    pub fn get(&self, index: usize) -> Option<&Config> {
+        self.configs.get(index).map(|(_, c)| c)
+    }
+
+    /// The configurations, by index; the first error met while walking, if any.
+    pub fn finish(self) -> Result<Vec<Config>> {
+        match self.failed {
+            Some(report) => Err(report),
+            None => Ok(self.configs.into_iter().map(|(_, c)| c).collect()),
+        }
+    }
+
+    /// The index of the configuration in the file `found` (`None`: the defaults, or the
+    /// fixed one), loaded and given the command line's selection the first time.
+    fn index_of(&mut self, found: Option<PathBuf>) -> Result<usize> {
+        if let Some(index) = self.configs.iter().position(|(p, _)| *p == found) {
+            return Ok(index);
+        }
+        let mut config = match (&found, self.fixed) {
+            (Some(file), _) => {
+                super::config_file::load(file, &self.cwd).map_err(|e| miette::Report::new(*e))?
+            }
+            (None, Some(named)) => super::load_config(named, named.is_none(), &[])?,
+            (None, None) => Config::defaults(&self.cwd, &self.cwd),
+        };
+        config
+            .settings
+            .select(self.selection.select)
+            .into_diagnostic()?;
+        config
+            .settings
+            .extend(self.selection.extend)
+            .into_diagnostic()?;
+        config
+            .settings
+            .ignore(self.selection.ignore)
+            .into_diagnostic()?;
+        self.configs.push((found, config));
+        Ok(self.configs.len() - 1)
+    }
+}
