@@ -175,10 +175,11 @@ fn pretty(value: &serde_json::Value) -> String {
 }
 
 /// Prints every document; `single` (exactly one file named) prints a JSON object rather
-/// than an array, decided from the arguments so the shape never depends on what failed.
+/// than an array, decided from the arguments so the shape never depends on what failed
+/// (nothing at all when that file could not be read).
 fn print_stdout(format: OutputFormat, documents: &[Converted], single: bool) -> Result<()> {
     let out = match format {
-        OutputFormat::Json if single && documents.len() == 1 => documents
+        OutputFormat::Json if single => documents
             .first()
             .map(|d| render(format, d))
             .unwrap_or_default(),

@@ -128,6 +128,14 @@ fn one_file_gives_one_object() {
     assert_eq!(doc["cookies"].as_array().unwrap().len(), 4);
     assert_eq!(doc["cookies"][0]["name"], "sessionid");
     assert_eq!(run.stderr, "");
+
+    // One named file that cannot be read: no object, so no JSON at all (not an array).
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    let run = convert(&[empty.as_os_str()], 1);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("empty.md"), "{}", run.stderr);
 }
 
 #[test]
