@@ -9,8 +9,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    check_selector, cookie, glob_set, parse_severity, typo, Config, ConfigError, CorpusSettings,
-    Override,
+    check_selector, cookie, glob_set, glob_set_below, parse_severity, typo, Config, ConfigError,
+    CorpusSettings, Override,
 };
 use crate::lang::Language;
 use crate::normalize::key;
@@ -217,12 +217,13 @@ impl ConfigFile {
             .iter()
             .map(|s| s.get_ref().clone())
             .collect();
-        config.exclude = glob_set(&exclude).map_err(|e| glob_error(&self.files.exclude, e))?;
+        config.exclude =
+            glob_set_below(&exclude).map_err(|e| glob_error(&self.files.exclude, e))?;
         config.max_file_size = self.files.max_file_size;
         for o in &self.overrides {
             let patterns: Vec<String> = o.files.iter().map(|s| s.get_ref().clone()).collect();
             config.overrides.push(Override {
-                globs: glob_set(&patterns).map_err(|e| glob_error(&o.files, e))?,
+                globs: glob_set_below(&patterns).map_err(|e| glob_error(&o.files, e))?,
                 ignore: selectors(&o.ignore, error)?,
                 select: selectors(&o.select, error)?,
                 severity: severities(&o.severity, error)?,

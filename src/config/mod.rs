@@ -268,8 +268,31 @@ pub(crate) fn cookie(pattern: &str, category: Category, provider: &str) -> Known
 }
 
 pub(crate) fn glob_set(patterns: &[String]) -> Result<GlobSet, globset::Error> {
-    let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
+    // `./legacy/*.md` means `legacy/*.md`: paths are matched relative to the root.
+    let refs: Vec<&str> = patterns
+        .iter()
+        .map(|p| p.strip_prefix("./").unwrap_or(p))
+        .collect();
     globs(&refs)
+}
+
+/// [`glob_set`] for patterns that pick files to leave out or to treat apart (`exclude`,
+/// overrides' `files`): as in `.gitignore`, a pattern that matches a directory matches
+/// everything below it too, so `drafts` (or `drafts/`) excludes `drafts/a.md` at any depth,
+/// and `legacy` in an override covers `legacy/fr/a.md`.
+pub(crate) fn glob_set_below(patterns: &[String]) -> Result<GlobSet, globset::Error> {
+    let mut all: Vec<String> = Vec::with_capacity(patterns.len() * 2);
+    for p in patterns {
+        let p = p.trim_end_matches('/');
+        all.push(p.to_owned());
+        if !p.is_empty() && !p.ends_with("**") {
+            all.push(format!("{p}/**"));
+            if !p.contains('/') {
+                all.push(format!("**/{p}/**"));
+            }
+        }
+    }
+    glob_set(&all)
 }
 
 #[cfg(test)]

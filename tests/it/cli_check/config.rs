@@ -191,6 +191,42 @@ fn files_include_and_exclude_choose_what_is_walked() {
     assert_eq!(json(&run.stdout)["summary"]["files"], 2);
 }
 
+/// As in `.gitignore`, an `exclude` or override pattern that names a directory covers
+/// everything below it, at any depth when it has no `/`; a leading `./` is the root.
+#[test]
+fn a_pattern_naming_a_directory_covers_what_is_below_it() {
+    let config = "[lint]\nselect = [\"trailing-whitespace\", \"missing-title\"]\n\n\
+        [files]\nexclude = [\"drafts\", \"old/\"]\n\n\
+        [[overrides]]\nfiles = [\"./legacy\"]\nignore = [\"missing-title\"]\n";
+    let dir = dir_with(&[
+        ("keep.txt", MIXED),
+        ("drafts/a.txt", MIXED),
+        ("nested/drafts/deep/b.txt", MIXED),
+        ("old/c.txt", MIXED),
+        ("nested/old/d.txt", MIXED),
+        ("drafts.txt", MIXED),
+        ("legacy/fr/e.txt", MIXED),
+        ("cookielint.toml", config),
+    ]);
+    let run = check_exit(dir.path(), &["--format", "json", "--exit-zero"], 0);
+    // `old/` without another `/` before its end: at any depth, like `drafts`.
+    assert_eq!(
+        files(&run),
+        set(&["drafts.txt", "keep.txt", "legacy/fr/e.txt"])
+    );
+    let found = file_codes(&run);
+    assert!(
+        found.contains(&("keep.txt".to_owned(), "CL101".to_owned())),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(f, c)| f == "legacy/fr/e.txt" && c == "CL101"),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn config_prints_the_effective_settings() {
     let dir = dir_with(&[(
