@@ -336,7 +336,9 @@ fn assign_parents(sections: &mut [Section]) {
 fn inherited_category(sections: &[Section], mut section: Option<usize>) -> Option<Category> {
     while let Some(s) = section.and_then(|i| sections.get(i)) {
         if let Some(category) = s.role.and_then(SectionRole::category) {
-            return Some(category);
+            // A heading naming several categories gives its tables none (a table under
+            // "Analytics and advertising cookies" holds both kinds).
+            return (!vocab::names_several_categories(&s.heading.text.key)).then_some(category);
         }
         section = s.parent;
     }

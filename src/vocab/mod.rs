@@ -243,6 +243,81 @@ fn section_role_of(key: &str) -> Option<SectionRole> {
         .or_else(|| contained_category(key))
 }
 
+/// Words that name one category, in the keys of headings that may name several ("Analytics
+/// and advertising cookies", "Cookies de mesure d'audience et publicitaires").
+const CATEGORY_WORDS: [(Category, &[&str]); 5] = [
+    (
+        Category::Necessary,
+        &[
+            "necessary",
+            "essential",
+            "required",
+            "technical",
+            "nécessaires",
+            "essentiels",
+            "indispensables",
+            "techniques",
+        ],
+    ),
+    (
+        Category::Functional,
+        &[
+            "functional",
+            "functionality",
+            "preference",
+            "preferences",
+            "fonctionnels",
+            "préférences",
+            "personnalisation",
+        ],
+    ),
+    (
+        Category::Analytics,
+        &[
+            "analytics",
+            "analytical",
+            "statistics",
+            "statistical",
+            "audience",
+            "performance",
+            "statistiques",
+            "analytiques",
+        ],
+    ),
+    (
+        Category::Advertising,
+        &[
+            "advertising",
+            "advertisement",
+            "marketing",
+            "targeting",
+            "tracking",
+            "publicitaires",
+            "publicité",
+            "ciblage",
+        ],
+    ),
+    (Category::Social, &["social", "sociaux"]),
+];
+
+/// Whether a heading key names categories that cannot share a table: two of analytics,
+/// advertising and social, or one of those with necessary or functional cookies. The
+/// template's "necessary ... / functional cookies" names one kind of table, necessary.
+pub fn names_several_categories(key: &str) -> bool {
+    let mut named = [false; CATEGORY_WORDS.len()];
+    // Words split at anything but letters and digits: "d'audience" gives "audience".
+    for word in key.split(|c: char| !c.is_alphanumeric()) {
+        for ((_, words), flag) in CATEGORY_WORDS.iter().zip(named.iter_mut()) {
+            *flag |= words.contains(&word);
+        }
+    }
+    let kept_apart = named.iter().skip(2).filter(|&&n| n).count();
+    kept_apart > 1 || (kept_apart == 1 && named.iter().take(2).any(|&n| n))
+}
+
+/// What, just before a category phrase, denies it (keys are lower case).
+const NEGATIONS: [&str; 6] = ["non-", "non ", "not ", "no ", "nicht ", "niet "];
+
 /// The category phrase that occurs earliest inside a heading of at most 16 words.
 ///
 /// Every category phrase starts with a word character (checked by a test), so only the
@@ -257,6 +332,12 @@ fn contained_category(key: &str) -> Option<SectionRole> {
         let starts_word = is_word(c) && !previous_is_word;
         previous_is_word = is_word(c);
         if !starts_word {
+            continue;
+        }
+        // "Non-essential cookies", "cookies non essentiels" name no category (the phrase
+        // after "non" is denied, not named).
+        let before = key.get(..at).unwrap_or_default();
+        if NEGATIONS.iter().any(|n| before.ends_with(n)) {
             continue;
         }
         let rest = key.get(at..).unwrap_or_default();

@@ -482,3 +482,46 @@ fn the_exact_column_index_agrees_with_the_list() {
         assert_eq!(exact_column_role(key), scanned, "{key:?}");
     }
 }
+
+#[test]
+fn a_denied_category_is_no_category() {
+    for heading in [
+        "Non-essential cookies",
+        "Non essential cookies",
+        "Non-necessary cookies",
+        "Cookies not strictly necessary",
+    ] {
+        let role = section_role(&crate::normalize::key(heading));
+        assert!(
+            role.and_then(SectionRole::category).is_none(),
+            "{heading}: {role:?}"
+        );
+    }
+    assert_eq!(
+        section_role(&crate::normalize::key("Essential cookies")),
+        Some(NecessaryCookies)
+    );
+}
+
+#[test]
+fn headings_naming_several_categories_are_told_apart_from_the_template() {
+    let several = |h: &str| names_several_categories(&crate::normalize::key(h));
+    for heading in [
+        "Analytics and advertising cookies",
+        "Cookies de mesure d'audience et publicitaires",
+        "Necessary and marketing cookies",
+        "Performance and functionality cookies",
+        "Cookies statistiques et de réseaux sociaux",
+    ] {
+        assert!(several(heading), "{heading}");
+    }
+    for heading in [
+        "Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels",
+        "Cookies necessary for the platform to function properly/functionality cookies",
+        "Cookies de mesure d'audience",
+        "Advertising cookies",
+        "Social media cookies",
+    ] {
+        assert!(!several(heading), "{heading}");
+    }
+}
