@@ -232,21 +232,48 @@ fn pipe_row(line: &str, base: usize) -> Option<LineKind> {
     })
 }
 
-/// `url-line = *WSP ( "<" url ">" / url ) *WSP` with `url = ("http://" / "https://") 1*VCHAR`
+/// `url-line = *WSP ( "<" url ">" / "[" url "](" url ")" / url ) *WSP`: a URL alone, in
+/// angle brackets, or as a Markdown link to itself (the link text is the URL kept).
 fn url_line(input: &str) -> IResult<&str, &str> {
-    preceded(space0, alt((delimited(char('<'), url, char('>')), url))).parse(input)
+    let target = recognize(pair(
+        alt((tag("https://"), tag("http://"))),
+        take_while1(|c: char| !ends_url(c) && c != ')'),
+    ));
+    let link = terminated(
+        delimited(char('['), url, tag("](")),
+        terminated(target, char(')')),
+    );
+    preceded(
+        space0,
+        alt((delimited(char('<'), url, char('>')), link, url)),
+    )
+    .parse(input)
 }
 
-/// `url = ( "http://" / "https://" ) 1*( any visible character but "<" / ">" / "|" )`
+/// `url = ( "http://" / "https://" ) 1*( any character that does not [`end_url`] )`
 ///
 /// A pipe ends a bare URL: `https://example.org)|` closes a pipe row rather than being a URL.
 pub fn url(input: &str) -> IResult<&str, &str> {
     recognize(pair(
         alt((tag("https://"), tag("http://"))),
-        take_while1(|c: char| !c.is_whitespace() && !matches!(c, '<' | '>' | '|')),
+        take_while1(|c: char| !ends_url(c)),
     ))
     .parse(input)
 }
+
+/// Whether `c` ends a bare URL: white space, a bracket or quotation mark around it, or a
+/// pipe (a table's separator). None of them is written unencoded inside a URL.
+pub fn ends_url(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '<' | '>' | '|' | '"' | '[' | ']' | '\u{201C}' | '\u{201D}' | '\u{AB}' | '\u{BB}'
+        )
+}
+
+/// What is trimmed off the end of a bare URL: sentence punctuation and closing marks, which
+/// end a sentence or a quotation rather than the URL.
+pub const URL_TRAILING: [char; 9] = ['.', ',', ';', ':', ')', '"', '\'', '\u{2019}', '!'];
 
 /// Finds the first `http://` or `https://` URL in `text`, with trailing sentence
 /// punctuation excluded. Returns its byte range in `text`.
@@ -258,7 +285,7 @@ pub fn find_url(text: &str) -> Option<std::ops::Range<usize>> {
         .min()?;
     let rest = text.get(start..)?;
     let (_, found) = url(rest).ok()?;
-    let found = found.trim_end_matches(['.', ',', ';', ':', ')', '"', '\'']);
+    let found = found.trim_end_matches(URL_TRAILING);
     Some(start..start + found.len())
 }
 
@@ -521,6 +548,18 @@ mod tests {
         // A pipe ends a bare URL: the end of a broken pipe row is not a URL line.
         assert_eq!(kind("https://example.org/privacy)|"), LineKind::Text);
         assert_eq!(find_url("https://example.org|x"), Some(0..19));
+        // A Markdown link to itself, curly quotes, guillemets: the URL alone.
+        let link = "[https://example.org](https://example.org)";
+        assert!(
+            matches!(kind(link), LineKind::Url { url } if url.slice(link) == "https://example.org")
+        );
+        assert_eq!(find_url(&format!("platform {link}")), Some(10..29));
+        assert_eq!(
+            find_url("\u{201C}https://www.cnil.fr\u{201D}."),
+            Some(3..22)
+        );
+        assert_eq!(find_url("\u{AB} https://www.cnil.fr \u{BB}"), Some(3..22));
+        assert_eq!(find_url("see https://www.cnil.fr!"), Some(4..23));
         assert_eq!(kind("There are several kinds of cookies:"), LineKind::Text);
     }
 

@@ -196,8 +196,8 @@ fn with_slashes(text: &str, at: usize) -> Option<Found> {
 }
 
 /// Where a URL starting before `from` ends: at the closing `>` when it was opened with `<`
-/// (or the end of the line), else at the first space or bracket, trailing sentence
-/// punctuation excluded.
+/// (or the end of the line), else where a bare URL ends (`syntax::line::ends_url`), trailing
+/// sentence punctuation excluded.
 fn url_end(text: &str, from: usize, bracketed: bool) -> usize {
     let rest = text.get(from..).unwrap_or("");
     if bracketed {
@@ -207,11 +207,11 @@ fn url_end(text: &str, from: usize, bracketed: bool) -> usize {
         }
     }
     let stop = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+        .find(crate::syntax::line::ends_url)
         .unwrap_or(rest.len());
     let url = rest.get(..stop).unwrap_or("");
     from + url
-        .trim_end_matches(['.', ',', ';', ':', ')', '"', '\''])
+        .trim_end_matches(crate::syntax::line::URL_TRAILING)
         .len()
 }
 
