@@ -15,7 +15,7 @@
 //!   voted over the members that declare it with a value for that field, and only when
 //!   there are at least `min_family_size` of them.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::summary::{DocumentSummary, Field, PassageKind, SectionSlot};
 use crate::config::CorpusSettings;
@@ -117,6 +117,9 @@ pub struct Consensus {
     pub sections: SectionOrder,
     /// Slots a majority of members have.
     pub slots: FxHashMap<SectionSlot, SlotConsensus>,
+    /// Slots some members have and a majority lack: out of the usual structure. A slot
+    /// neither usual nor unusual (half the members have it) is not judged.
+    pub unusual: FxHashSet<SectionSlot>,
     /// Every cookie a member declares, by name key.
     pub cookies: FxHashMap<String, CookieConsensus>,
     /// The keys of the usual ones, sorted: a few, where `cookies` grows with the family
@@ -144,7 +147,7 @@ pub fn build(
             .filter_map(|&m| summaries.get(m).map(|s| (m, s)))
     };
 
-    let slots = slot_consensus(docs(), size, settings);
+    let (slots, unusual) = slot_consensus(docs(), size, settings);
     let sections = section_order(docs().map(|(_, s)| s), &slots, size, settings);
     let cookies = cookie_consensus(docs(), size, settings);
     let mut usual: Vec<String> = cookies
@@ -157,6 +160,7 @@ pub fn build(
         size,
         sections,
         slots,
+        unusual,
         cookies,
         usual,
     }
@@ -217,11 +221,15 @@ struct SlotTally {
     positions: Vec<(usize, Tally)>,
 }
 
+/// The usual slots, and the unusual ones (see [`Consensus::unusual`]).
 fn slot_consensus<'a>(
     docs: impl Iterator<Item = (usize, &'a DocumentSummary)>,
     size: usize,
     settings: &CorpusSettings,
-) -> FxHashMap<SectionSlot, SlotConsensus> {
+) -> (
+    FxHashMap<SectionSlot, SlotConsensus>,
+    FxHashSet<SectionSlot>,
+) {
     let mut tallies: FxHashMap<SectionSlot, SlotTally> = FxHashMap::default();
     for (m, s) in docs {
         for (index, section) in s.sections.iter().enumerate() {
@@ -245,7 +253,12 @@ fn slot_consensus<'a>(
             }
         }
     }
-    tallies
+    let unusual = tallies
+        .iter()
+        .filter(|(_, t)| is_majority(size.saturating_sub(t.present), size, settings))
+        .map(|(slot, _)| *slot)
+        .collect();
+    let usual = tallies
         .into_iter()
         .filter(|(_, t)| is_majority(t.present, size, settings))
         .map(|(slot, t)| {
@@ -275,7 +288,8 @@ fn slot_consensus<'a>(
                 },
             )
         })
-        .collect()
+        .collect();
+    (usual, unusual)
 }
 
 fn cookie_consensus<'a>(

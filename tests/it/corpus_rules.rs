@@ -427,3 +427,25 @@ fn check_writes_the_same_bytes_whatever_the_number_of_threads() {
         }
     }
 }
+
+/// When half a family has a section and half lacks it, there is no usual structure to hold
+/// either half to: nothing is reported about that section on either side.
+#[test]
+fn a_section_half_the_family_has_is_not_judged() {
+    let mut docs = bundled();
+    let regaz = String::from_utf8(docs["fr-regaz.md"].clone()).unwrap();
+    let without: String = regaz
+        .lines()
+        .filter(|l| !l.starts_with("### A quoi servent les cookies"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(without, regaz);
+    docs.insert("fr-regaz.md".to_owned(), without.into_bytes());
+    let found = run(&docs);
+    let about_the_section: Vec<&Located> = found
+        .iter()
+        .filter(|l| l.diagnostic.rule == "structure-drift")
+        .filter(|l| l.diagnostic.message.contains("cookies-used"))
+        .collect();
+    assert!(about_the_section.is_empty(), "{}", describe(&found));
+}

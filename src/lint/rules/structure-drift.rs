@@ -6,7 +6,8 @@
 //! heading when its wording is not known, and named in the message.
 //!
 //! A section is usual in a family when more than `majority` (default half) of its members
-//! have it; the usual order is the order of the usual sections' mean positions, and a
+//! have it, and out of the usual structure when more than that share lack it; a section
+//! exactly half the members have is neither, and is not judged. The usual order is the order of the usual sections' mean positions, and a
 //! section out of place is reported only when a majority of members follow that order (with
 //! no agreed order, moves are not judged). Families smaller than `min-family-size` (default
 //! 3) are not judged.
@@ -73,7 +74,9 @@ impl Report<'_, '_> {
         for section in self.doc.body() {
             if usual_set.contains(&section.slot) {
                 mine.push(section);
-            } else {
+            } else if self.consensus.unusual.contains(&section.slot) {
+                // Only where most members lack it: half the family having a section is no
+                // usual structure to hold the others to.
                 self.extra(section, out);
             }
         }
