@@ -13,7 +13,9 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-pub use words::{ColumnPhrase, SectionPhrase, COLUMN_PHRASES, SECTION_PHRASES, TITLE_PHRASES};
+pub use words::{
+    ColumnPhrase, SectionPhrase, TitlePhrase, COLUMN_PHRASES, SECTION_PHRASES, TITLE_PHRASES,
+};
 
 /// What a section of the template is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -205,10 +207,86 @@ impl Category {
     }
 }
 
+/// `key` without its diacritics (`nécessaires` gives `necessaires`): legacy copies often
+/// lost their accents, and a heading or column header stays recognisable without them.
+pub fn without_accents(key: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    if key.is_ascii() {
+        return std::borrow::Cow::Borrowed(key);
+    }
+    std::borrow::Cow::Owned(key.nfd().filter(|&c| !is_combining_mark(c)).nfc().collect())
+}
+
+/// Every phrase of `table`, then an accent-free copy of each that has accents: the tables
+/// every matcher reads (built once per process).
+fn with_unaccented<P>(
+    table: &'static [P],
+    keys: &'static OnceLock<Vec<String>>,
+    phrases: &'static OnceLock<Vec<P>>,
+    key: fn(&P) -> &'static str,
+    rekey: fn(&P, &'static str) -> P,
+) -> &'static [P] {
+    let folded = keys.get_or_init(|| {
+        table
+            .iter()
+            .filter_map(|p| match without_accents(key(p)) {
+                std::borrow::Cow::Owned(folded) => Some(folded),
+                std::borrow::Cow::Borrowed(_) => None,
+            })
+            .collect()
+    });
+    phrases.get_or_init(|| {
+        let mut all: Vec<P> = table.iter().map(|p| rekey(p, key(p))).collect();
+        let accented = table.iter().filter(|p| !key(p).is_ascii());
+        all.extend(accented.zip(folded).map(|(p, f)| rekey(p, f.as_str())));
+        all
+    })
+}
+
+/// [`TITLE_PHRASES`] and their accent-free copies.
+pub fn title_phrases() -> &'static [TitlePhrase] {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    static ALL: OnceLock<Vec<TitlePhrase>> = OnceLock::new();
+    with_unaccented(
+        TITLE_PHRASES,
+        &KEYS,
+        &ALL,
+        |p| p.key,
+        |p, key| TitlePhrase { key, ..*p },
+    )
+}
+
+/// [`SECTION_PHRASES`] and their accent-free copies.
+pub fn section_phrases() -> &'static [SectionPhrase] {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    static ALL: OnceLock<Vec<SectionPhrase>> = OnceLock::new();
+    with_unaccented(
+        SECTION_PHRASES,
+        &KEYS,
+        &ALL,
+        |p| p.key,
+        |p, key| SectionPhrase { key, ..*p },
+    )
+}
+
+/// [`COLUMN_PHRASES`] and their accent-free copies.
+pub fn column_phrases() -> &'static [ColumnPhrase] {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    static ALL: OnceLock<Vec<ColumnPhrase>> = OnceLock::new();
+    with_unaccented(
+        COLUMN_PHRASES,
+        &KEYS,
+        &ALL,
+        |p| p.key,
+        |p, key| ColumnPhrase { key, ..*p },
+    )
+}
+
 /// Whether a heading key names the document ("Charte cookies", "Cookies policy", ...).
 pub fn is_title(key: &str) -> bool {
     let key = heading_text(key);
-    TITLE_PHRASES
+    title_phrases()
         .iter()
         .any(|p| starts_with_phrase(key, p.key) && key.len() <= p.key.len() + 24)
 }
@@ -361,7 +439,7 @@ pub fn exact_column_role(key: &str) -> Option<ColumnRole> {
     static BY_KEY: OnceLock<FxHashMap<&'static str, ColumnRole>> = OnceLock::new();
     let index = BY_KEY.get_or_init(|| {
         let mut index = FxHashMap::default();
-        for phrase in COLUMN_PHRASES {
+        for phrase in column_phrases() {
             index.entry(phrase.key).or_insert(phrase.role);
         }
         index
@@ -375,7 +453,7 @@ fn section_phrases_opening(text: &str) -> impl Iterator<Item = &'static SectionP
     static BY_FIRST: OnceLock<FxHashMap<char, Vec<&'static SectionPhrase>>> = OnceLock::new();
     let index = BY_FIRST.get_or_init(|| {
         let mut index: FxHashMap<char, Vec<&'static SectionPhrase>> = FxHashMap::default();
-        for phrase in SECTION_PHRASES {
+        for phrase in section_phrases() {
             if let Some(first) = phrase.key.chars().next() {
                 index.entry(first).or_default().push(phrase);
             }
@@ -433,7 +511,7 @@ pub fn column_role(key: &str) -> Option<ColumnRole> {
     if let Some(role) = exact_column_role(key) {
         return Some(role);
     }
-    COLUMN_PHRASES
+    column_phrases()
         .iter()
         .filter(|p| starts_with_phrase(key, p.key) && key.len() <= p.key.len() + 16)
         .max_by_key(|p| p.key.len())

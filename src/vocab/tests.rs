@@ -525,3 +525,29 @@ fn headings_naming_several_categories_are_told_apart_from_the_template() {
         assert!(!several(heading), "{heading}");
     }
 }
+
+#[test]
+fn wording_that_lost_its_accents_is_recognised() {
+    let role = |h: &str| section_role(&key(h));
+    assert_eq!(
+        role("Cookies necessaires au bon fonctionnement de la plateforme / cookies fonctionnels"),
+        Some(NecessaryCookies)
+    );
+    assert_eq!(role("Qu'est-ce qu'un cookie ?"), Some(WhatIsACookie));
+    assert_eq!(role("Cookies de reseaux sociaux"), Some(SocialCookies));
+    assert_eq!(column_role(&key("Finalites")), Some(Purpose));
+    assert_eq!(column_role(&key("Duree de conservation")), Some(Duration));
+    assert_eq!(without_accents("nécessaires à"), "necessaires a");
+    assert!(matches!(
+        without_accents("plain"),
+        std::borrow::Cow::Borrowed("plain")
+    ));
+    // Every accented phrase has its copy, and the copies add no other wording.
+    let unaccented: HashSet<String> = SECTION_PHRASES
+        .iter()
+        .map(|p| without_accents(p.key).into_owned())
+        .collect();
+    assert!(section_phrases()
+        .iter()
+        .all(|p| unaccented.contains(p.key) || SECTION_PHRASES.iter().any(|q| q.key == p.key)));
+}

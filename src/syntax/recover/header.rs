@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use crate::memo::{remembered_in, Memo};
 use crate::normalize::unify_mark;
-use crate::vocab::{ColumnPhrase, ColumnRole, COLUMN_PHRASES};
+use crate::vocab::{ColumnPhrase, ColumnRole};
 
 /// The cells of a header line: each one's byte range and role.
 pub type Cells = Vec<(Range<usize>, ColumnRole)>;
@@ -22,7 +22,7 @@ pub const MAX_HEADER_BYTES: usize = 300;
 /// known column phrases, returning each cell's byte range and role.
 ///
 /// The whole line (apart from whitespace, `:` and `*` between cells) must be covered by at
-/// least two phrases of [`COLUMN_PHRASES`], matched case-insensitively char by char; among
+/// least two phrases of [`crate::vocab::column_phrases`] (accent-free copies included), matched case-insensitively char by char; among
 /// the segmentations the one with the fewest (so the longest) phrases wins. A phrase must end
 /// at a plausible boundary: the line end, a space, or anything but a lower-case letter
 /// directly after a letter. Returns `None` otherwise, or for lines over [`MAX_HEADER_BYTES`].
@@ -101,7 +101,7 @@ fn phrases_at(line: &str, at: usize) -> impl Iterator<Item = &'static ColumnPhra
     static BY_FIRST: OnceLock<FxHashMap<char, Vec<&'static ColumnPhrase>>> = OnceLock::new();
     let index = BY_FIRST.get_or_init(|| {
         let mut index: FxHashMap<char, Vec<&'static ColumnPhrase>> = FxHashMap::default();
-        for phrase in COLUMN_PHRASES {
+        for phrase in crate::vocab::column_phrases() {
             if let Some(first) = phrase.key.chars().next() {
                 index.entry(first).or_default().push(phrase);
             }
@@ -121,7 +121,7 @@ fn phrases_at(line: &str, at: usize) -> impl Iterator<Item = &'static ColumnPhra
 fn ends_a_phrase(line: &str) -> bool {
     static LAST: OnceLock<Vec<char>> = OnceLock::new();
     let last = LAST.get_or_init(|| {
-        let mut last: Vec<char> = COLUMN_PHRASES
+        let mut last: Vec<char> = crate::vocab::column_phrases()
             .iter()
             .filter_map(|p| p.key.chars().next_back())
             .collect();
