@@ -163,3 +163,31 @@ fn mixed_quotes_breaks_a_tie_by_the_first_mark_in_the_document() {
         ["5:2 curly apostrophe \u{2019} while 1 of the document's 2 apostrophes are straight"]
     );
 }
+
+/// In Markdown, two trailing spaces are a hard line break in a paragraph, but a table row
+/// is one line: trailing blanks there are reported, and a tab after a pipe row's closing
+/// pipe separates no cell.
+#[test]
+fn trailing_blanks_of_markdown_table_rows_are_reported() {
+    let text = "# Cookies policy\n\n\
+        A paragraph with a hard break  \ncontinued here.\n\n\
+        | Service provider's name | Cookie name(s) |  \n\
+        | --- | --- |\n\
+        | Example SA | sessionid |\t\n\
+        | Example SA | csrftoken |\n";
+    let (source, parsed) = crate::support::parse_bytes("policy.md", text.as_bytes());
+    assert_eq!(parsed.document.tables.len(), 1);
+    let found = findings_in(
+        &source,
+        &parsed,
+        &LintOptions::default(),
+        "trailing-whitespace",
+    );
+    assert_eq!(
+        found,
+        [
+            "6:45 line ends with 2 whitespace character(s)",
+            "8:27 line ends with 1 whitespace character(s)",
+        ]
+    );
+}

@@ -4,7 +4,7 @@
 //! ". Two cases are left alone because the blanks mean something: in a tab-separated table
 //! row, a trailing tab separates an empty last cell (only blanks after it are reported); in
 //! Markdown, exactly two spaces before a line that continues the paragraph are a hard line
-//! break.
+//! break (not in a table, whose rows are one line each).
 //!
 //! ## Why it matters
 //! Trailing blanks are invisible, make diffs between versions of a policy noisy, and turn
@@ -26,13 +26,13 @@
 use crate::lint::{Emitter, LintContext};
 use crate::normalize::key;
 use crate::source::Span;
-use crate::syntax::Format;
+use crate::syntax::{Format, TableLayout};
 
 /// Reports the trailing blanks of each line.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
     let text = cx.text();
     let markdown = cx.doc.format == Format::Markdown;
-    let mut tables = cx.doc.tables.iter().map(|t| t.span).peekable();
+    let mut tables = cx.doc.tables.iter().map(|t| (t.span, t.layout)).peekable();
     let mut lines = cx.source.lines().peekable();
     while let Some(line) = lines.next() {
         let raw = line.slice(text);
@@ -41,9 +41,12 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             continue;
         }
         // Tables are in source order, like lines: drop those that end before this line.
-        while tables.next_if(|t| t.end < line.start).is_some() {}
-        let in_table = tables.peek().is_some_and(|t| t.start <= line.start);
-        if in_table {
+        while tables.next_if(|(t, _)| t.end < line.start).is_some() {}
+        let table = tables
+            .peek()
+            .filter(|(t, _)| t.start <= line.start)
+            .map(|&(_, layout)| layout);
+        if table == Some(TableLayout::Tab) {
             if let Some(tab) = raw.get(kept..).and_then(|blanks| blanks.rfind('\t')) {
                 kept += tab + 1;
             }
@@ -55,7 +58,8 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         let continues = lines
             .peek()
             .is_some_and(|next| !next.slice(text).trim().is_empty());
-        if markdown && blanks == "  " && kept > 0 && continues {
+        // (A table row is one line: its trailing spaces break nothing.)
+        if markdown && table.is_none() && blanks == "  " && kept > 0 && continues {
             continue;
         }
         let count = blanks.chars().count();
