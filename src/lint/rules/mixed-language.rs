@@ -3,7 +3,9 @@
 //! document. Cells are checked in the service, purpose and duration columns only: cookie
 //! names and providers are not words of any language. A text is checked when its words give
 //! a clear answer, however short it is ("13 mois" is French); in a cell that mixes
-//! languages, the diagnostic points at the foreign fragment ("(front et back office)").
+//! languages, the diagnostic points at the foreign fragment ("(front et back office)"),
+//! and so it does when the rest of the cell is in the document's language and only words in
+//! parentheses are not ("Language selection (front et back office)"; two words at least).
 //!
 //! ## Why it matters
 //! An untranslated fragment is usually a translation that was left half done; readers of
@@ -40,8 +42,8 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
     let Some(document) = cx.doc.language else {
         return;
     };
-    let mut report = |what: &str, text: &Text, span: Span| {
-        let Some(language) = text.language.filter(|l| *l != document) else {
+    let mut report_in = |what: &str, language: Option<Language>, span: Span| {
+        let Some(language) = language.filter(|l| *l != document) else {
             return;
         };
         let _ = out
@@ -59,15 +61,19 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             ));
     };
     if let Some(title) = &cx.doc.title {
-        report("the title", &title.text, title.text.span);
+        report_in("the title", title.text.language, title.text.span);
     }
     for paragraph in cx.doc.paragraphs() {
-        report("this paragraph", &paragraph.text, paragraph.text.span);
+        report_in(
+            "this paragraph",
+            paragraph.text.language,
+            paragraph.text.span,
+        );
     }
     for section in &cx.doc.sections {
-        report(
+        report_in(
             "this heading",
-            &section.heading.text,
+            section.heading.text.language,
             section.heading.text.span,
         );
     }
@@ -83,7 +89,9 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             for cell in table.rows.iter().filter_map(|r| r.cells.get(index)) {
                 if cell.language.is_some_and(|l| l != document) {
                     let span = fragment(cx.text(), cell, document).unwrap_or(cell.span);
-                    report(what, cell, span);
+                    report_in(what, cell.language, span);
+                } else if let Some((language, span)) = foreign_aside(cx.text(), cell, document) {
+                    report_in(what, Some(language), span);
                 }
             }
         }
@@ -128,6 +136,28 @@ fn fragment(text: &str, cell: &Text, document: Language) -> Option<Span> {
         None => return None,
     };
     Some(Span::new(cell.span.start + start, cell.span.start + end))
+}
+
+/// A part in parentheses of a cell in the document's language that is itself in another
+/// language ("Language selection (front et back office)"): its language and span. Only
+/// cells with parentheses are looked at.
+fn foreign_aside(text: &str, cell: &Text, document: Language) -> Option<(Language, Span)> {
+    let raw = cell.span.slice(text);
+    let mut rest = 0;
+    while let Some(open) = raw.get(rest..)?.find('(').map(|at| rest + at) {
+        let close = open + raw.get(open..)?.find(')')?;
+        let inside = raw.get(open + 1..close)?;
+        rest = close + 1;
+        // At least two words, so that one shared word ("(menu)") decides nothing.
+        if words(inside).count() < 2 {
+            continue;
+        }
+        if let Some(language) = detect(&key(inside)).filter(|l| *l != document) {
+            let span = Span::new(cell.span.start + open, cell.span.start + close + 1);
+            return Some((language, span));
+        }
+    }
+    None
 }
 
 /// The words of `raw` with their byte offsets: runs of letters, digits, underscores and
