@@ -382,6 +382,17 @@ const CATEGORY_WORDS: [(Category, &[&str]); 5] = [
 /// advertising and social, or one of those with necessary or functional cookies. The
 /// template's "necessary ... / functional cookies" names one kind of table, necessary.
 pub fn names_several_categories(key: &str) -> bool {
+    thread_local! {
+        /// The answer for each heading key seen on the thread: a corpus repeats its
+        /// headings.
+        static SEVERAL: std::cell::RefCell<crate::memo::Memo<bool>> =
+            std::cell::RefCell::new(crate::memo::Memo::default());
+    }
+    crate::memo::remembered_in(&SEVERAL, 0, key, several_categories_in, |_| 1)
+}
+
+/// [`names_several_categories`], worked out.
+fn several_categories_in(key: &str) -> bool {
     let mut named = [false; CATEGORY_WORDS.len()];
     // Words split at anything but letters and digits: "d'audience" gives "audience".
     for word in key.split(|c: char| !c.is_alphanumeric()) {

@@ -30,6 +30,8 @@
 //! ## Fix
 //! Translate the text into the document's language.
 
+use std::rc::Rc;
+
 use crate::lang::{detect, Language};
 use crate::lint::{Emitter, LintContext};
 use crate::model::Text;
@@ -142,22 +144,49 @@ fn fragment(text: &str, cell: &Text, document: Language) -> Option<Span> {
 /// language ("Language selection (front et back office)"): its language and span. Only
 /// cells with parentheses are looked at.
 fn foreign_aside(text: &str, cell: &Text, document: Language) -> Option<(Language, Span)> {
+    thread_local! {
+        /// The parts in parentheses of each raw cell text seen on the thread whose
+        /// language is clear, with offsets in the text: a template's cells come back in
+        /// document after document.
+        static ASIDES: std::cell::RefCell<crate::memo::Memo<Rc<[Aside]>>> =
+            std::cell::RefCell::new(crate::memo::Memo::default());
+    }
     let raw = cell.span.slice(text);
+    if !raw.contains('(') {
+        return None;
+    }
+    let asides = crate::memo::remembered_in(&ASIDES, 0, raw, asides_in, |a| {
+        a.len() * std::mem::size_of::<Aside>()
+    });
+    let &(language, start, end) = asides.iter().find(|(l, _, _)| *l != document)?;
+    Some((
+        language,
+        Span::new(cell.span.start + start, cell.span.start + end),
+    ))
+}
+
+/// A part in parentheses of a text: its language and its offsets in the text.
+type Aside = (Language, usize, usize);
+
+/// The parts in parentheses of `raw` of two words or more whose language is clear.
+fn asides_in(raw: &str) -> Rc<[Aside]> {
+    let mut found = Vec::new();
     let mut rest = 0;
-    while let Some(open) = raw.get(rest..)?.find('(').map(|at| rest + at) {
-        let close = open + raw.get(open..)?.find(')')?;
-        let inside = raw.get(open + 1..close)?;
+    while let Some(open) = raw.get(rest..).and_then(|r| r.find('(')).map(|at| rest + at) {
+        let Some(close) = raw.get(open..).and_then(|r| r.find(')')).map(|at| open + at) else {
+            break;
+        };
+        let inside = raw.get(open + 1..close).unwrap_or_default();
         rest = close + 1;
         // At least two words, so that one shared word ("(menu)") decides nothing.
         if words(inside).count() < 2 {
             continue;
         }
-        if let Some(language) = detect(&key(inside)).filter(|l| *l != document) {
-            let span = Span::new(cell.span.start + open, cell.span.start + close + 1);
-            return Some((language, span));
+        if let Some(language) = detect(&key(inside)) {
+            found.push((language, open, close + 1));
         }
     }
-    None
+    found.into()
 }
 
 /// The words of `raw` with their byte offsets: runs of letters, digits, underscores and
