@@ -177,7 +177,7 @@ pub(crate) fn heading_like(line: &str) -> bool {
 }
 
 /// Whether a line uses the template's title or heading wording, or a section number.
-fn has_heading_vocabulary(line: &str) -> bool {
+pub(crate) fn has_heading_vocabulary(line: &str) -> bool {
     if numbering(line).is_some() {
         return true;
     }

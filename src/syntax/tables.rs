@@ -5,7 +5,7 @@
 //! included, and returns the table and the index of the first entry after it. All are
 //! linear in the number of entries they consume; none looks back.
 
-use super::blocks::Entry;
+use super::blocks::{has_heading_vocabulary, heading_like, Entry};
 use super::line::{pipe_cells, LineKind};
 use super::recover;
 use super::{Problem, RowBlock, TableBlock, TableLayout};
@@ -150,8 +150,11 @@ fn delimited_cells(kind: &LineKind, layout: TableLayout) -> Option<(&[Span], boo
 ///
 /// Rows are tab- or pipe-separated lines of one kind. The first row is the header when it
 /// uses known header words or a separator follows it. Blank lines inside the table are
-/// recorded as gaps when a row of the same kind follows them and is not a new header. A pipe
-/// row that lacks its closing pipe continues on the next line (a row broken in two).
+/// recorded as gaps when a row of the same kind follows them and is not a new header. A row
+/// broken in two continues on the next line: a pipe row that lacks its closing pipe, and
+/// any data row followed by lines without the table's separators that a row follows, or
+/// by one such line ending its run of lines that reads as the rest of the row's last cell
+/// ([`broken_cell_end`]).
 fn delimited(
     text: &str,
     entries: &[Entry],
@@ -180,19 +183,31 @@ fn delimited(
     // A broken first data row continues on the next line; a broken header is left as is.
     let mut last_open = !has_header && first_open;
     let mut end = separator.unwrap_or(first_span);
+    // The lines before this entry were found to continue the last row's last cell.
+    let mut broken_until = j;
     loop {
         match entries.get(j) {
             Some(Entry::Line(span, kind)) => {
-                let continuation = last_open
-                    && matches!(
+                let continuation = if last_open {
+                    matches!(
                         kind,
                         LineKind::Text
                             | LineKind::KeyValue { .. }
                             | LineKind::PipeRow { leading: false, .. }
-                    );
+                    )
+                } else if j < broken_until {
+                    true
+                } else if let Some(k) = broken_cell_end(text, entries, j, layout, &rows, extra) {
+                    broken_until = k;
+                    true
+                } else {
+                    false
+                };
                 if continuation {
                     if let Some(last) = rows.last_mut() {
-                        last_open = !continue_row(text, last, *span);
+                        let closed = continue_row(text, last, *span, layout);
+                        // Only a row opened with a pipe is left open, until a line closes it.
+                        last_open &= !closed;
                     }
                 } else if let Some((cells, open)) = delimited_cells(kind, layout) {
                     // A new table's header is looked for only after blank lines (below):
@@ -207,20 +222,7 @@ fn delimited(
             }
             Some(Entry::Blank(_)) => {
                 let (k, gap) = skip_blanks(entries, j);
-                // After blank lines, a row continues the table unless it looks like the header
-                // of a new one: mostly header phrases (whole cells, as in the other
-                // recognisers: a value such as "Durée de la session" only starts with header
-                // words), or followed by a separator row.
-                let continues = line_at(entries, k).is_some_and(|(_, kind)| {
-                    delimited_cells(kind, layout).is_some_and(|(cells, _)| {
-                        cells.len() >= 2
-                            && header_phrase_cells(text, cells, extra) * 2 <= cells.len()
-                    })
-                }) && !matches!(
-                    line_at(entries, k + 1),
-                    Some((_, LineKind::Separator { .. }))
-                );
-                if !continues {
+                if !continues_table(text, entries, k, layout, extra) {
                     break;
                 }
                 gaps.extend(gap);
@@ -246,11 +248,94 @@ fn delimited(
     ))
 }
 
-/// Appends a continuation line to a broken pipe row: text up to the first pipe extends the
-/// last cell, further pipe-separated pieces become new cells. Pipes are split as in pipe
-/// rows ([`pipe_cells`]: `\|` and `\\` are escapes). Returns whether the row is now
-/// closed (the line ended with a pipe).
-fn continue_row(text: &str, row: &mut RowBlock, line: Span) -> bool {
+/// Whether the row at entry `k` (reached after blank lines, or after the continuation of
+/// a broken row) continues a table of `layout`: it does unless it looks like the header of
+/// a new table, that is, mostly header phrases (whole cells, as in the other recognisers: a
+/// value such as "Durée de la session" only starts with header words), or followed by a
+/// separator row.
+fn continues_table(
+    text: &str,
+    entries: &[Entry],
+    k: usize,
+    layout: TableLayout,
+    extra: Option<&Extra>,
+) -> bool {
+    line_at(entries, k).is_some_and(|(_, kind)| {
+        delimited_cells(kind, layout).is_some_and(|(cells, _)| {
+            cells.len() >= 2 && header_phrase_cells(text, cells, extra) * 2 <= cells.len()
+        })
+    }) && !matches!(
+        line_at(entries, k + 1),
+        Some((_, LineKind::Separator { .. }))
+    )
+}
+
+/// Most words in the one line after a table's last row that may still end its last cell.
+const MAX_CELL_TAIL_WORDS: usize = 12;
+
+/// Where the continuation of a data row broken in its last cell ends, when the row looked
+/// closed on its line (every tab row, and pipe rows not opened with a pipe or closed with
+/// one) and the lines from entry `j` carry that cell on.
+///
+/// Such lines hold none of the table's separators (prose, `Key: value`, a URL) and none
+/// reads as a heading (a heading's shape and the template's heading vocabulary, as when
+/// headings are inferred). They continue the cell when a row of the table follows them
+/// directly ([`continues_table`]: not the header of a new table). Without a row after it,
+/// a single line that ends its run of lines (a blank line, a heading or the end follows
+/// it) continues the cell only if it reads as its rest: prose of a few words carrying a
+/// sentence on in lower case (so never a heading's shape), after a cell that does not end
+/// one. Otherwise it is the prose after the table. Returns the index of the first entry
+/// after the continuation lines.
+fn broken_cell_end(
+    text: &str,
+    entries: &[Entry],
+    j: usize,
+    layout: TableLayout,
+    rows: &[RowBlock],
+    extra: Option<&Extra>,
+) -> Option<usize> {
+    let cell = rows.last()?.cells.last()?.slice(text);
+    let mut k = j;
+    while let Some((span, kind)) = line_at(entries, k) {
+        let line = span.slice(text);
+        let unseparated = matches!(
+            kind,
+            LineKind::Text | LineKind::KeyValue { .. } | LineKind::Url { .. }
+        );
+        if !unseparated || (heading_like(line) && has_heading_vocabulary(line)) {
+            break;
+        }
+        k += 1;
+    }
+    if k == j {
+        return None;
+    }
+    if line_at(entries, k).is_some() {
+        return continues_table(text, entries, k, layout, extra).then_some(k);
+    }
+    let (span, kind) = line_at(entries, j)?;
+    let line = span.slice(text).trim();
+    let tail = k == j + 1
+        && matches!(kind, LineKind::Text)
+        && line.chars().next().is_some_and(char::is_lowercase)
+        && line.split_whitespace().nth(MAX_CELL_TAIL_WORDS).is_none()
+        && !cell.trim().is_empty()
+        && !cell.trim_end().ends_with(['.', '!', '?', ':', ';'])
+        && !vocab::is_noise(&key(line));
+    tail.then_some(k)
+}
+
+/// Appends a continuation line to a row broken over two lines. In a tab table the line
+/// (which holds no tab) extends the last cell. In a pipe table text up to the first pipe
+/// extends it, and further pipe-separated pieces become new cells; pipes are split as in
+/// pipe rows ([`pipe_cells`]: `\|` and `\\` are escapes). Returns whether the line ended
+/// with a pipe, closing a pipe row left open.
+fn continue_row(text: &str, row: &mut RowBlock, line: Span, layout: TableLayout) -> bool {
+    row.span = row.span.cover(line);
+    if layout == TableLayout::Tab {
+        extend_last_cell(row, line.trim(text));
+        return false;
+    }
     let pieces = pipe_cells(line.slice(text));
     let closed = pieces.len() > 1 && pieces.last().is_some_and(|p| p.trim().is_empty());
     let mut offset = line.start;
@@ -258,19 +343,22 @@ fn continue_row(text: &str, row: &mut RowBlock, line: Span) -> bool {
         let span = Span::new(offset, offset + piece.len()).trim(text);
         offset += piece.len() + 1;
         if n == 0 {
-            if let Some(last) = row.cells.last_mut() {
-                *last = if span.is_empty() {
-                    *last
-                } else {
-                    last.cover(span)
-                };
-            }
+            extend_last_cell(row, span);
         } else if !span.is_empty() {
             row.cells.push(span);
         }
     }
-    row.span = row.span.cover(line);
     closed
+}
+
+/// Extends a row's last cell over `span` (the cell then covers the line break between its
+/// pieces, which the cell's display form reads as a space).
+fn extend_last_cell(row: &mut RowBlock, span: Span) {
+    if let Some(last) = row.cells.last_mut() {
+        if !span.is_empty() {
+            *last = last.cover(span);
+        }
+    }
 }
 
 /// `key-value-table = entry *( *blank entry )` with `entry = 2*( key-value-line
@@ -570,3 +658,6 @@ fn inferred(
         j,
     ))
 }
+
+#[cfg(test)]
+mod tests;

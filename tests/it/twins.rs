@@ -90,6 +90,14 @@ fn multi_names_and_placeholders() {
 }
 
 #[test]
+fn rows_broken_in_their_last_cell() {
+    check(
+        "tests/fixtures/parse/43-en-md-pipe-no-outer-pipes-row-broken.md",
+        "tests/fixtures/parse/42-en-text-tab-row-broken.txt",
+    );
+}
+
+#[test]
 fn regaz_corpus_document() {
     check("corpus/fr-regaz.md", "tests/fixtures/twins/fr-regaz.txt");
 }

@@ -1,0 +1,204 @@
+//! Tests of the table recognisers, on whole documents parsed by either front end.
+
+use super::*;
+use crate::source::SourceFile;
+use crate::syntax::{parse, Block, Format};
+
+/// A block as the tests compare it: a table's rows as their cells' texts (whitespace
+/// collapsed), or a paragraph's or a heading's text.
+#[derive(Debug, PartialEq)]
+enum Shape {
+    Table(Vec<Vec<String>>),
+    Paragraph(String),
+    Heading(String),
+}
+
+fn collapsed(text: &str, span: Span) -> String {
+    span.slice(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn shapes(text: &str, format: Format) -> Vec<Shape> {
+    let source = SourceFile::from_text("policy", text);
+    let tree = parse(&source, format, None);
+    tree.blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Table(table) => Some(Shape::Table(
+                table
+                    .rows
+                    .iter()
+                    .map(|r| r.cells.iter().map(|c| collapsed(text, *c)).collect())
+                    .collect(),
+            )),
+            Block::Paragraph(p) => Some(Shape::Paragraph(collapsed(text, p.span))),
+            Block::Heading(h) => Some(Shape::Heading(collapsed(text, h.text))),
+            Block::Comment(_) => None,
+        })
+        .collect()
+}
+
+fn table(rows: &[&[&str]]) -> Shape {
+    Shape::Table(
+        rows.iter()
+            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+            .collect(),
+    )
+}
+
+fn paragraph(text: &str) -> Shape {
+    Shape::Paragraph(text.to_owned())
+}
+
+const HEADER: &str = "Supplier name\tCookie name\tPurpose\n";
+
+#[test]
+fn a_tab_row_broken_in_its_last_cell_stays_one_row_of_one_table() {
+    let three = format!(
+        "{HEADER}X\tsessionid\tTo remember\nthe user\nX\tcsrftoken\tCSRF\nX\tdjango_language\tLanguage\n"
+    );
+    assert_eq!(
+        shapes(&three, Format::Text),
+        [table(&[
+            &["X", "sessionid", "To remember the user"],
+            &["X", "csrftoken", "CSRF"],
+            &["X", "django_language", "Language"],
+        ])]
+    );
+    // Without the last row, the row after the break is still a row, not prose.
+    let two = format!("{HEADER}X\tsessionid\tTo remember\nthe user\nX\tcsrftoken\tCSRF\n");
+    let expected = [table(&[
+        &["X", "sessionid", "To remember the user"],
+        &["X", "csrftoken", "CSRF"],
+    ])];
+    assert_eq!(shapes(&two, Format::Text), expected);
+    // So in Markdown, and over several lines, and with CRLF line endings.
+    assert_eq!(shapes(&two, Format::Markdown), expected);
+    let lines = format!("{HEADER}X\tsessionid\tTo\nremember\nthe user\nX\tcsrftoken\tCSRF\n");
+    assert_eq!(shapes(&lines, Format::Text), expected);
+    assert_eq!(shapes(&two.replace('\n', "\r\n"), Format::Text), expected);
+}
+
+#[test]
+fn the_cell_of_a_broken_row_covers_both_pieces() {
+    let text = format!("{HEADER}X\tsessionid\tTo remember\r\nthe user\r\nX\tcsrftoken\tCSRF");
+    let source = SourceFile::from_text("policy", text.as_str());
+    let tree = parse(&source, Format::Text, None);
+    let [Block::Table(table)] = tree.blocks.as_slice() else {
+        panic!("{:?}", tree.blocks);
+    };
+    let at = |s: &str| text.find(s).unwrap_or_default();
+    let row = &table.rows[0];
+    let cell = row.cells[2];
+    assert_eq!(cell, Span::new(at("To remember"), at("the user") + 8));
+    assert_eq!(row.span, Span::new(at("X\tsession"), at("the user") + 8));
+    assert_eq!(table.span, Span::new(0, text.len()));
+    assert!(row.cells.iter().all(|c| row.span.contains(*c)));
+    assert!(table.rows.iter().all(|r| table.span.contains(r.span)));
+}
+
+#[test]
+fn the_last_row_continues_on_a_short_line_that_carries_its_cell_on() {
+    let expected = |tail: &str| {
+        table(&[
+            &["X", "sessionid", "To remember"],
+            &["X", "csrftoken", &format!("To protect {tail}")],
+        ])
+    };
+    // Before a blank line (the paragraph after it stays a paragraph), and at the end.
+    let text = format!(
+        "{HEADER}X\tsessionid\tTo remember\nX\tcsrftoken\tTo protect\nforms\n\nThese cookies are needed.\n"
+    );
+    assert_eq!(
+        shapes(&text, Format::Text),
+        [expected("forms"), paragraph("These cookies are needed.")]
+    );
+    let text = format!("{HEADER}X\tsessionid\tTo remember\nX\tcsrftoken\tTo protect\nforms");
+    assert_eq!(shapes(&text, Format::Text), [expected("forms")]);
+    // In a pipe table without edge pipes, written as text or in Markdown.
+    let pipes = "Supplier name | Cookie name | Purpose\n--- | --- | ---\n\
+                 X | sessionid | To remember\nX | csrftoken | To protect\nthe forms.\n";
+    assert_eq!(shapes(pipes, Format::Text), [expected("the forms.")]);
+    assert_eq!(shapes(pipes, Format::Markdown), [expected("the forms.")]);
+}
+
+#[test]
+fn prose_and_headings_after_a_table_are_not_swallowed() {
+    let rows = [
+        &["X", "sessionid", "To remember"][..],
+        &["X", "csrftoken", "To protect forms."],
+    ];
+    let with = |after: &str| {
+        format!("{HEADER}X\tsessionid\tTo remember\nX\tcsrftoken\tTo protect forms.{after}")
+    };
+    // After a cell that ends a sentence, a line in lower case is prose.
+    assert_eq!(
+        shapes(&with("\nsee below\n"), Format::Text),
+        [table(&rows), paragraph("see below")]
+    );
+    let open = [
+        &["X", "sessionid", "To remember"][..],
+        &["X", "csrftoken", "To protect"],
+    ];
+    let with =
+        |after: &str| format!("{HEADER}X\tsessionid\tTo remember\nX\tcsrftoken\tTo protect{after}");
+    for (after, prose) in [
+        // A paragraph after a blank line.
+        ("\n\nforms\n", "forms"),
+        // A capitalised sentence, a run of two lines, a long line.
+        (
+            "\nThese cookies are needed.\n\n",
+            "These cookies are needed.",
+        ),
+        (
+            "\nforms and more\nand yet more\n",
+            "forms and more and yet more",
+        ),
+        (
+            "\nforms and other things that go on for far too long to be a cell's end\n",
+            "forms and other things that go on for far too long to be a cell's end",
+        ),
+    ] {
+        assert_eq!(
+            shapes(&with(after), Format::Text),
+            [table(&open), paragraph(prose)],
+            "{after:?}"
+        );
+    }
+    // A heading between two rows, and a line before the header of a new table.
+    let text = format!(
+        "{HEADER}X\tsessionid\tTo remember\nAnalytics cookies\nG\t_ga\tAudience\nG\t_gid\tAudience\n"
+    );
+    assert_eq!(
+        shapes(&text, Format::Text),
+        [
+            table(&[&["X", "sessionid", "To remember"]]),
+            paragraph("Analytics cookies"),
+            table(&[&["G", "_ga", "Audience"], &["G", "_gid", "Audience"]]),
+        ]
+    );
+    let text = format!("{HEADER}X\tsessionid\tTo remember\nmore\n{HEADER}G\t_ga\tAudience\n");
+    assert_eq!(
+        shapes(&text, Format::Text),
+        [
+            table(&[&["X", "sessionid", "To remember"]]),
+            paragraph("more"),
+            table(&[&["G", "_ga", "Audience"]]),
+        ]
+    );
+    // A broken header is left as is: only a data row is continued.
+    let text = "Supplier name\tCookie name\tPurpose of\nthe cookie\nX\tsessionid\tTo remember\nX\tcsrftoken\tCSRF\n";
+    assert_eq!(
+        shapes(text, Format::Text),
+        [
+            table(&[]),
+            paragraph("the cookie"),
+            table(&[
+                &["X", "sessionid", "To remember"],
+                &["X", "csrftoken", "CSRF"]
+            ]),
+        ]
+    );
+}
