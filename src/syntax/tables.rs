@@ -212,7 +212,11 @@ fn delimited(
                 } else if let Some((cells, open)) = delimited_cells(kind, layout) {
                     // A new table's header is looked for only after blank lines (below):
                     // checking every row against the vocabulary would cost more than parsing.
-                    rows.push(row(cells));
+                    let mut row = row(cells);
+                    if has_header && layout == TableLayout::Tab {
+                        pad_with_trailing_tabs(text, &mut row, *span, first_cells.len());
+                    }
+                    rows.push(row);
                     last_open = open;
                 } else {
                     break;
@@ -246,6 +250,24 @@ fn delimited(
         },
         j,
     ))
+}
+
+/// Gives a tab row that ends with tabs and has fewer cells than its header (`columns`)
+/// an empty cell for each of those tabs, up to the header's count: a trailing tab
+/// separates an empty last cell ("Example SA<TAB>sessionid<TAB>" under three columns).
+/// Stray trailing tabs after a full row are left alone.
+fn pad_with_trailing_tabs(text: &str, row: &mut RowBlock, line: Span, columns: usize) {
+    let raw = line.slice(text);
+    let body = raw.trim_end_matches(' ');
+    let tabs = body.len() - body.trim_end_matches('\t').len();
+    let missing = columns.saturating_sub(row.cells.len()).min(tabs);
+    // The position right after each of the first `missing` trailing tabs.
+    let first_tab = line.start + body.len() - tabs;
+    for n in 1..=missing {
+        let at = first_tab + n;
+        row.cells.push(Span::new(at, at));
+        row.span = row.span.cover(Span::new(at, at));
+    }
 }
 
 /// Whether the row at entry `k` (reached after blank lines, or after the continuation of

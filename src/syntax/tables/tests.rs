@@ -202,3 +202,24 @@ fn prose_and_headings_after_a_table_are_not_swallowed() {
         ]
     );
 }
+
+#[test]
+fn a_trailing_tab_separates_an_empty_last_cell_up_to_the_header_s_columns() {
+    let text = format!("{HEADER}X\tsessionid\t\nX\tcsrftoken\tCSRF\t\nX\t_ga\t\t\t\t\n");
+    assert_eq!(
+        shapes(&text, Format::Text),
+        [table(&[
+            // One tab: one empty cell.
+            &["X", "sessionid", ""],
+            // A full row's stray tab adds nothing.
+            &["X", "csrftoken", "CSRF"],
+            // Tabs beyond the header's columns add nothing either.
+            &["X", "_ga", ""],
+        ])]
+    );
+    // Without a header there are no columns to fill.
+    assert_eq!(
+        shapes("a\tb\tc\nX\tsessionid\t\n", Format::Text),
+        [table(&[&["a", "b", "c"], &["X", "sessionid"]])]
+    );
+}
