@@ -5,6 +5,8 @@
 //! Invariant: converting the output again yields the same headings and cookies (tested).
 //! Preamble noise is dropped; a platform URL written on its own line stays on its own line.
 
+use std::borrow::Cow;
+
 use crate::cookie_name::split_names;
 use crate::model::{CookieTable, Document, Paragraph, Row, Section, UrlPlacement};
 use crate::syntax::recover;
@@ -201,12 +203,7 @@ fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
                 .map_or("", |c| c.header.display.as_ref())
         })
         .collect();
-    push_row(out, &header);
-    out.push('|');
-    for _ in 0..width {
-        out.push_str(" --- |");
-    }
-    out.push('\n');
+    let mut rows: Vec<Vec<Cow<'_, str>>> = Vec::new();
     for table in group {
         let index = doc.tables.iter().position(|t| std::ptr::eq(t, *table));
         let name_column = table.column(ColumnRole::Name);
@@ -214,20 +211,91 @@ fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
             if row.cells.is_empty() {
                 continue;
             }
-            let names = row_names(doc, index, r, name_column, row);
-            let cells: Vec<&str> = row
+            let mut names = row_names(doc, index, r, name_column, row);
+            let cells = row
                 .cells
                 .iter()
                 .enumerate()
-                .map(|(c, cell)| match &names {
-                    Some(joined) if Some(c) == name_column => joined.as_str(),
-                    _ => cell.display.as_ref(),
-                })
+                .map(
+                    |(c, cell)| match names.take_if(|_| Some(c) == name_column) {
+                        Some(joined) => Cow::Owned(joined),
+                        None => Cow::Borrowed(cell.display.as_ref()),
+                    },
+                )
                 .collect();
-            push_row(out, &cells);
+            rows.push(cells);
         }
     }
+    let all = header
+        .iter()
+        .copied()
+        .chain(rows.iter().flatten().map(|c| c.as_ref()));
+    let escapes = Escapes::of(all);
+    push_row(out, &header, escapes);
+    out.push('|');
+    for _ in 0..width {
+        out.push_str(" --- |");
+    }
     out.push('\n');
+    for row in &rows {
+        let cells: Vec<&str> = row.iter().map(|c| c.as_ref()).collect();
+        push_row(out, &cells, escapes);
+    }
+    out.push('\n');
+}
+
+/// What the cells of one table escape beyond `\` and `|`, so that they read back as
+/// themselves: a Markdown table cell is read as a reader sees it (escapes resolved, code
+/// spans, links, entities and `<br>` shown as what they show), while emphasis and other
+/// inline HTML (the placeholder in `SSESS<ID>`) and autolinks are read as written.
+///
+/// A table is one paragraph, whose code spans, links and inline HTML may run across cells
+/// and rows; inside a code span, a link destination or inline HTML, an escape is read as
+/// written. So the choice is the table's: every backtick when it holds two or more, every
+/// `[` when `](` occurs in it, and, when an escape of those or of a `&` or `<` is written
+/// (`&` opening something shaped like an entity, `<` opening a `<br>`), every `<` that could
+/// open inline HTML. (`\\` and `\|` are read back inside code spans and inline HTML too, as
+/// in any pipe table.)
+#[derive(Clone, Copy, Default)]
+struct Escapes {
+    backticks: bool,
+    brackets: bool,
+    html: bool,
+}
+
+impl Escapes {
+    fn of<'c>(cells: impl Iterator<Item = &'c str> + Clone) -> Self {
+        let backticks = cells
+            .clone()
+            .map(|c| c.bytes().filter(|&b| b == b'`').count())
+            .sum::<usize>()
+            >= 2;
+        let brackets = cells.clone().any(|c| c.contains("]("));
+        let mut escapes = Escapes {
+            backticks,
+            brackets,
+            html: false,
+        };
+        escapes.html = cells.into_iter().any(|cell| {
+            cell.char_indices().any(|(at, c)| {
+                let rest = cell.get(at + c.len_utf8()..).unwrap_or("");
+                matches!(c, '`' | '[' | '&' | '<') && escapes.needed(c, rest)
+            })
+        });
+        escapes
+    }
+
+    /// Whether `c`, followed by `rest`, is written escaped.
+    fn needed(self, c: char, rest: &str) -> bool {
+        match c {
+            '\\' | '|' => true,
+            '`' => self.backticks,
+            '[' => self.brackets,
+            '&' => opens_entity(rest),
+            '<' => opens_line_break(rest) || self.html && opens_html(rest),
+            _ => false,
+        }
+    }
 }
 
 /// The name cell of row `r` rewritten as its cookie names joined by `; `, when its display
@@ -255,15 +323,14 @@ fn row_names(
     (read_back != names).then(|| names.join("; "))
 }
 
-fn push_row(out: &mut String, cells: &[&str]) {
+fn push_row(out: &mut String, cells: &[&str], escapes: Escapes) {
     // A row of dashes only ("| --- | --- |") would read back as a separator row: its first
     // dash is escaped (`\-` reads back as `-`).
     let dashes_only = !cells.is_empty() && cells.iter().all(|c| is_separator_cell(c));
     out.push('|');
     for (i, cell) in cells.iter().enumerate() {
         out.push(' ');
-        // Inside a pipe table, `\` and `|` are written escaped (read back as themselves).
-        let escaped = cell.replace('\\', "\\\\").replace('|', "\\|");
+        let escaped = escape_cell(cell, escapes);
         if dashes_only && i == 0 {
             out.push_str(&escaped.replacen('-', "\\-", 1));
         } else {
@@ -272,6 +339,45 @@ fn push_row(out: &mut String, cells: &[&str]) {
         out.push_str(" |");
     }
     out.push('\n');
+}
+
+/// A cell's text written so that it reads back as itself (see [`Escapes`]).
+fn escape_cell(cell: &str, escapes: Escapes) -> String {
+    let mut out = String::with_capacity(cell.len() + 2);
+    for (at, c) in cell.char_indices() {
+        if escapes.needed(c, cell.get(at + c.len_utf8()..).unwrap_or("")) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether the text after a `&` is shaped like the rest of an entity: `#`, letters and
+/// digits, then `;`.
+fn opens_entity(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let name = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    name > 0 && body.as_bytes().get(name) == Some(&b';')
+}
+
+/// Whether the text after a `<` makes it a `<br>` tag (`br` in any case, then a blank, `/`
+/// or `>`).
+fn opens_line_break(rest: &str) -> bool {
+    rest.get(..2)
+        .is_some_and(|br| br.eq_ignore_ascii_case("br"))
+        && rest
+            .as_bytes()
+            .get(2)
+            .is_some_and(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+}
+
+/// Whether the text after a `<` may make it open inline HTML: a tag name, a closing tag, a
+/// comment, declaration or processing instruction.
+fn opens_html(rest: &str) -> bool {
+    rest.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'))
 }
 
 /// Whether a cell's text has the shape of a separator cell: `[:]---[:]`.
@@ -295,18 +401,79 @@ mod tests {
         assert_eq!(escape_pipes("a\\\\\\|b|"), "a\\\\\\|b\\|");
     }
 
+    /// A Markdown cell is read as a reader sees it, so what would read as markup is escaped
+    /// where it would: in a table with a code span's two backticks, a link's `](`, an
+    /// entity or a `<br>`; and then every `<` that could open inline HTML, inside which an
+    /// escape would be read as written. A table with none of these is written as it is.
+    #[test]
+    fn cells_are_escaped_where_they_would_read_as_markup() {
+        use crate::model::{parse, ParseOptions};
+        use crate::source::SourceFile;
+        use crate::syntax::Format;
+        let rows = |text: &str, format| -> Vec<Vec<String>> {
+            let options = ParseOptions {
+                format: Some(format),
+                ..ParseOptions::default()
+            };
+            let doc = parse(&SourceFile::from_text("t", text), options).document;
+            doc.tables
+                .iter()
+                .flat_map(|t| &t.rows)
+                .map(|r| r.cells.iter().map(|c| c.display.to_string()).collect())
+                .collect()
+        };
+        let head = "Cookie policy\n\nNecessary cookies\n\nSupplier name\tCookie name\tPurpose\n";
+        for (cells, written) in [
+            (
+                "Example SA\tSSESS<ID>, _pk_id.*\tA `tick and <https://x.example>",
+                "| Example SA | SSESS<ID>, _pk_id.* | A `tick and <https://x.example> |",
+            ),
+            (
+                "Example SA\ta `b` c\t[d] e",
+                "| Example SA | a \\`b\\` c | [d] e |",
+            ),
+            (
+                "[Example](u)\tx<ID>\ta\\b|c",
+                "| \\[Example](u) | x\\<ID> | a\\\\b\\|c |",
+            ),
+            (
+                "Example SA\tsessionid<br>csrftoken\tAT&T &amp; co",
+                "| Example SA | sessionid\\<br>csrftoken | AT&T \\&amp; co |",
+            ),
+            // Inline HTML running over two rows would keep the escape inside it as written.
+            (
+                "Example SA\tsessionid\t<span title=\"\nExample SA\tcsrftoken\t&amp;\">",
+                "| Example SA | sessionid | \\<span title=\" |\n| Example SA | csrftoken | \\&amp;\"> |",
+            ),
+        ] {
+            let text = format!("{head}{cells}\n");
+            let options = ParseOptions {
+                format: Some(Format::Text),
+                ..ParseOptions::default()
+            };
+            let doc = parse(&SourceFile::from_text("t.txt", text.as_str()), options).document;
+            let markdown = to_markdown(&doc);
+            assert!(markdown.contains(&format!("{written}\n")), "{markdown}");
+            assert_eq!(
+                rows(&markdown, Format::Markdown),
+                rows(&text, Format::Text),
+                "{markdown}"
+            );
+        }
+    }
+
     /// Found by `roundtrip_markdown`: a data row of dashes (a separator row with a form feed
     /// in it, read as a row) was written as `| --- | --- |` and read back as a separator.
     #[test]
     fn a_row_of_dashes_is_not_written_as_a_separator() {
         let mut out = String::new();
-        push_row(&mut out, &["---", ":----:"]);
+        push_row(&mut out, &["---", ":----:"], Escapes::default());
         assert_eq!(out, "| \\--- | :----: |\n");
         out.clear();
-        push_row(&mut out, &["---", "--"]);
+        push_row(&mut out, &["---", "--"], Escapes::default());
         assert_eq!(out, "| --- | -- |\n");
         out.clear();
-        push_row(&mut out, &[":---"]);
+        push_row(&mut out, &[":---"], Escapes::default());
         assert_eq!(out, "| :\\--- |\n");
     }
 

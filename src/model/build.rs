@@ -3,8 +3,11 @@
 //! One pass over the blocks in order: find the title, put what precedes it in the preamble,
 //! open a section at every later heading, attach paragraphs and tables to the open section,
 //! then derive depths, parents, the platform URL, table categories and the cookie list.
-//! Nothing here looks at markup: only at blocks and the shared vocabulary.
+//! Nothing here looks at markup: only at blocks, the inline markup the front end lists as
+//! changing what a line shows (Markdown cells are shown as a reader sees them, see `shown`)
+//! and the shared vocabulary.
 
+use super::shown::{markup_in, Seen};
 use super::{
     Column, Cookie, CookieTable, Document, Heading, Paragraph, PlatformUrl, Row, Section, Text,
     UrlPlacement,
@@ -14,7 +17,7 @@ use crate::lang::Language;
 use crate::memo::key;
 use crate::source::{SourceFile, Span};
 use crate::syntax::line::{find_url, url_only};
-use crate::syntax::{Block, HeadingBlock, ParagraphBlock, SyntaxTree, TableBlock};
+use crate::syntax::{Block, HeadingBlock, Inline, ParagraphBlock, SyntaxTree, TableBlock};
 use crate::vocab::{self, Category, ColumnRole, SectionRole};
 
 /// Builds the model of `source` from its syntax tree.
@@ -74,7 +77,7 @@ pub fn build(source: &SourceFile, tree: &SyntaxTree, extra: Option<&vocab::Extra
             Block::Table(t) => {
                 let section = doc.sections.len().checked_sub(1);
                 let index = doc.tables.len();
-                let mut table = table(text, t, section, extra);
+                let mut table = table(text, t, section, extra, &tree.inlines);
                 table.category = label;
                 if let Some(s) = doc.sections.last_mut() {
                     s.span = s.span.cover(t.span);
@@ -92,7 +95,7 @@ pub fn build(source: &SourceFile, tree: &SyntaxTree, extra: Option<&vocab::Extra
         }
     }
     doc.platform_url = platform_url(text, &mut doc.sections);
-    doc.cookies = cookies(text, &doc.tables);
+    doc.cookies = cookies(text, &doc.tables, &tree.inlines);
     doc.language = document_language(&doc);
     doc
 }
@@ -178,9 +181,10 @@ fn table(
     t: &TableBlock,
     section: Option<usize>,
     extra: Option<&vocab::Extra>,
+    inlines: &[Inline],
 ) -> CookieTable {
     let pipes = t.layout == crate::syntax::TableLayout::Pipe;
-    let cell = |span: Span| cell_text(text, span, pipes);
+    let cell = |span: Span| cell_text(text, span, pipes, inlines);
     let rows: Vec<Row> = t
         .rows
         .iter()
@@ -245,7 +249,11 @@ fn unescape_pipe_cell(text: &str) -> String {
 }
 
 /// A cell's text; in a pipe table, `\|` stands for a literal pipe and `\\` for a backslash.
-pub(crate) fn cell_text(text: &str, span: Span, pipe_table: bool) -> Text {
+/// Inline Markdown markup in the cell (`inlines`) is shown as a reader sees it.
+pub(crate) fn cell_text(text: &str, span: Span, pipe_table: bool, inlines: &[Inline]) -> Text {
+    if let Some(markup) = markup_in(inlines, span) {
+        return Text::shown(span, Seen::new(text, span, markup, pipe_table).text());
+    }
     let mut cell = Text::new(text, span);
     if pipe_table && cell.display.contains('\\') {
         cell.display = unescape_pipe_cell(&cell.display).into();
@@ -389,26 +397,41 @@ fn platform(
     }
 }
 
-fn cookies(text: &str, tables: &[CookieTable]) -> Vec<Cookie> {
+/// The cookies the name cells declare. Names are split in the text a reader sees: the
+/// markup in a Markdown cell (`inlines`) is resolved first, so that `<br>` separates two
+/// names and an entity's `;` does not.
+fn cookies(text: &str, tables: &[CookieTable], inlines: &[Inline]) -> Vec<Cookie> {
     let mut out = Vec::new();
     for (t, table) in tables.iter().enumerate() {
         let Some(column) = table.column(ColumnRole::Name) else {
             continue;
         };
+        let pipes = table.layout == crate::syntax::TableLayout::Pipe;
         for (r, row) in table.rows.iter().enumerate() {
             let Some(cell) = row.cells.get(column) else {
                 continue;
             };
+            let cookie = |name: Text| Cookie {
+                name,
+                table: t,
+                row: r,
+                category: table.category,
+                section: table.section,
+            };
+            if let Some(markup) = markup_in(inlines, cell.span) {
+                let seen = Seen::new(text, cell.span, markup, pipes);
+                let shown = seen.text();
+                // (Not remembered: such cells are rare.)
+                for range in crate::cookie_name::split_names(shown) {
+                    let name = shown.get(range.clone()).unwrap_or("");
+                    out.push(cookie(Text::shown(seen.span(range), name)));
+                }
+                continue;
+            }
             let raw = cell.span.slice(text);
             for range in crate::memo::name_ranges(raw).iter().cloned() {
                 let span = Span::new(cell.span.start + range.start, cell.span.start + range.end);
-                out.push(Cookie {
-                    name: cell_text(text, span, table.layout == crate::syntax::TableLayout::Pipe),
-                    table: t,
-                    row: r,
-                    category: table.category,
-                    section: table.section,
-                });
+                out.push(cookie(cell_text(text, span, pipes, &[])));
             }
         }
     }

@@ -10,6 +10,7 @@
 
 mod build;
 pub mod invariants;
+mod shown;
 
 pub use build::build;
 
@@ -49,6 +50,15 @@ impl Text {
             display,
             key,
             language,
+        }
+    }
+
+    /// The text at `span` shown as `shown` (inline markup resolved, see `shown`), with the
+    /// forms of `shown`.
+    pub(crate) fn shown(span: Span, shown: &str) -> Self {
+        Text {
+            span,
+            ..Text::new(shown, Span::new(0, shown.len()))
         }
     }
 

@@ -7,11 +7,14 @@
 //! the shared table grammar, which also accepts the broken variants GFM rejects.
 //!
 //! Line text is taken from the source, not from rendered events, so placeholders such as
-//! `SSESS<ID>` (which CommonMark reads as inline HTML) are kept as written.
+//! `SSESS<ID>` (which CommonMark reads as inline HTML) are kept as written. Beside the lines,
+//! the inline events that show other text than their source (escapes, code spans, links,
+//! entities, `<br>`) are listed as [`Inline`]s, from which a table cell's text is shown as a
+//! reader sees it.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::{HeadingBlock, HeadingMarkup, Item};
+use super::{HeadingBlock, HeadingMarkup, Inline, Item, Shown};
 use crate::source::{lines, SourceFile, Span};
 
 /// Whether `text` shows unambiguous Markdown markup: ATX or setext headings, fenced code,
@@ -162,10 +165,167 @@ fn with_opening_escape(text: &str, span: Span) -> Span {
     }
 }
 
-/// The items of a Markdown document.
-pub(crate) fn items(source: &SourceFile) -> Vec<Item> {
+/// Lists the inline events of paragraphs that show other text than their source.
+#[derive(Default)]
+struct Inlines {
+    out: Vec<Inline>,
+    /// The end of the last text event: a backslash right before a text event is an escape's
+    /// unless it ends the text before (a backslash ends no other event).
+    text_end: usize,
+    /// The links and images open: each one's range and the end of what it shows so far
+    /// (`None`: an autolink, shown as written like a URL in angle brackets elsewhere).
+    links: Vec<Option<(std::ops::Range<usize>, usize)>>,
+}
+
+impl Inlines {
+    /// An event inside a paragraph ends at `end`: what an open link shows goes on to there.
+    fn inside(&mut self, end: usize) {
+        if let Some(Some((_, shown_end))) = self.links.last_mut() {
+            *shown_end = (*shown_end).max(end);
+        }
+    }
+
+    /// An inline container opens.
+    fn open(&mut self, tag: &Tag<'_>, range: &std::ops::Range<usize>) {
+        match tag {
+            Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            } => self.links.push(None),
+            Tag::Link { .. } => self.open_link(range, 1),
+            Tag::Image { .. } => self.open_link(range, 2),
+            _ => self.inside(range.end),
+        }
+    }
+
+    /// An inline container closes.
+    fn close(&mut self, tag: &TagEnd, range: &std::ops::Range<usize>) {
+        if matches!(tag, TagEnd::Link | TagEnd::Image) {
+            if let Some(Some((link, shown_end))) = self.links.pop() {
+                self.push(shown_end..link.end, link.clone(), Shown::Closing);
+            }
+        }
+        self.inside(range.end);
+    }
+
+    /// Inline HTML: `<br>` is a line break.
+    fn html(&mut self, html: &str, range: &std::ops::Range<usize>) {
+        if is_line_break(html) {
+            self.push(range.clone(), range.clone(), Shown::LineBreak);
+        }
+        self.inside(range.end);
+    }
+
+    /// A link or image whose opening delimiter (`[`, `![`) is `opening` bytes long.
+    fn open_link(&mut self, range: &std::ops::Range<usize>, opening: usize) {
+        let shown_start = (range.start + opening).min(range.end);
+        self.push(range.start..shown_start, range.clone(), Shown::Opening);
+        self.links.push(Some((range.clone(), shown_start)));
+    }
+
+    /// A text event: after an escape's backslash, or a decoded entity.
+    fn text(&mut self, text: &str, shown: &str, range: &std::ops::Range<usize>) {
+        self.inside(range.end);
+        let bytes = text.as_bytes();
+        let first = bytes.get(range.start).copied().unwrap_or(0);
+        let after_backslash = range.start > self.text_end
+            && range
+                .start
+                .checked_sub(1)
+                .and_then(|at| bytes.get(at))
+                .is_some_and(|&b| b == b'\\');
+        self.text_end = range.end;
+        if after_backslash
+            && first.is_ascii_punctuation()
+            && shown.as_bytes().first() == Some(&first)
+        {
+            let backslash = range.start - 1;
+            self.push(
+                backslash..range.start,
+                backslash..range.start + 1,
+                Shown::Opening,
+            );
+        } else if first == b'&' {
+            let source = text.get(range.clone()).unwrap_or("");
+            if source.len() > 2 && source.ends_with(';') && shown != source {
+                // A numeric entity may stand for a line break, which a reader sees as a
+                // space.
+                let shown = shown.replace(['\n', '\r'], " ");
+                self.push(range.clone(), range.clone(), Shown::Text(shown.into()));
+            }
+        }
+    }
+
+    /// A code span: its delimiters (and the space inside each, when stripped) show nothing.
+    fn code(&mut self, text: &str, code: &CowStr<'_>, range: &std::ops::Range<usize>) {
+        self.inside(range.end);
+        let source = text.get(range.clone()).unwrap_or("");
+        let ticks = source.bytes().take_while(|&b| b == b'`').count();
+        let inner = source.get(ticks..source.len().saturating_sub(ticks));
+        let strip = match inner {
+            Some(inner) if inner == &**code => Some(ticks),
+            Some(inner) if inner.len() >= 2 && inner.get(1..inner.len() - 1) == Some(&**code) => {
+                Some(ticks + 1)
+            }
+            _ => None,
+        };
+        match strip {
+            Some(strip) => {
+                let (open, close) = (range.start + strip, range.end - strip);
+                self.push(range.start..open, range.clone(), Shown::Opening);
+                self.push(close..range.end, range.clone(), Shown::Closing);
+            }
+            None => {
+                // Line endings inside the span became spaces: show its content whole.
+                self.push(
+                    range.clone(),
+                    range.clone(),
+                    Shown::Text(code.as_ref().into()),
+                );
+            }
+        }
+    }
+
+    fn push(
+        &mut self,
+        span: std::ops::Range<usize>,
+        construct: std::ops::Range<usize>,
+        shown: Shown,
+    ) {
+        self.out.push(Inline {
+            span: Span::new(span.start, span.end),
+            construct: Span::new(construct.start, construct.end),
+            shown,
+        });
+    }
+
+    /// The list, ordered by position.
+    fn finish(mut self) -> Vec<Inline> {
+        if !self.out.is_sorted_by_key(|i| i.span.start) {
+            self.out.sort_by_key(|i| i.span.start);
+        }
+        self.out
+    }
+}
+
+/// Whether inline HTML is a line break: `<br>`, `<br/>` or `<br />`, in any case.
+fn is_line_break(html: &str) -> bool {
+    let opens = html
+        .get(..3)
+        .is_some_and(|open| open.eq_ignore_ascii_case("<br"));
+    let tail = html
+        .get(3..)
+        .unwrap_or("")
+        .trim_start_matches([' ', '\t', '\n', '\r']);
+    opens && matches!(tail, ">" | "/>")
+}
+
+/// The items of a Markdown document, and the inline markup of its paragraphs that shows
+/// other text than its source.
+pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>) {
     let text = source.text.as_str();
     let mut out = Vec::new();
+    let mut inlines = Inlines::default();
     let mut line = LineBuilder { current: None };
     let mut heading: Option<(Span, HeadingLevel, Option<Span>)> = None;
     let mut code_depth = 0usize;
@@ -176,6 +336,8 @@ pub(crate) fn items(source: &SourceFile) -> Vec<Item> {
             }
             continue;
         }
+        // Headings are not table cells: their inline markup is not listed.
+        let inline = heading.is_none();
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 line.flush(text, &mut out);
@@ -213,6 +375,7 @@ pub(crate) fn items(source: &SourceFile) -> Vec<Item> {
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
+                inlines.inside(range.end);
                 if let Some((_, _, inner)) = heading.as_mut() {
                     let span = Span::new(range.start, range.end);
                     *inner = Some(inner.map_or(span, |s| s.cover(span)));
@@ -223,35 +386,60 @@ pub(crate) fn items(source: &SourceFile) -> Vec<Item> {
             // An inline container's range spans the whole element, possibly several lines:
             // only its opening (or closing) position belongs to the current line.
             Event::Start(
-                Tag::Emphasis
+                ref tag @ (Tag::Emphasis
                 | Tag::Strong
                 | Tag::Strikethrough
                 | Tag::Link { .. }
-                | Tag::Image { .. },
-            ) => extend(
-                &mut heading,
-                &mut line,
-                range.start..range.start,
-                text,
-                &mut out,
-            ),
+                | Tag::Image { .. }),
+            ) => {
+                if inline {
+                    inlines.open(tag, &range);
+                }
+                extend(
+                    &mut heading,
+                    &mut line,
+                    range.start..range.start,
+                    text,
+                    &mut out,
+                )
+            }
             Event::End(
-                TagEnd::Emphasis
+                ref tag @ (TagEnd::Emphasis
                 | TagEnd::Strong
                 | TagEnd::Strikethrough
                 | TagEnd::Link
-                | TagEnd::Image,
-            ) => extend(
-                &mut heading,
-                &mut line,
-                range.end..range.end,
-                text,
-                &mut out,
-            ),
-            Event::Text(_)
-            | Event::Code(_)
-            | Event::InlineHtml(_)
-            | Event::InlineMath(_)
+                | TagEnd::Image),
+            ) => {
+                if inline {
+                    inlines.close(tag, &range);
+                }
+                extend(
+                    &mut heading,
+                    &mut line,
+                    range.end..range.end,
+                    text,
+                    &mut out,
+                )
+            }
+            Event::Text(ref shown) => {
+                if inline {
+                    inlines.text(text, shown, &range);
+                }
+                extend(&mut heading, &mut line, range, text, &mut out)
+            }
+            Event::Code(ref code) => {
+                if inline {
+                    inlines.code(text, code, &range);
+                }
+                extend(&mut heading, &mut line, range, text, &mut out)
+            }
+            Event::InlineHtml(ref html) => {
+                if inline {
+                    inlines.html(html, &range);
+                }
+                extend(&mut heading, &mut line, range, text, &mut out)
+            }
+            Event::InlineMath(_)
             | Event::DisplayMath(_)
             | Event::FootnoteReference(_)
             | Event::TaskListMarker(_) => extend(&mut heading, &mut line, range, text, &mut out),
@@ -259,7 +447,7 @@ pub(crate) fn items(source: &SourceFile) -> Vec<Item> {
         }
     }
     line.flush(text, &mut out);
-    merge_blank_lines(source, out)
+    (merge_blank_lines(source, out), inlines.finish())
 }
 
 fn heading_block(text: &str, span: Span, level: HeadingLevel, inner: Option<Span>) -> HeadingBlock {
@@ -360,12 +548,87 @@ mod tests {
     fn item_lines(text: &str) -> Vec<String> {
         let source = SourceFile::from_text("t.md", text);
         items(&source)
+            .0
             .into_iter()
             .filter_map(|item| match item {
                 Item::Line(span) => Some(span.slice(text).to_owned()),
                 _ => None,
             })
             .collect()
+    }
+
+    /// The inline markup `items` lists for `text`: each part's source, what it shows
+    /// (`<` opening, `>` closing, `\n` a line break) and its construct's source.
+    fn inline_parts(text: &str) -> Vec<(String, String, String)> {
+        let source = SourceFile::from_text("t.md", text);
+        items(&source)
+            .1
+            .into_iter()
+            .map(|inline| {
+                let shown = match inline.shown {
+                    Shown::Opening => "<".to_owned(),
+                    Shown::Closing => ">".to_owned(),
+                    Shown::LineBreak => "\n".to_owned(),
+                    Shown::Text(shown) => shown.into(),
+                };
+                let part = inline.span.slice(text).to_owned();
+                (part, shown, inline.construct.slice(text).to_owned())
+            })
+            .collect()
+    }
+
+    fn parts(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+        list.iter()
+            .map(|(a, b, c)| ((*a).to_owned(), (*b).to_owned(), (*c).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn inline_markup_that_changes_the_text_is_listed() {
+        for (text, expected) in [
+            ("| django\\_language |", vec![("\\", "<", "\\_")]),
+            // An escaped backslash escapes nothing after it.
+            ("a\\\\_b", vec![("\\", "<", "\\\\")]),
+            ("| `_ga` |", vec![("`", "<", "`_ga`"), ("`", ">", "`_ga`")]),
+            (
+                "`` a`b ``",
+                vec![("`` ", "<", "`` a`b ``"), (" ``", ">", "`` a`b ``")],
+            ),
+            (
+                "a<br>b<BR />c",
+                vec![("<br>", "\n", "<br>"), ("<BR />", "\n", "<BR />")],
+            ),
+            (
+                "_ga_&lt;ID&gt;",
+                vec![("&lt;", "<", "&lt;"), ("&gt;", ">", "&gt;")],
+            ),
+            (
+                "[Opendatasoft](https://x.example \"t\")",
+                vec![
+                    ("[", "<", "[Opendatasoft](https://x.example \"t\")"),
+                    (
+                        "](https://x.example \"t\")",
+                        ">",
+                        "[Opendatasoft](https://x.example \"t\")",
+                    ),
+                ],
+            ),
+            (
+                "![a](i) [](u)",
+                vec![
+                    ("![", "<", "![a](i)"),
+                    ("](i)", ">", "![a](i)"),
+                    ("[", "<", "[](u)"),
+                    ("](u)", ">", "[](u)"),
+                ],
+            ),
+            // Shown as written: emphasis, autolinks, other inline HTML, a backslash before
+            // a letter, an unknown entity, and headings (never table cells).
+            ("*_ga_* <https://x.example> SSESS<ID> a\\b &nope; x", vec![]),
+            ("# django\\_language `x`\n", vec![]),
+        ] {
+            assert_eq!(inline_parts(text), parts(&expected), "{text:?}");
+        }
     }
 
     /// Found by `roundtrip_markdown`: a link title written over two table rows has no event

@@ -141,6 +141,39 @@ pub struct Problem {
     pub message: String,
 }
 
+/// What a reader sees in place of a piece of inline Markdown markup that changes the text
+/// (a backslash escape, a code span, a link, an entity, a `<br>`): the source at `span` is
+/// shown as `shown`. Emphasis delimiters, autolinks (`<https://...>`, kept in angle brackets
+/// as in plain text) and other inline HTML (the placeholder in `SSESS<ID>`) are not listed:
+/// they are shown as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inline {
+    /// The source replaced.
+    pub span: Span,
+    /// The whole construct it belongs to (a link from `[` to `)`): a part counts in a table
+    /// cell only when its construct lies inside the cell, as if the cell had been parsed on
+    /// its own.
+    pub construct: Span,
+    /// What is shown instead.
+    pub shown: Shown,
+}
+
+/// What an [`Inline`] shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// Nothing; the source is written with the character after it (an escape's backslash,
+    /// the opening delimiter of a code span or link).
+    Opening,
+    /// Nothing; the source is written with the character before it (a closing delimiter, a
+    /// link's destination).
+    Closing,
+    /// A line break (`<br>`), as between the lines of a cell broken over two lines.
+    LineBreak,
+    /// Other text: a decoded entity, or the content of a code span that differs from its
+    /// source.
+    Text(Box<str>),
+}
+
 /// The result of a front end: blocks and problems.
 #[derive(Clone, Debug)]
 pub struct SyntaxTree {
@@ -150,6 +183,9 @@ pub struct SyntaxTree {
     pub blocks: Vec<Block>,
     /// What could not be understood.
     pub problems: Vec<Problem>,
+    /// The inline markup that changes what paragraph lines show, ordered by `span.start`
+    /// (Markdown; empty for plain text).
+    pub inlines: Vec<Inline>,
 }
 
 /// A unit of input shared by both front ends, before line classification.
@@ -194,15 +230,19 @@ pub fn parse(
 ) -> SyntaxTree {
     let text = source.text.as_str();
     // Markdown marks its headings; only plain text has them inferred from line shapes.
-    let (items, infer_headings) = match format {
-        Format::Text => (text::items(source), true),
-        Format::Markdown => (markdown::items(source), false),
+    let (items, inlines, infer_headings) = match format {
+        Format::Text => (text::items(source), Vec::new(), true),
+        Format::Markdown => {
+            let (items, inlines) = markdown::items(source);
+            (items, inlines, false)
+        }
     };
     let (blocks, problems) = blocks::assemble(text, &items, infer_headings, vocabulary);
     SyntaxTree {
         format,
         blocks,
         problems,
+        inlines,
     }
 }
 

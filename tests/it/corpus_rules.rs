@@ -243,6 +243,39 @@ fn each_changed_fixture_is_reported_by_the_right_rule_and_nothing_else() {
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
+/// The Markdown document of the corpus with its table cells written as HTML-to-Markdown
+/// converters write them (`django\_language`, the provider as a link) declares the same
+/// cookies and providers: the corpus gets no finding it did not have.
+#[test]
+fn markdown_cells_with_escapes_and_links_add_no_corpus_finding() {
+    let mut docs = bundled();
+    let original = String::from_utf8(docs["fr-paris.md"].clone()).unwrap();
+    let converted: String = original
+        .lines()
+        .map(|line| {
+            if line.contains('\t') {
+                line.replace('_', "\\_").replace(
+                    "Opendatasoft\t",
+                    "[Opendatasoft](https://www.opendatasoft.com)\t",
+                )
+            } else {
+                line.to_owned()
+            }
+        })
+        .map(|line| line + "\n")
+        .collect();
+    assert!(converted.contains("django\\_language"), "{converted}");
+    assert!(converted.contains("[Opendatasoft]("), "{converted}");
+    let base = lines(&run(&docs));
+    let rows = |text: &str| {
+        crate::support::cookie_rows(&parse_bytes("fr-paris.md", text.as_bytes()).1.document)
+    };
+    assert_eq!(rows(&converted), rows(&original));
+    docs.insert("fr-paris.md".to_owned(), converted.into_bytes());
+    let found = run(&docs);
+    assert_eq!(lines(&found), base, "{}", describe(&found));
+}
+
 #[test]
 fn a_conflicting_provider_points_at_a_document_with_the_usual_one() {
     let mut docs = bundled();

@@ -191,3 +191,53 @@ fn trailing_blanks_of_markdown_table_rows_are_reported() {
         ]
     );
 }
+
+/// A Markdown cell is linted as a reader sees it: an escaped underscore is a valid name, a
+/// name in a code span is the name (a known cookie, the duplicate of the same name written
+/// plainly), and a finding still points at the name as written.
+#[test]
+fn markdown_cells_are_linted_as_a_reader_sees_them() {
+    let text = "# Cookies policy\n\n\
+        ## What cookies are used on the <https://opendata.example.org> platform\n\n\
+        ### Cookies necessary for the platform to function properly\n\n\
+        | Service provider's name | Function and location | Cookie name(s) | Purposes |\n\
+        |---|---|---|---|\n\
+        | Example SA | Language | django\\_language | To remember the language |\n\
+        | Google | Audience measurement | `_ga` | To tell visitors apart |\n\
+        | Google | Audience measurement | _ga | To tell visitors apart |\n\
+        | Example SA | Sessions | sessionid<br>csrftoken | To keep you signed in |\n\
+        | Example SA | Portal | _ga_&lt;ID&gt; | To tell visitors apart |\n";
+    let (source, parsed) = crate::support::parse_bytes("policy.md", text.as_bytes());
+    let options = LintOptions::default();
+    let found = |rule| findings_in(&source, &parsed, &options, rule);
+    assert_eq!(found("invalid-cookie-name"), Vec::<String>::new());
+    assert_eq!(
+        found("category-mismatch"),
+        [
+            "10:35 `_ga` is a Google analytics cookie but is declared as necessary",
+            "11:35 `_ga` is a Google analytics cookie but is declared as necessary",
+            "13:25 `_ga_<ID>` is a Google analytics cookie but is declared as necessary",
+        ]
+    );
+    assert_eq!(
+        found("duplicate-cookie"),
+        ["11:35 cookie `_ga` is declared more than once; it is first declared on line 10"]
+    );
+    let names: Vec<&str> = parsed
+        .document
+        .cookies
+        .iter()
+        .map(|c| &*c.name.display)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "django_language",
+            "_ga",
+            "_ga",
+            "sessionid",
+            "csrftoken",
+            "_ga_<ID>"
+        ]
+    );
+}
