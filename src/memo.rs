@@ -82,7 +82,7 @@ impl<T, K> Default for Memo<T, K> {
 
 impl<T, K> Memo<T, K> {
     /// An empty memo keeping up to `limit` bytes.
-    fn with_limit(limit: usize) -> Self {
+    pub(crate) fn with_limit(limit: usize) -> Self {
         Memo {
             values: HashMap::default(),
             bytes: 0,
@@ -129,6 +129,12 @@ const MAX_DRAWING_KEY_BYTES: usize = 16 << 10;
 /// Bytes of descriptions and drawings the memo of drawings keeps: each weighs a few
 /// kilobytes, and 10,000 generated documents hold about 5,000 distinct ones.
 const MAX_DRAWING_MEMO_BYTES: usize = 8 << 20;
+
+/// Bytes kept by a memo whose texts are a template's few (a rule's answers for the cells or
+/// headings that can hold what it looks for): each memo filled on a worker thread holds its
+/// bytes until the thread is done with documents, and at 100,000 documents the full-size
+/// memos of two such rules cost 5 MB more peak memory.
+pub(crate) const SMALL_MEMO_BYTES: usize = 256 << 10;
 
 /// The cookie name `display` with its comparison key `key`, the same allocation as every
 /// equal name shared before on this thread: what the corpus phase keeps of 100,000

@@ -168,9 +168,12 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     }
     // Walked files take the configuration nearest above them, `[files]` included.
     let registry = std::cell::RefCell::new(registry);
-    let mut found: Vec<(input::InputFile, usize)> = Vec::new();
+    // Each file and its configuration; when several paths are given, what each file is
+    // (to check it once), beside.
+    let mut found: Vec<(PathBuf, usize)> = Vec::new();
+    let mut identities: Vec<Option<Box<Path>>> = Vec::new();
     let mut walk_errors = Vec::new();
-    for (index, group) in &groups {
+    for (_, group) in &groups {
         let include = |p: &Path| {
             let mut registry = registry.borrow_mut();
             let nearest = registry.for_walked(p);
@@ -178,17 +181,18 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         };
         let (files, errors) = input::collect(group, &include, paths.len() > 1);
         for file in files {
-            let nearest = match file.named {
-                true => *index,
-                false => registry.borrow_mut().for_walked(&file.path),
-            };
-            found.push((file, nearest));
+            // A named file's directory has its configuration already (see `for_argument`).
+            let nearest = registry.borrow_mut().for_walked(&file.path);
+            if paths.len() > 1 {
+                identities.push(file.identity);
+            }
+            found.push((file.path, nearest));
         }
         walk_errors.extend(errors);
     }
     let configs = registry.into_inner().finish()?;
     if paths.len() > 1 {
-        found = nearest_configuration(found, &configs);
+        found = nearest_configuration(found, identities, &configs);
     }
     // Cross-document thresholds and the corpus phase's selection come from the first
     // configuration; per-file overrides still apply to its findings.
@@ -210,7 +214,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     // checked once. Files are checked in that order, so that findings can be stored as
     // they come. The list is held until the end (to read documents with corpus findings
     // again), with each displayed path allocated once for the whole run.
-    let files = input::listed(found.into_iter().map(|(f, index)| (f.path, index)));
+    let files = input::listed(found);
     let max_size = args
         .max_file_size
         .or(config.max_file_size)
@@ -576,44 +580,46 @@ fn apply_file_settings(
 /// the order of the arguments; on a tie (the same configuration, or none above it), as
 /// the first path named it.
 fn nearest_configuration(
-    found: Vec<(input::InputFile, usize)>,
+    found: Vec<(PathBuf, usize)>,
+    identities: Vec<Option<Box<Path>>>,
     configs: &[Config],
-) -> Vec<(input::InputFile, usize)> {
+) -> Vec<(PathBuf, usize)> {
     // How close the configuration is: the depth of its directory when the file lies below
     // it, else 0 (defaults, `--config`, or a configuration of another tree).
-    let closeness = |file: &input::InputFile, index: usize| {
+    let closeness = |identity: &Option<Box<Path>>, index: usize| {
         let dir = configs
             .get(index)
             .and_then(|c| c.path.as_deref())
             .and_then(Path::parent);
-        match (dir, &file.identity) {
+        match (dir, identity) {
             (Some(dir), Some(identity)) if identity.starts_with(dir) => dir.components().count(),
             _ => 0,
         }
     };
-    let mut kept: Vec<(input::InputFile, usize)> = Vec::with_capacity(found.len());
-    let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
-    for (file, index) in found {
-        let earlier = file
-            .identity
+    let mut kept: Vec<(PathBuf, usize, Option<Box<Path>>)> = Vec::with_capacity(found.len());
+    let mut first: std::collections::HashMap<Box<Path>, usize> = std::collections::HashMap::new();
+    for ((path, index), identity) in found.into_iter().zip(identities) {
+        let earlier = identity
             .as_ref()
             .and_then(|identity| first.get(identity))
             .and_then(|&at| kept.get_mut(at));
         match earlier {
             Some(earlier) => {
-                if closeness(&file, index) > closeness(&earlier.0, earlier.1) {
+                if closeness(&identity, index) > closeness(&earlier.2, earlier.1) {
                     earlier.1 = index;
                 }
             }
             None => {
-                if let Some(identity) = &file.identity {
+                if let Some(identity) = &identity {
                     first.insert(identity.clone(), kept.len());
                 }
-                kept.push((file, index));
+                kept.push((path, index, identity));
             }
         }
     }
-    kept
+    kept.into_iter()
+        .map(|(path, index, _)| (path, index))
+        .collect()
 }
 
 fn use_color(choice: ColorChoice) -> bool {

@@ -71,9 +71,15 @@ impl<'a> Configurations<'a> {
             None => super::config_file::discover(path),
         };
         let index = self.index_of(found)?;
-        if path.is_dir() {
-            self.in_dir.insert(path.to_path_buf(), index);
-        }
+        // The configuration above a directory is its own; above a file, its directory's
+        // (so that a file named directly is found like a walked one).
+        let dir = match path.is_dir() {
+            true => path,
+            false => path.parent().unwrap_or(Path::new("")),
+        };
+        self.in_dir
+            .entry(spelled(dir).to_path_buf())
+            .or_insert(index);
         Ok(index)
     }
 
@@ -98,9 +104,9 @@ impl<'a> Configurations<'a> {
         };
         // Up from the file's directory to one whose configuration is known.
         let mut unknown = Vec::new();
-        let mut at = Some(dir);
+        let mut at = Some(spelled(dir));
         let index = loop {
-            let Some(d) = at.filter(|d| !d.as_os_str().is_empty()) else {
+            let Some(d) = at else {
                 break 0;
             };
             if let Some(&index) = self.in_dir.get(d) {
@@ -122,7 +128,7 @@ impl<'a> Configurations<'a> {
                 }
             }
             unknown.push(d);
-            at = d.parent();
+            at = d.parent().map(spelled).filter(|p| *p != d);
         };
         for d in unknown {
             self.in_dir.insert(d.to_path_buf(), index);
@@ -171,5 +177,14 @@ impl<'a> Configurations<'a> {
             .into_diagnostic()?;
         self.configs.push((found, config));
         Ok(self.configs.len() - 1)
+    }
+}
+
+/// `dir` as the directory table spells it: the working directory (the parent of a bare file
+/// name, `""`) as `.`.
+fn spelled(dir: &Path) -> &Path {
+    match dir.as_os_str().is_empty() {
+        true => Path::new("."),
+        false => dir,
     }
 }

@@ -20,10 +20,8 @@ pub struct InputFile {
     /// relative and stays below the working directory, else its file name.
     pub relative: PathBuf,
     /// The file itself, whatever path reached it: its canonical path, when [`collect`] was
-    /// asked to tell files apart.
-    pub identity: Option<PathBuf>,
-    /// Named on the command line, not found by a walk.
-    pub named: bool,
+    /// asked to tell files apart (boxed: a corpus's list of files is long).
+    pub identity: Option<Box<Path>>,
 }
 
 /// Why one input could not be used.
@@ -154,8 +152,8 @@ pub fn collect(
             Ok(_) => files.push(InputFile {
                 path: path.clone(),
                 relative: named_relative(path),
-                identity: identify.then(|| path.canonicalize().unwrap_or_else(|_| path.clone())),
-                named: true,
+                identity: identify
+                    .then(|| path.canonicalize().unwrap_or_else(|_| path.clone()).into()),
             }),
             Err(source) => errors.push(InputError::Io {
                 path: path.display().to_string(),
@@ -438,8 +436,7 @@ fn walk(
                         .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
                     files.push(InputFile {
                         path: path.to_path_buf(),
-                        identity: identify.then(|| start.join(&relative)),
-                        named: false,
+                        identity: identify.then(|| start.join(&relative).into()),
                         relative,
                     });
                 }

@@ -386,7 +386,7 @@ pub fn names_several_categories(key: &str) -> bool {
         /// The answer for each heading key seen on the thread: a corpus repeats its
         /// headings.
         static SEVERAL: std::cell::RefCell<crate::memo::Memo<bool>> =
-            std::cell::RefCell::new(crate::memo::Memo::default());
+            std::cell::RefCell::new(crate::memo::Memo::with_limit(crate::memo::SMALL_MEMO_BYTES));
     }
     crate::memo::remembered_in(&SEVERAL, 0, key, several_categories_in, |_| 1)
 }

@@ -149,7 +149,7 @@ fn foreign_aside(text: &str, cell: &Text, document: Language) -> Option<(Languag
         /// language is clear, with offsets in the text: a template's cells come back in
         /// document after document.
         static ASIDES: std::cell::RefCell<crate::memo::Memo<Rc<[Aside]>>> =
-            std::cell::RefCell::new(crate::memo::Memo::default());
+            std::cell::RefCell::new(crate::memo::Memo::with_limit(crate::memo::SMALL_MEMO_BYTES));
     }
     let raw = cell.span.slice(text);
     if !raw.contains('(') {
