@@ -172,8 +172,16 @@ type Aside = (Language, usize, usize);
 fn asides_in(raw: &str) -> Rc<[Aside]> {
     let mut found = Vec::new();
     let mut rest = 0;
-    while let Some(open) = raw.get(rest..).and_then(|r| r.find('(')).map(|at| rest + at) {
-        let Some(close) = raw.get(open..).and_then(|r| r.find(')')).map(|at| open + at) else {
+    while let Some(open) = raw
+        .get(rest..)
+        .and_then(|r| r.find('('))
+        .map(|at| rest + at)
+    {
+        let Some(close) = raw
+            .get(open..)
+            .and_then(|r| r.find(')'))
+            .map(|at| open + at)
+        else {
             break;
         };
         let inside = raw.get(open + 1..close).unwrap_or_default();
