@@ -192,7 +192,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     }
     let configs = registry.into_inner().finish()?;
     if paths.len() > 1 {
-        found = nearest_configuration(found, identities, &configs);
+        found = first_of_each(found, identities);
     }
     // Cross-document thresholds and the corpus phase's selection come from the first
     // configuration; per-file overrides still apply to its findings.
@@ -575,50 +575,20 @@ fn apply_file_settings(
     });
 }
 
-/// `found` with each file once: a file reached through paths of several groups (each with
-/// its configuration) is checked under the configuration found nearest above it, whatever
-/// the order of the arguments; on a tie (the same configuration, or none above it), as
-/// the first path named it.
-fn nearest_configuration(
+/// `found` with each file once, as the first path that reached it (`identities`: what each
+/// file is, see [`input::collect`]). Every path to a file gives it the same configuration,
+/// the nearest above it, so the first is kept whole.
+fn first_of_each(
     found: Vec<(PathBuf, usize)>,
     identities: Vec<Option<Box<Path>>>,
-    configs: &[Config],
 ) -> Vec<(PathBuf, usize)> {
-    // How close the configuration is: the depth of its directory when the file lies below
-    // it, else 0 (defaults, `--config`, or a configuration of another tree).
-    let closeness = |identity: &Option<Box<Path>>, index: usize| {
-        let dir = configs
-            .get(index)
-            .and_then(|c| c.path.as_deref())
-            .and_then(Path::parent);
-        match (dir, identity) {
-            (Some(dir), Some(identity)) if identity.starts_with(dir) => dir.components().count(),
-            _ => 0,
-        }
-    };
-    let mut kept: Vec<(PathBuf, usize, Option<Box<Path>>)> = Vec::with_capacity(found.len());
-    let mut first: std::collections::HashMap<Box<Path>, usize> = std::collections::HashMap::new();
-    for ((path, index), identity) in found.into_iter().zip(identities) {
-        let earlier = identity
-            .as_ref()
-            .and_then(|identity| first.get(identity))
-            .and_then(|&at| kept.get_mut(at));
-        match earlier {
-            Some(earlier) => {
-                if closeness(&identity, index) > closeness(&earlier.2, earlier.1) {
-                    earlier.1 = index;
-                }
-            }
-            None => {
-                if let Some(identity) = &identity {
-                    first.insert(identity.clone(), kept.len());
-                }
-                kept.push((path, index, identity));
-            }
-        }
-    }
-    kept.into_iter()
-        .map(|(path, index, _)| (path, index))
+    let mut seen: std::collections::HashSet<Box<Path>> =
+        std::collections::HashSet::with_capacity(found.len());
+    found
+        .into_iter()
+        .zip(identities)
+        .filter(|(_, identity)| identity.as_ref().is_none_or(|i| seen.insert(i.clone())))
+        .map(|(file, _)| file)
         .collect()
 }
 

@@ -4,7 +4,8 @@
 //! directories between the file and that path, else the path's own. `--config FILE` and
 //! `--no-config` give one configuration for everything and nothing is looked for.
 //!
-//! Looking costs one look-up per directory met, never one per file.
+//! The disk is asked once per directory met (is there a `cookielint.toml`?); per file, the
+//! directory is compared with the last one, or looked up in a table.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -66,20 +67,19 @@ impl<'a> Configurations<'a> {
 
     /// The configuration of a path given on the command line: the nearest above it.
     pub fn for_argument(&mut self, path: &Path) -> Result<usize> {
-        let found = match self.fixed {
-            Some(_) => None,
-            None => super::config_file::discover(path),
-        };
-        let index = self.index_of(found)?;
-        // The configuration above a directory is its own; above a file, its directory's
-        // (so that a file named directly is found like a walked one).
+        // The configuration above a file is its directory's (as written: a link named on
+        // the command line takes the configuration of the directory it is in, and a file
+        // that does not exist that of the directory it would be in).
         let dir = match path.is_dir() {
             true => path,
-            false => path.parent().unwrap_or(Path::new("")),
+            false => spelled(path.parent().unwrap_or(Path::new(""))),
         };
-        self.in_dir
-            .entry(spelled(dir).to_path_buf())
-            .or_insert(index);
+        let found = match self.fixed {
+            Some(_) => None,
+            None => super::config_file::discover(dir),
+        };
+        let index = self.index_of(found)?;
+        self.in_dir.insert(dir.to_path_buf(), index);
         Ok(index)
     }
 

@@ -523,16 +523,18 @@ fn cleaned_path(path: &Path) -> String {
     }
 }
 
-/// `path` as text, each byte that is not part of valid UTF-8 written `\xNN`: two names that
-/// differ only in such bytes stay two names (U+FFFD would make them one, and one of the
-/// files would be taken for the other).
+/// `path` as text, each byte that is not part of valid UTF-8 written `\xNN` and each
+/// backslash doubled: two names that differ only in such bytes stay two names (U+FFFD
+/// would make them one, and one of the files would be taken for the other).
 #[cfg(unix)]
 fn escaped(path: &Path) -> String {
     use std::fmt::Write;
     use std::os::unix::ffi::OsStrExt;
     let mut out = String::new();
     for chunk in path.as_os_str().as_bytes().utf8_chunks() {
-        out.push_str(chunk.valid());
+        // A backslash of the name is doubled, so that `\xE9` written in a name is not
+        // taken for the escaped byte.
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
         for byte in chunk.invalid() {
             let _ = write!(out, "\\x{byte:02X}");
         }

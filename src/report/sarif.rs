@@ -21,7 +21,7 @@ fn level(severity: Severity) -> &'static str {
 /// A displayed path as a URI reference: a relative path as a relative reference, an
 /// absolute one as a `file://` URI; forward slashes, every other reserved character
 /// percent-encoded. A byte that was not UTF-8, which the path shows as `\xNN` (on Unix),
-/// is encoded as that byte.
+/// is encoded as that byte, and a backslash of the name (shown doubled) as `%5C`.
 fn uri(path: &str) -> String {
     let path = if cfg!(windows) {
         path.replace('\\', "/")
@@ -33,7 +33,7 @@ fn uri(path: &str) -> String {
     let mut rest = path.as_str();
     if path.starts_with('/') {
         out.push_str("file://");
-    } else if bytes.get(1) == Some(&b':') && bytes.get(2) == Some(&b'/') {
+    } else if cfg!(windows) && bytes.get(1) == Some(&b':') && bytes.get(2) == Some(&b'/') {
         // A Windows drive: `C:/a` is `file:///C:/a`.
         out.push_str("file:///");
         out.push_str(path.get(..2).unwrap_or(""));
@@ -48,6 +48,12 @@ fn uri(path: &str) -> String {
         if let Some(byte) = escaped_byte {
             out.push_str(&format!("%{byte:02X}"));
             rest = rest.get(4..).unwrap_or("");
+            continue;
+        }
+        if cfg!(unix) && rest.starts_with("\\\\") {
+            // A backslash of the name, doubled by the displayed path.
+            out.push_str("%5C");
+            rest = rest.get(2..).unwrap_or("");
             continue;
         }
         match c {
@@ -214,8 +220,8 @@ mod tests {
         assert_eq!(uri("/tmp/a b.md"), "file:///tmp/a%20b.md");
         // A Latin-1 name shown with its byte escaped: the byte itself.
         assert_eq!(uri("caf\\xE9.md"), "caf%E9.md");
-        // A backslash that escapes nothing is a character of the name.
-        assert_eq!(uri("a\\b.md"), "a%5Cb.md");
-        assert_eq!(uri("a\\x41.md"), "a%5Cx41.md");
+        // A backslash of the name is shown doubled.
+        assert_eq!(uri("a\\\\b.md"), "a%5Cb.md");
+        assert_eq!(uri("caf\\\\xE9.md"), "caf%5CxE9.md");
     }
 }

@@ -233,7 +233,8 @@ fn pipe_row(line: &str, base: usize) -> Option<LineKind> {
 }
 
 /// `url-line = *WSP ( "<" url ">" / "[" url "](" url ")" / url ) *WSP`: a URL alone, in
-/// angle brackets, or as a Markdown link to itself (the link text is the URL kept).
+/// angle brackets, or as a Markdown link whose text is a URL (the text is the URL kept; the
+/// target is not compared with it).
 fn url_line(input: &str) -> IResult<&str, &str> {
     let target = recognize(pair(
         alt((tag("https://"), tag("http://"))),

@@ -258,13 +258,15 @@ fn delimited(
 /// Stray trailing tabs after a full row are left alone.
 fn pad_with_trailing_tabs(text: &str, row: &mut RowBlock, line: Span, columns: usize) {
     let raw = line.slice(text);
-    let body = raw.trim_end_matches(' ');
-    let tabs = body.len() - body.trim_end_matches('\t').len();
-    let missing = columns.saturating_sub(row.cells.len()).min(tabs);
-    // The position right after each of the first `missing` trailing tabs.
-    let first_tab = line.start + body.len() - tabs;
-    for n in 1..=missing {
-        let at = first_tab + n;
+    let body = raw.trim_end_matches([' ', '\t']).len();
+    // Each tab of the trailing blanks (spaces may stand between them) opens an empty cell.
+    let tabs = raw
+        .get(body..)
+        .unwrap_or_default()
+        .match_indices('\t')
+        .map(|(at, _)| line.start + body + at + 1);
+    let missing = columns.saturating_sub(row.cells.len());
+    for at in tabs.take(missing) {
         row.cells.push(Span::new(at, at));
         row.span = row.span.cover(Span::new(at, at));
     }

@@ -329,7 +329,6 @@ const CATEGORY_WORDS: [(Category, &[&str]); 5] = [
         &[
             "necessary",
             "essential",
-            "required",
             "technical",
             "nécessaires",
             "essentiels",
@@ -394,10 +393,12 @@ pub fn names_several_categories(key: &str) -> bool {
 /// [`names_several_categories`], worked out.
 fn several_categories_in(key: &str) -> bool {
     let mut named = [false; CATEGORY_WORDS.len()];
-    // Words split at anything but letters and digits: "d'audience" gives "audience".
+    // Words split at anything but letters and digits ("d'audience" gives "audience"),
+    // compared without accents, as headings that lost theirs are.
+    let key = without_accents(key);
     for word in key.split(|c: char| !c.is_alphanumeric()) {
         for ((_, words), flag) in CATEGORY_WORDS.iter().zip(named.iter_mut()) {
-            *flag |= words.contains(&word);
+            *flag |= words.iter().any(|w| without_accents(w) == word);
         }
     }
     let kept_apart = named.iter().skip(2).filter(|&&n| n).count();

@@ -512,6 +512,8 @@ fn headings_naming_several_categories_are_told_apart_from_the_template() {
         "Necessary and marketing cookies",
         "Performance and functionality cookies",
         "Cookies statistiques et de réseaux sociaux",
+        "Cookies de mesure d'audience et publicitaires",
+        "Cookies de mesure d'audience et publicite",
     ] {
         assert!(several(heading), "{heading}");
     }
@@ -521,6 +523,7 @@ fn headings_naming_several_categories_are_told_apart_from_the_template() {
         "Cookies de mesure d'audience",
         "Advertising cookies",
         "Social media cookies",
+        "Analytics cookies (consent required)",
     ] {
         assert!(!several(heading), "{heading}");
     }

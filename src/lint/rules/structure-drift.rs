@@ -6,8 +6,10 @@
 //! heading when its wording is not known, and named in the message.
 //!
 //! A section is usual in a family when more than `majority` (default half) of its members
-//! have it, and out of the usual structure when more than that share lack it; a section
-//! exactly half the members have is neither, and is not judged. The usual order is the order of the usual sections' mean positions, and a
+//! have it, and out of the usual structure when more than that share lack it; with the
+//! default majority, a section exactly half the members have is neither, and is not judged
+//! (with another, a band of sections is never judged, or a section may be both). The usual
+//! order is the order of the usual sections' mean positions, and a
 //! section out of place is reported only when a majority of members follow that order (with
 //! no agreed order, moves are not judged). Families smaller than `min-family-size` (default
 //! 3) are not judged.

@@ -4,7 +4,8 @@
 //! ". Two cases are left alone because the blanks mean something: in a tab-separated table
 //! row, a trailing tab separates an empty last cell (only blanks after it are reported); in
 //! Markdown, exactly two spaces before a line that continues the paragraph are a hard line
-//! break (not in a table, whose rows are one line each).
+//! break (not in a table: a line break there ends a row, or continues a broken one, and
+//! is never a hard break).
 //!
 //! ## Why it matters
 //! Trailing blanks are invisible, make diffs between versions of a policy noisy, and turn

@@ -205,7 +205,8 @@ fn prose_and_headings_after_a_table_are_not_swallowed() {
 
 #[test]
 fn a_trailing_tab_separates_an_empty_last_cell_up_to_the_header_s_columns() {
-    let text = format!("{HEADER}X\tsessionid\t\nX\tcsrftoken\tCSRF\t\nX\t_ga\t\t\t\t\n");
+    let text =
+        format!("{HEADER}X\tsessionid\t\nX\tcsrftoken\tCSRF\t\nX\t_ga\t\t\t\t\nY\t_gid\t \t\n");
     assert_eq!(
         shapes(&text, Format::Text),
         [table(&[
@@ -215,6 +216,8 @@ fn a_trailing_tab_separates_an_empty_last_cell_up_to_the_header_s_columns() {
             &["X", "csrftoken", "CSRF"],
             // Tabs beyond the header's columns add nothing either.
             &["X", "_ga", ""],
+            // Spaces between the trailing tabs change nothing.
+            &["Y", "_gid", ""],
         ])]
     );
     // Without a header there are no columns to fill.

@@ -192,16 +192,16 @@ fn a_file_reached_by_several_paths_is_checked_once() {
 fn names_that_are_not_utf8_stay_apart() {
     use std::os::unix::ffi::OsStrExt;
     let dir = dir_with(&[]);
-    for name in [&b"\xff.md"[..], b"\xfe.md", b"caf\xe9 \\ x.md"] {
+    for name in [&b"\xff.md"[..], b"\xfe.md", b"caf\xe9 \\ x.md", b"\\xFF.md"] {
         let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
         std::fs::write(path, ACCENTED).unwrap();
     }
     let run = check_exit(dir.path(), &WALK_ARGS, 1);
     assert_eq!(
         files(&run),
-        set(&["\\xFE.md", "\\xFF.md", "caf\\xE9 \\ x.md"])
+        set(&["\\xFE.md", "\\xFF.md", "caf\\xE9 \\\\ x.md", "\\\\xFF.md"])
     );
-    assert_eq!(json(&run.stdout)["summary"]["files"], 3);
+    assert_eq!(json(&run.stdout)["summary"]["files"], 4);
 }
 
 /// The human report's last line never says all checks passed when an input could not be
