@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use cookielint::lint::RULES;
 
 use super::{
-    check_exit, codes, dir_with, file_codes, files, set, write, ACCENTED, MIXED, RULES_USED,
+    check, check_exit, codes, dir_with, file_codes, files, set, write, ACCENTED, MIXED, RULES_USED,
 };
 use crate::support::{cookielint_in, json};
 
@@ -402,4 +402,42 @@ fn a_configuration_in_a_walked_subdirectory_applies_below_it() {
     );
     let run = check_exit(dir.path(), &["outer"], 2);
     assert!(run.stderr.contains("no-such-rule"), "{}", run.stderr);
+}
+
+/// A file named on the command line does not decide the configuration of its directory for
+/// the files walked there: a missing file (no configuration found through it) or a link
+/// (whose target lies under another configuration) named before `.`.
+#[cfg(unix)]
+#[test]
+fn a_named_file_does_not_set_its_directory_s_configuration() {
+    let dir = dir_with(&[
+        (
+            "s1/cookielint.toml",
+            "[lint]\nignore = [\"trailing-whitespace\"]\n",
+        ),
+        ("s1/a.txt", MIXED),
+        (
+            "other/cookielint.toml",
+            "[lint]\nignore = [\"missing-title\"]\n",
+        ),
+        ("other/real.txt", MIXED),
+    ]);
+    std::os::unix::fs::symlink(
+        dir.path().join("other/real.txt"),
+        dir.path().join("s1/link.txt"),
+    )
+    .unwrap();
+    let s1 = dir.path().join("s1");
+    for first in ["missing.txt", "link.txt"] {
+        let run = check(&s1, &[first, ".", "--format", "json"]);
+        let found = file_codes(&run);
+        assert!(
+            !found.iter().any(|(f, c)| f == "a.txt" && c == "CL405"),
+            "{first} .: {found:?}"
+        );
+        assert!(
+            found.iter().any(|(f, c)| f == "a.txt" && c == "CL101"),
+            "{first} .: {found:?}"
+        );
+    }
 }
