@@ -78,9 +78,9 @@ struct OverrideSection {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct VocabularySection {
     #[serde(default)]
-    sections: BTreeMap<Str, Vec<String>>,
+    sections: BTreeMap<Str, Vec<Str>>,
     #[serde(default)]
-    columns: BTreeMap<Str, Vec<String>>,
+    columns: BTreeMap<Str, Vec<Str>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -93,14 +93,14 @@ struct TemplateSection {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct TypoEntry {
-    wrong: String,
-    right: Vec<String>,
+    wrong: Str,
+    right: Vec<Str>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct CookieEntry {
-    name: String,
+    name: Str,
     category: Str,
     #[serde(default)]
     provider: String,
@@ -166,6 +166,52 @@ fn enum_value<T>(
             Some(format!("use one of: {allowed}")),
         )
     })
+}
+
+/// The comparison keys of a vocabulary role's phrases; a phrase with nothing to compare
+/// (empty, or only spaces and invisible characters) would never match a heading or header.
+fn phrase_keys(phrases: &[Str], error: &ErrorAt<'_>) -> Result<Vec<String>, Box<ConfigError>> {
+    phrases
+        .iter()
+        .map(|p| {
+            let phrase = key(p.get_ref());
+            if phrase.is_empty() {
+                Err(error(
+                    "an empty phrase matches no heading or column header".into(),
+                    p.span(),
+                    Some("write the words of the heading or header, or remove this entry".into()),
+                ))
+            } else {
+                Ok(phrase)
+            }
+        })
+        .collect()
+}
+
+/// Checks one `[[typos]]` entry: `known-typo` compares comparison keys (case, quote style
+/// and spacing ignored), so a wrong form with no key would match nothing, and a right form
+/// with the wrong form's key would report every correct text.
+fn check_typo(entry: &TypoEntry, error: &ErrorAt<'_>) -> Result<(), Box<ConfigError>> {
+    let wrong = key(entry.wrong.get_ref());
+    if wrong.is_empty() {
+        return Err(error(
+            "an empty `wrong` matches no text".into(),
+            entry.wrong.span(),
+            Some("write the wording error to report".into()),
+        ));
+    }
+    if let Some(same) = entry.right.iter().find(|r| key(r.get_ref()) == wrong) {
+        return Err(error(
+            format!(
+                "`{}` reads as the wrong form `{}`: texts are compared ignoring case, quote style and spacing, so every correct text would be reported",
+                same.get_ref(),
+                entry.wrong.get_ref()
+            ),
+            same.span(),
+            Some("a right form must differ from the wrong one in its words or punctuation".into()),
+        ));
+    }
+    Ok(())
 }
 
 fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
@@ -241,7 +287,7 @@ impl ConfigFile {
             config
                 .vocabulary
                 .sections
-                .extend(phrases.iter().map(|p| (key(p), role)));
+                .extend(phrase_keys(phrases, error)?.into_iter().map(|p| (p, role)));
         }
         let column_names = names(&ColumnRole::ALL, ColumnRole::as_str);
         for (role, phrases) in &self.vocabulary.columns {
@@ -255,7 +301,7 @@ impl ConfigFile {
             config
                 .vocabulary
                 .columns
-                .extend(phrases.iter().map(|p| (key(p), role)));
+                .extend(phrase_keys(phrases, error)?.into_iter().map(|p| (p, role)));
         }
         config.options.vocabulary = config.vocabulary.clone();
         let languages = Language::ALL
@@ -280,10 +326,11 @@ impl ConfigFile {
                 .collect::<Result<Vec<_>, _>>()?;
             config.options.required_sections.insert(language, roles);
         }
-        config
-            .options
-            .typos
-            .extend(self.typos.iter().map(|t| typo(&t.wrong, &t.right)));
+        for t in &self.typos {
+            check_typo(t, error)?;
+            let right: Vec<String> = t.right.iter().map(|r| r.get_ref().clone()).collect();
+            config.options.typos.push(typo(t.wrong.get_ref(), &right));
+        }
         let category_names = names(&Category::ALL, Category::as_str);
         for c in &self.cookies {
             let category = enum_value(
@@ -293,10 +340,17 @@ impl ConfigFile {
                 &category_names,
                 error,
             )?;
+            if c.name.get_ref().trim().is_empty() {
+                return Err(error(
+                    "an empty cookie name matches no cookie".into(),
+                    c.name.span(),
+                    Some("write the cookie's name, or a pattern such as `_myco_*`".into()),
+                ));
+            }
             config
                 .options
                 .cookies
-                .push(cookie(&c.name, category, &c.provider));
+                .push(cookie(c.name.get_ref(), category, &c.provider));
         }
         let defaults = CorpusSettings::default();
         config.corpus = CorpusSettings {

@@ -214,9 +214,9 @@ fn markdown_cells_are_linted_as_a_reader_sees_them() {
     assert_eq!(
         found("category-mismatch"),
         [
-            "10:35 `_ga` is a Google analytics cookie but is declared as necessary",
-            "11:35 `_ga` is a Google analytics cookie but is declared as necessary",
-            "13:25 `_ga_<ID>` is a Google analytics cookie but is declared as necessary",
+            "10:35 `_ga` is an analytics cookie from Google but is declared as necessary",
+            "11:35 `_ga` is an analytics cookie from Google but is declared as necessary",
+            "13:25 `_ga_<ID>` is an analytics cookie from Google but is declared as necessary",
         ]
     );
     assert_eq!(

@@ -79,12 +79,21 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             continue;
         }
         let expected = known.category.as_str();
+        // The article goes with the category (the provider is optional and may be anything).
+        let article = if expected.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        let from = match known.provider.trim() {
+            "" => String::new(),
+            provider => format!(" from {provider}"),
+        };
         let _ = out
             .emit(
                 cookie.name.span,
                 format!(
-                    "`{name}` is a {} {expected} cookie but is declared as {}",
-                    known.provider,
+                    "`{name}` is {article} {expected} cookie{from} but is declared as {}",
                     declared.as_str()
                 ),
             )
@@ -140,7 +149,10 @@ mod tests {
         );
         let second = messages(&other);
         assert_eq!(second.len(), 1, "{second:?}");
-        assert!(second[0].starts_with("`_ga` is a Google"), "{second:?}");
+        assert!(
+            second[0].starts_with("`_ga` is an analytics cookie from Google but"),
+            "{second:?}"
+        );
         // The same patterns in the same order, one category changed: matched again.
         let mut recategorised = LintOptions::default();
         for cookie in &mut recategorised.cookies {

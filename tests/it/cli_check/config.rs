@@ -441,3 +441,65 @@ fn a_named_file_does_not_set_its_directory_s_configuration() {
         );
     }
 }
+
+/// Entries that could only produce nonsense are errors that point at the value: a typo whose
+/// right form reads as its wrong form (every correct text would be reported), empty wrong
+/// forms, cookie names and vocabulary phrases (they would match nothing).
+#[test]
+fn entries_that_match_nothing_or_everything_are_errors() {
+    for (config, at, says) in [
+        (
+            "[[typos]]\nwrong = \"Cookie name(s)\"\nright = [\"Cookie names\", \"cookie  NAME(S)\"]\n",
+            "cookielint.toml:3:26",
+            "reads as the wrong form",
+        ),
+        (
+            "[[typos]]\nwrong = \" \"\nright = [\"x\"]\n",
+            "cookielint.toml:2:9",
+            "empty `wrong`",
+        ),
+        (
+            "[[cookies]]\nname = \"\"\ncategory = \"analytics\"\n",
+            "cookielint.toml:2:8",
+            "empty cookie name",
+        ),
+        (
+            "[vocabulary]\nsections = { cookies-used = [\"Nos traceurs\", \"\\u200B\"] }\n",
+            "cookielint.toml:2:46",
+            "empty phrase",
+        ),
+        (
+            "[vocabulary]\ncolumns = { provider = [\"  \"] }\n",
+            "cookielint.toml:2:25",
+            "empty phrase",
+        ),
+    ] {
+        let dir = dir_with(&[("accents.txt", ACCENTED), ("cookielint.toml", config)]);
+        let run = check_exit(dir.path(), &[], 2);
+        assert_eq!(run.stdout, "", "{config}");
+        assert!(run.stderr.contains(at), "{config}\n{}", run.stderr);
+        assert!(run.stderr.contains(says), "{config}\n{}", run.stderr);
+    }
+}
+
+/// A configured cookie without a provider: the message has no gap where the provider would
+/// be, and its article agrees with the category.
+#[test]
+fn a_configured_cookie_without_a_provider_reads_well() {
+    let policy = "Cookies policy\n\nNecessary cookies\n\n\
+        Provider\tCookie name\tPurpose\n\
+        Example SA\tmyco_id\tTo tell visitors apart\n";
+    let config = "[[cookies]]\nname = \"myco_*\"\ncategory = \"analytics\"\n";
+    let dir = dir_with(&[("policy.txt", policy), ("cookielint.toml", config)]);
+    let run = check_exit(
+        dir.path(),
+        &["--format", "concise", "--select", "category-mismatch"],
+        1,
+    );
+    assert!(
+        run.stdout
+            .contains("`myco_id` is an analytics cookie but is declared as necessary"),
+        "{}",
+        run.stdout
+    );
+}
