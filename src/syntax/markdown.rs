@@ -12,9 +12,11 @@
 //! entities, `<br>`) are listed as [`Inline`]s, from which a table cell's text is shown as a
 //! reader sees it.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 
-use super::{HeadingBlock, HeadingMarkup, Inline, Item, Shown};
+use super::{HeadingBlock, HeadingMarkup, Inline, Item, Problem, Shown};
 use crate::source::{lines, SourceFile, Span};
 
 /// Whether `text` shows unambiguous Markdown markup: ATX or setext headings, fenced code,
@@ -320,11 +322,13 @@ fn is_line_break(html: &str) -> bool {
     opens && matches!(tail, ">" | "/>")
 }
 
-/// The items of a Markdown document, and the inline markup of its paragraphs that shows
-/// other text than its source.
-pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>) {
+/// The items of a Markdown document, the inline markup of its paragraphs that shows other
+/// text than its source, and what a reader would not expect of the Markdown (a table
+/// indented into a code block).
+pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>, Vec<Problem>) {
     let text = source.text.as_str();
     let mut out = Vec::new();
+    let mut problems = Vec::new();
     let mut inlines = Inlines::default();
     let mut line = LineBuilder { current: None };
     let mut heading: Option<(Span, HeadingLevel, Option<Span>)> = None;
@@ -348,10 +352,13 @@ pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>) {
                     out.push(Item::Heading(heading_block(text, span, level, inner)));
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 line.flush(text, &mut out);
                 out.push(Item::Break);
                 code_depth += 1;
+                if matches!(kind, CodeBlockKind::Indented) {
+                    problems.extend(indented_table(text, Span::new(range.start, range.end)));
+                }
             }
             Event::Html(html) => {
                 line.flush(text, &mut out);
@@ -447,7 +454,37 @@ pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>) {
         }
     }
     line.flush(text, &mut out);
-    (merge_blank_lines(source, out), inlines.finish())
+    (merge_blank_lines(source, out), inlines.finish(), problems)
+}
+
+/// Fewest rows that make an indented code block a table (a header and one row).
+const INDENTED_TABLE_ROWS: usize = 2;
+
+/// A problem at the first row of the indented code block at `block` when its lines are
+/// table rows (two cells or more, between tabs or pipes): indented by four spaces (or a
+/// tab), a table is a code block in Markdown, shown as code, and its cookies are not read.
+/// Fenced code is left alone: fencing a table is a deliberate choice.
+fn indented_table(text: &str, block: Span) -> Option<Problem> {
+    let block_text = block.slice(text);
+    let mut rows = lines(block_text).filter_map(|line| {
+        let raw = line.slice(block_text);
+        let row = raw.trim();
+        let cells = if row.contains('\t') {
+            row.split('\t').filter(|c| !c.trim().is_empty()).count()
+        } else {
+            row.trim_matches('|').split('|').count()
+        };
+        let start = block.start + line.start + (raw.len() - raw.trim_start().len());
+        (cells >= 2).then(|| Span::new(start, start + row.len()))
+    });
+    let first = rows.next()?;
+    if rows.count() + 1 < INDENTED_TABLE_ROWS {
+        return None;
+    }
+    Some(Problem {
+        span: first,
+        message: "this table is indented by four spaces or more, so Markdown shows it as a code block and its cookies are not read; remove the indentation".into(),
+    })
 }
 
 fn heading_block(text: &str, span: Span, level: HeadingLevel, inner: Option<Span>) -> HeadingBlock {
@@ -694,5 +731,40 @@ mod tests {
         }
         assert!(has_markdown_signals("# Title\nplain"));
         assert!(!has_markdown_signals("plain\ttable\nrow"));
+    }
+
+    /// The source at each problem `items` reports for `text`.
+    fn problems_at(text: &str) -> Vec<String> {
+        let source = SourceFile::from_text("t.md", text);
+        items(&source)
+            .2
+            .into_iter()
+            .map(|p| p.span.slice(text).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_table_indented_into_a_code_block_is_a_problem_at_its_first_row() {
+        let tab = "# Cookies\n\n    Provider\tCookie name\tPurpose\n    \n    Example SA\tsessionid\tTo remember you\n";
+        assert_eq!(problems_at(tab), ["Provider\tCookie name\tPurpose"]);
+        let pipe = "# Cookies\n\nText.\n\n\t| Provider | Cookie name |\n\t|---|---|\n\t| Example SA | sessionid |\n";
+        assert_eq!(problems_at(pipe), ["| Provider | Cookie name |"]);
+        // Nested in a quote, the span still points at the row in the source.
+        let quoted = "> intro\n>\n>     a\tb\n>     c\td\n";
+        assert_eq!(problems_at(quoted), ["a\tb"]);
+        for (what, text) in [
+            (
+                "fenced",
+                "# Cookies\n\n```\nProvider\tCookie name\nExample SA\tsessionid\n```\n",
+            ),
+            ("one row", "# Cookies\n\n    Provider\tCookie name\n"),
+            ("no cells", "# Cookies\n\n    let a = 1;\n    let b = 2;\n"),
+            (
+                "not indented enough",
+                "# Cookies\n\n   Provider\tCookie name\n   Example SA\tsessionid\n",
+            ),
+        ] {
+            assert_eq!(problems_at(text), Vec::<String>::new(), "{what}");
+        }
     }
 }

@@ -230,14 +230,18 @@ pub fn parse(
 ) -> SyntaxTree {
     let text = source.text.as_str();
     // Markdown marks its headings; only plain text has them inferred from line shapes.
-    let (items, inlines, infer_headings) = match format {
-        Format::Text => (text::items(source), Vec::new(), true),
+    let (items, inlines, markdown_problems, infer_headings) = match format {
+        Format::Text => (text::items(source), Vec::new(), Vec::new(), true),
         Format::Markdown => {
-            let (items, inlines) = markdown::items(source);
-            (items, inlines, false)
+            let (items, inlines, problems) = markdown::items(source);
+            (items, inlines, problems, false)
         }
     };
-    let (blocks, problems) = blocks::assemble(text, &items, infer_headings, vocabulary);
+    let (blocks, mut problems) = blocks::assemble(text, &items, infer_headings, vocabulary);
+    if !markdown_problems.is_empty() {
+        problems.extend(markdown_problems);
+        problems.sort_by_key(|p| p.span.start);
+    }
     SyntaxTree {
         format,
         blocks,

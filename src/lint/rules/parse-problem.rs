@@ -1,7 +1,9 @@
 //! ## What it does
 //! Reports each place the parser could not fully understand. That is a row of a table whose
-//! separators were lost and whose columns could not be recovered, or bytes that were not
-//! valid in the file's encoding and were replaced by U+FFFD when it was decoded.
+//! separators were lost and whose columns could not be recovered, bytes that were not
+//! valid in the file's encoding and were replaced by U+FFFD when it was decoded, or, in
+//! Markdown, a table indented by four spaces or more: Markdown shows it as a code block, so
+//! its cookies are not read (the finding points at its first row).
 //!
 //! ## Why it matters
 //! The other rules see the document only as the parser understood it. Where it had to
@@ -23,7 +25,8 @@
 //!
 //! ## Fix
 //! Restore the text at the reported place: put back the tab or pipe separators of the row,
-//! or re-save the file in UTF-8 from a copy whose characters are intact.
+//! re-save the file in UTF-8 from a copy whose characters are intact, or remove the
+//! indentation of the table.
 
 use crate::lint::{Emitter, LintContext};
 use crate::normalize::key;
