@@ -173,14 +173,23 @@ fn short_label(message: &str) -> String {
     }
 }
 
-/// Replaces characters that could drive a terminal by visible ones of equal UTF-8 length;
-/// borrowed when there are none (they are all invisible characters, found by a fast scan).
+/// Replaces characters that could drive a terminal by visible ones of equal UTF-8 length,
+/// and a lone `\r` line break by `\n` (miette ends its snippet lines at `\n` only, and
+/// would send the `\r` to the terminal); borrowed when there are none (invisible
+/// characters and carriage returns, found by fast scans).
 fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
-    if crate::normalize::invisible_chars(text).next().is_none() {
+    let bytes = text.as_bytes();
+    let lone_cr = |at: usize| bytes.get(at + 1) != Some(&b'\n');
+    if crate::normalize::invisible_chars(text).next().is_none()
+        && !memchr::memchr_iter(b'\r', bytes).any(lone_cr)
+    {
         return std::borrow::Cow::Borrowed(text);
     }
-    text.chars()
-        .map(|c| match c {
+    let mut chars = text.chars().peekable();
+    std::iter::from_fn(|| {
+        let c = chars.next()?;
+        Some(match c {
+            '\r' if chars.peek() != Some(&'\n') => '\n',
             '\t' | '\n' | '\r' => c,
             c if c.is_control() => match c.len_utf8() {
                 1 => '?',
@@ -192,8 +201,9 @@ fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
             | '\u{FEFF}' => '\u{FFFD}',
             c => c,
         })
-        .collect::<String>()
-        .into()
+    })
+    .collect::<String>()
+    .into()
 }
 
 /// What stands for the document's name in a drawing kept for other documents: a NUL,
@@ -206,8 +216,7 @@ const LINE_MARK: u8 = 1;
 
 /// The line breaks a window is drawn as having before it, so that its drawing serves every
 /// window of the same text whose line numbers have as many digits: miette numbers the lines
-/// it shows from the window's line breaks before it (a context ending with a lone `\r` is
-/// numbered so) to one more than that plus the breaks in the window. When all of these
+/// it shows from the window's line breaks before it to one more than that plus the breaks in the window. When all of these
 /// have `d` digits, the window is drawn as if it had 10^(d-1) breaks before it (none when
 /// `d` is 1) and the numbers are put right afterwards ([`mark_line_numbers`],
 /// [`push_drawn`]); otherwise (`None`), with its own numbers.
@@ -870,7 +879,7 @@ mod tests {
             };
             text.push_str(&line);
             // Runs of lines ending with a lone `\r` across 10, 100 and 1,000, which miette
-            // reads as one line.
+            // reads as one line unless the snippet is sanitised.
             let lone_cr = [9..=12, 95..=104, 995..=1_004]
                 .iter()
                 .any(|run| run.contains(&n));
@@ -1003,6 +1012,41 @@ mod tests {
             assert!(matches!(clean, std::borrow::Cow::Owned(_)), "{c:?}");
             assert_eq!(clean.len(), text.len(), "{c:?}");
             assert!(!clean.contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lines_ending_with_a_lone_carriage_return_are_drawn_as_lines() {
+        // miette breaks its snippet lines at `\n` only: a lone `\r` reached the terminal
+        // (moving the cursor back over the line) and the lines were numbered wrongly.
+        for text in ["one\rtwo\rthree x\rfour\r", "one\r\ntwo\rthree x\nfour"] {
+            let source = SourceFile::from_text("doc.txt", text);
+            let at = text.find('x').unwrap_or_default();
+            let diagnostic = crate::lint::Diagnostic {
+                code: "CL101",
+                rule: "missing-section",
+                severity: Severity::Warning,
+                file: "doc.txt".to_owned(),
+                span: Span::new(at, at + 1),
+                message: "wrong".to_owned(),
+                help: None,
+                related: Vec::new(),
+                fingerprint: String::new(),
+            };
+            let located = Located::new(&source, diagnostic);
+            for drawn in [
+                human(&source, std::slice::from_ref(&located), Default::default()),
+                human_from_whole_text(&source, std::slice::from_ref(&located), Default::default()),
+            ] {
+                assert!(!drawn.contains('\r'), "{text:?}:\n{drawn}");
+                assert!(drawn.contains("[doc.txt:3:7]"), "{text:?}:\n{drawn}");
+                for (number, line) in [(2, "two"), (3, "three x"), (4, "four")] {
+                    assert!(
+                        drawn.contains(&format!(" {number} \u{2502} {line}\n")),
+                        "{text:?}: line {number}:\n{drawn}"
+                    );
+                }
+            }
         }
     }
 
