@@ -7,8 +7,9 @@ use std::io::{self, Write};
 
 use super::{Diagnostics, Located, Results};
 
-/// Escapes text for XML character data and attribute values; characters XML 1.0 cannot
-/// carry at all are written as visible escapes.
+/// Escapes text for XML character data; characters XML 1.0 cannot carry at all are
+/// written as visible escapes. A carriage return is a character reference: a parser reads
+/// a raw one as a line feed.
 fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -18,7 +19,8 @@ fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
             c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
                 out.push_str(&c.escape_unicode().to_string())
             }
@@ -26,6 +28,12 @@ fn xml(text: &str) -> String {
         }
     }
     out
+}
+
+/// Escapes text for an XML attribute value, as [`xml`] does, and a tab or line feed too: a
+/// parser reads a raw one in an attribute as a space.
+fn xml_attribute(text: &str) -> String {
+    xml(text).replace('\t', "&#9;").replace('\n', "&#10;")
 }
 
 /// The JUnit report as a string (see [`write_junit`]).
@@ -66,7 +74,7 @@ pub fn write_junit<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) ->
     )?;
     let mut diagnostics = results.diagnostics.all().peekable();
     for file in checked.union(&extra) {
-        let name = xml(file);
+        let name = xml_attribute(file);
         let mine = |d: &Cow<'_, Located>| d.diagnostic.file == *file;
         if !diagnostics.peek().is_some_and(mine) {
             writeln!(out, "    <testcase name=\"{name}\" classname=\"{name}\"/>")?;
@@ -87,8 +95,8 @@ pub fn write_junit<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) ->
             writeln!(
                 out,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                xml(diag.rule),
-                xml(&message),
+                xml_attribute(diag.rule),
+                xml_attribute(&message),
                 xml(&format!(
                     "{message}\n{}",
                     diag.help.as_deref().unwrap_or("")
@@ -98,12 +106,79 @@ pub fn write_junit<D: Diagnostics>(results: &Results<D>, out: &mut dyn Write) ->
         out.write_all(b"    </testcase>\n")?;
     }
     for e in &results.errors {
-        let name = xml(&e.file);
+        let name = xml_attribute(&e.file);
         writeln!(
             out,
             "    <testcase name=\"{name}\" classname=\"{name}\">\n      <error message=\"{}\"/>\n    </testcase>",
-            xml(&e.message)
+            xml_attribute(&e.message)
         )?;
     }
     out.write_all(b"  </testsuite>\n</testsuites>\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::{Diagnostic, Severity};
+    use crate::report::FileError;
+    use crate::source::{LineCol, Span};
+
+    #[test]
+    fn tabs_and_line_breaks_read_back_as_written() {
+        // A raw tab or line break in an attribute is read as a space, and a raw `\r`
+        // anywhere as a line feed.
+        let file = "dir/a\tb\nc\rd.txt";
+        let located = Located {
+            diagnostic: Diagnostic {
+                code: "CL405",
+                rule: "trailing-whitespace",
+                severity: Severity::Info,
+                file: file.to_owned(),
+                span: Span::new(0, 1),
+                message: "one\ttwo\nthree\rfour".to_owned(),
+                help: Some("five\rsix".to_owned()),
+                related: Vec::new(),
+                fingerprint: String::new(),
+            },
+            start: LineCol { line: 1, column: 1 },
+            end: LineCol { line: 1, column: 2 },
+        };
+        let results = Results {
+            diagnostics: vec![located],
+            errors: vec![FileError {
+                file: "bad\tname\n.txt".to_owned(),
+                message: "cannot\tread\r\nit".to_owned(),
+            }],
+            files: vec![file.into()],
+        };
+        let report = junit(&results);
+        let xml = match roxmltree::Document::parse(&report) {
+            Ok(xml) => xml,
+            Err(e) => panic!("not XML ({e}):\n{report}"),
+        };
+        let cases: Vec<_> = xml
+            .descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .collect();
+        let names: Vec<_> = cases.iter().map(|c| c.attribute("name")).collect();
+        assert_eq!(names, [Some(file), Some("bad\tname\n.txt")], "{report}");
+        let failure = xml.descendants().find(|n| n.has_tag_name("failure"));
+        let message = "1:1: info[CL405 trailing-whitespace] one\ttwo\nthree\rfour";
+        assert_eq!(
+            failure.and_then(|f| f.attribute("message")),
+            Some(message),
+            "{report}"
+        );
+        assert_eq!(
+            failure.and_then(|f| f.text()),
+            Some(format!("{message}\nfive\rsix").as_str()),
+            "{report}"
+        );
+        let error = xml.descendants().find(|n| n.has_tag_name("error"));
+        assert_eq!(
+            error.and_then(|e| e.attribute("message")),
+            Some("cannot\tread\r\nit"),
+            "{report}"
+        );
+    }
 }
