@@ -514,6 +514,10 @@ fn draw(
     snippets: &Snippets<'_>,
     shift: usize,
 ) -> Option<String> {
+    let labels = labelled(&located.diagnostic).map(|(span, _)| span);
+    if !within_drawable_columns(snippets, labels, shift) {
+        return None;
+    }
     let handler = handlers.for_texts(message, help.as_deref());
     let report = Report {
         located,
@@ -525,6 +529,39 @@ fn draw(
     let mut drawn = String::new();
     handler.render_report(&mut drawn, &report).ok()?;
     Some(drawn)
+}
+
+/// The farthest column along its line at which miette can draw a label: it pads the
+/// underline with a formatting width, and Rust panics on one past `u16::MAX`.
+const DRAWABLE_COLUMNS: usize = u16::MAX as usize - 1;
+
+/// Whether both ends of each of `spans` (at their offset less `shift` in `snippets`) are
+/// within [`DRAWABLE_COLUMNS`] of their line's start, bounded from above: a tab takes at
+/// most 4 columns, a character beyond ASCII at most 2 (and 2 bytes or more).
+fn within_drawable_columns(
+    snippets: &Snippets<'_>,
+    mut spans: impl Iterator<Item = Span>,
+    shift: usize,
+) -> bool {
+    let near = |at: usize| {
+        let at = at.saturating_sub(shift);
+        let line_start = snippets
+            .index
+            .line_start(snippets.index.line(at))
+            .unwrap_or(0);
+        let before = snippets.text.get(line_start..at).unwrap_or_default();
+        before.len() <= DRAWABLE_COLUMNS / 4
+            || before
+                .chars()
+                .map(|c| match c {
+                    '\t' => 4,
+                    c if c.is_ascii() => 1,
+                    _ => 2,
+                })
+                .sum::<usize>()
+                <= DRAWABLE_COLUMNS
+    };
+    spans.all(|span| near(span.start) && near(span.end))
 }
 
 /// Appends `drawn` to `out`, with the stand-in for the file's name replaced by `name` and
@@ -1047,6 +1084,41 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_label_too_far_along_its_line_for_miette_is_reported_as_a_concise_line() {
+        // miette pads an underline with a formatting width, which panics past `u16::MAX`
+        // columns: the whole report was lost.
+        let far = (
+            format!("{}x\n", "a".repeat(70_000)),
+            format!("{}x\n", "\t".repeat(17_000)),
+        );
+        let near = format!("{}x\n", "a".repeat(60_000));
+        for (text, drawn_by_miette) in [(&far.0, false), (&far.1, false), (&near, true)] {
+            let source = SourceFile::from_text("doc.txt", text);
+            let at = text.len() - 2;
+            let diagnostic = crate::lint::Diagnostic {
+                code: "CL101",
+                rule: "missing-section",
+                severity: Severity::Warning,
+                file: "doc.txt".to_owned(),
+                span: Span::new(at, at + 1),
+                message: "wrong".to_owned(),
+                help: None,
+                related: Vec::new(),
+                fingerprint: String::new(),
+            };
+            let located = Located::new(&source, diagnostic);
+            let concise = format!("{}\n", super::super::concise_line(&located));
+            let options = HumanOptions::default();
+            let drawn = human(&source, std::slice::from_ref(&located), options);
+            assert_eq!(
+                drawn,
+                human_from_whole_text(&source, std::slice::from_ref(&located), options)
+            );
+            assert_eq!(drawn == concise, !drawn_by_miette, "{}", text.len());
         }
     }
 
