@@ -62,7 +62,8 @@ pub struct CheckArgs {
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
-    /// Record the current findings in this baseline file and exit 0.
+    /// Record the current findings in this baseline file and exit 0 (2 if some input could
+    /// not be read).
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
     /// Number of threads [default: every core].
