@@ -216,10 +216,10 @@ const LINE_MARK: u8 = 1;
 
 /// The line breaks a window is drawn as having before it, so that its drawing serves every
 /// window of the same text whose line numbers have as many digits: miette numbers the lines
-/// it shows from the window's line breaks before it to one more than that plus the breaks in the window. When all of these
-/// have `d` digits, the window is drawn as if it had 10^(d-1) breaks before it (none when
-/// `d` is 1) and the numbers are put right afterwards ([`mark_line_numbers`],
-/// [`push_drawn`]); otherwise (`None`), with its own numbers.
+/// it shows from the window's line breaks before it to one more than that plus the breaks
+/// in the window. When all of these have `d` digits, the window is drawn as if it had
+/// 10^(d-1) breaks before it (none when `d` is 1) and the numbers are put right afterwards
+/// ([`mark_line_numbers`], [`push_drawn`]); otherwise (`None`), with its own numbers.
 ///
 /// Only the numbers change, for a finding with one label: with two, miette draws one
 /// snippet or two depending on a sum of line numbers that the renumbering would change.

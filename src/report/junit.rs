@@ -1,5 +1,5 @@
 //! `--format junit`: JUnit XML with one test case per file and one failure per diagnostic
-//! (at or above the failing severity: the caller filters), and an error for unreadable files.
+//! (every finding reported, whatever its severity), and an error for unreadable files.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
