@@ -535,3 +535,42 @@ fn statistics_follow_the_format() {
         assert!(run.stderr.contains("--statistics"), "{}", run.stderr);
     }
 }
+
+/// A finding farther along its line than miette can draw (over 65,535 columns) is reported in
+/// every format; the human report gives its concise line (it panicked, and the run lost every
+/// finding with exit code 101).
+#[test]
+fn a_finding_far_along_a_long_line_is_reported_in_every_format() {
+    let line = format!("{}re-connecterez\n", "mot ".repeat(50_000));
+    let text = format!("Charte cookies\n\n{line}");
+    let dir = dir_with(&[("long.txt", &text)]);
+    let column = 50_000 * 4 + 1;
+    for format in ["human", "concise", "json", "sarif", "github", "junit"] {
+        let run = check_exit(
+            dir.path(),
+            &[
+                "--format",
+                format,
+                "--select",
+                "known-typo",
+                "--fail-on",
+                "warning",
+                "--color",
+                "never",
+            ],
+            1,
+        );
+        assert!(
+            run.stdout.contains("re-connecterez"),
+            "{format}: {}",
+            run.stderr
+        );
+        if matches!(format, "human" | "concise") {
+            assert!(
+                run.stdout.contains(&format!("long.txt:3:{column}")),
+                "{format}: {}",
+                run.stdout.get(..2_000).unwrap_or(&run.stdout)
+            );
+        }
+    }
+}
