@@ -3,7 +3,9 @@
 //!
 //! Decoding never panics and never guesses silently: the encoding that was used is
 //! returned so that the model (and the `encoding` rule) can report it. Malformed sequences
-//! in UTF-16 input become U+FFFD and are counted.
+//! in UTF-16 input become U+FFFD and are counted. A UTF-8 file with a few bytes that are
+//! not UTF-8 (a character typed in a legacy editor) stays UTF-8: only those bytes are read
+//! as Windows-1252, and they are counted.
 
 use serde::Serialize;
 
@@ -22,7 +24,8 @@ pub enum Encoding {
     /// UTF-16 big endian (with a BOM, or detected from its zero bytes).
     #[serde(rename = "utf-16be")]
     Utf16Be,
-    /// Legacy single-byte text: anything that is not valid UTF-8 is read as Windows-1252.
+    /// Legacy single-byte text: a file that is not valid UTF-8 (and not mostly UTF-8 with
+    /// a few stray bytes, see [`Decoded::stray`]) is read as Windows-1252.
     #[serde(rename = "windows-1252")]
     Windows1252,
 }
@@ -83,6 +86,18 @@ pub struct Decoded {
     pub encoding: Encoding,
     /// Number of malformed sequences replaced by U+FFFD (UTF-16 input only).
     pub replacements: usize,
+    /// Bytes of a UTF-8 file that are not UTF-8, each read as Windows-1252.
+    pub stray: Option<StrayBytes>,
+}
+
+/// The bytes of a file read as UTF-8 that are not UTF-8: each was read as the
+/// Windows-1252 character it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StrayBytes {
+    /// How many bytes.
+    pub count: usize,
+    /// Where the first one's character is in the decoded text.
+    pub first: crate::source::Span,
 }
 
 /// Default size limit: 10 MiB.
@@ -124,17 +139,52 @@ fn decode_utf8_or_legacy(bytes: &[u8], utf8: Encoding) -> Result<Decoded, Decode
             text: text.to_owned(),
             encoding: utf8,
             replacements: 0,
+            stray: None,
         }),
-        Err(_) => {
+        Err(_) => Ok(decode_mostly_utf8(bytes, utf8).unwrap_or_else(|| {
             // Windows-1252 maps every byte to a character, so this cannot fail.
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            Ok(Decoded {
+            Decoded {
                 text: text.into_owned(),
                 encoding: Encoding::Windows1252,
                 replacements: 0,
-            })
+                stray: None,
+            }
+        })),
+    }
+}
+
+/// Decodes invalid UTF-8 as UTF-8 with each invalid byte read as Windows-1252, when the
+/// file is mostly UTF-8: it holds more multi-byte UTF-8 characters than invalid bytes.
+/// (A Windows-1252 text rarely holds a byte pair that happens to be UTF-8, such as `Ã©`,
+/// and then beside many lone accented bytes; a UTF-8 text where one character was typed
+/// in a legacy editor holds one invalid byte among its accented letters.) `None`: the file
+/// is rather Windows-1252.
+fn decode_mostly_utf8(bytes: &[u8], utf8: Encoding) -> Option<Decoded> {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let (mut multibyte, mut count, mut first) = (0usize, 0usize, None);
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        // The first byte of each character of two bytes or more.
+        multibyte += valid.bytes().filter(|&b| b >= 0xC0).count();
+        text.push_str(valid);
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
+            let start = text.len();
+            let (legacy, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(invalid);
+            text.push_str(&legacy);
+            let end = start + legacy.chars().next().map_or(0, char::len_utf8);
+            first.get_or_insert(crate::source::Span::new(start, end));
+            count += invalid.len();
         }
     }
+    let first = first?;
+    (multibyte > count).then_some(Decoded {
+        text,
+        encoding: utf8,
+        replacements: 0,
+        stray: Some(StrayBytes { count, first }),
+    })
 }
 
 fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Decoded {
@@ -154,6 +204,7 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Decoded {
         text: text.into_owned(),
         encoding,
         replacements,
+        stray: None,
     }
 }
 

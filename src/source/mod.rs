@@ -10,7 +10,7 @@ mod line_index;
 mod span;
 
 pub use census::Census;
-pub use decode::{decode, DecodeError, Decoded, Encoding, DEFAULT_MAX_FILE_SIZE};
+pub use decode::{decode, DecodeError, Decoded, Encoding, StrayBytes, DEFAULT_MAX_FILE_SIZE};
 pub use line_index::{LineCol, LineIndex};
 pub use span::Span;
 
@@ -105,6 +105,8 @@ pub struct SourceFile {
     pub line_endings: LineEndings,
     /// Malformed sequences replaced by U+FFFD while decoding.
     pub replacements: usize,
+    /// Bytes of a UTF-8 file that are not UTF-8, read as Windows-1252.
+    pub stray: Option<StrayBytes>,
     /// Line starts, for rendering positions.
     pub line_index: LineIndex,
     /// Which characters the text holds, taken on first use (see [`SourceFile::census`]).
@@ -130,6 +132,7 @@ impl SourceFile {
                 text: text.into(),
                 encoding: Encoding::Utf8,
                 replacements: 0,
+                stray: None,
             },
         )
     }
@@ -143,6 +146,7 @@ impl SourceFile {
             encoding: decoded.encoding,
             line_endings,
             replacements: decoded.replacements,
+            stray: decoded.stray,
             line_index,
             census: std::sync::OnceLock::new(),
         }

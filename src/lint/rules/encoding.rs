@@ -1,7 +1,9 @@
 //! ## What it does
 //! Reports a file that is not stored as plain UTF-8. It may be UTF-8 with a byte-order
 //! mark, UTF-16, or a legacy single-byte encoding (read as Windows-1252). The file was
-//! decoded correctly; the diagnostic says how it is stored.
+//! decoded correctly; the diagnostic says how it is stored. A UTF-8 file holding a few bytes
+//! that are not UTF-8 (a character typed in another encoding) is read as UTF-8 with those
+//! bytes read as Windows-1252, and is reported at the first of them.
 //!
 //! ## Why it matters
 //! Web servers, diff tools and other linters assume UTF-8 without a byte-order mark; other
@@ -20,8 +22,20 @@
 use crate::lint::{Emitter, LintContext};
 use crate::source::{Encoding, Span};
 
-/// Reports the encoding of a file that is not plain UTF-8.
+/// Reports the encoding of a file that is not plain UTF-8, and the stray bytes of a UTF-8
+/// file.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
+    if let Some(stray) = cx.source.stray {
+        let message = format!(
+            "{} byte(s) of this UTF-8 file are not UTF-8; this one was read as Windows-1252 \"{}\"",
+            stray.count,
+            cx.source.slice(stray.first)
+        );
+        let _ = out
+            .emit(stray.first, message)
+            .help("type the character again and save the file as UTF-8")
+            .fingerprint("encoding:stray-bytes");
+    }
     let message = match cx.source.encoding {
         Encoding::Utf8 => return,
         Encoding::Utf8Bom => "the file starts with a UTF-8 byte-order mark",
