@@ -53,7 +53,8 @@ pub enum DecodeError {
         help("an empty file cannot be a cookie policy; remove it or exclude it")
     )]
     Empty,
-    /// The file contains NUL bytes and is not UTF-16: it is not text.
+    /// The file contains NUL bytes and is not UTF-16, or is UTF-16 holding a NUL
+    /// character: it is not text.
     #[error("the file looks binary (NUL byte at offset {offset})")]
     #[diagnostic(
         code(cookielint::input::binary),
@@ -115,11 +116,11 @@ pub fn decode(bytes: &[u8], max_size: u64) -> Result<Decoded, DecodeError> {
     let decoded = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         decode_utf8_or_legacy(rest, Encoding::Utf8Bom)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        decode_utf16(rest, Encoding::Utf16Le)
+        decode_utf16(rest, Encoding::Utf16Le, 2)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        decode_utf16(rest, Encoding::Utf16Be)
+        decode_utf16(rest, Encoding::Utf16Be, 2)?
     } else if let Some(encoding) = memchr_nul(bytes).and_then(|_| sniff_utf16(bytes)) {
-        decode_utf16(bytes, encoding)
+        decode_utf16(bytes, encoding, 0)?
     } else {
         decode_utf8_or_legacy(bytes, Encoding::Utf8)?
     };
@@ -187,7 +188,15 @@ fn decode_mostly_utf8(bytes: &[u8], utf8: Encoding) -> Option<Decoded> {
     })
 }
 
-fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Decoded {
+/// Decodes UTF-16 (`bytes` start `bom` bytes into the file), refusing text that holds a
+/// NUL character: no text does (a UTF-32 file, whose byte-order mark starts like UTF-16
+/// LE's, holds one in every other code unit).
+fn decode_utf16(bytes: &[u8], encoding: Encoding, bom: usize) -> Result<Decoded, DecodeError> {
+    if let Some(unit) = bytes.chunks_exact(2).position(|unit| unit == [0, 0]) {
+        return Err(DecodeError::Binary {
+            offset: bom + 2 * unit,
+        });
+    }
     let codec = match encoding {
         Encoding::Utf16Be => encoding_rs::UTF_16BE,
         _ => encoding_rs::UTF_16LE,
@@ -200,12 +209,12 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Decoded {
     } else {
         0
     };
-    Decoded {
+    Ok(Decoded {
         text: text.into_owned(),
         encoding,
         replacements,
         stray: None,
-    }
+    })
 }
 
 /// Recognises BOM-less UTF-16 from the pattern of zero bytes in the first kilobyte: text in
@@ -288,6 +297,28 @@ mod tests {
         assert_eq!(
             decode(b"abcdef", 3).map(|d| d.text),
             Err(DecodeError::TooLarge { size: 6, limit: 3 })
+        );
+    }
+
+    #[test]
+    fn utf16_holding_nul_characters_is_binary() {
+        // A UTF-32 LE file: its byte-order mark starts with UTF-16 LE's, and every other
+        // code unit of the rest is zero.
+        let mut utf32 = vec![0xFF, 0xFE, 0, 0];
+        utf32.extend(
+            "Charte cookies"
+                .chars()
+                .flat_map(|c| u32::from(c).to_le_bytes()),
+        );
+        assert_eq!(
+            decode(&utf32, DEFAULT_MAX_FILE_SIZE).map(|d| d.text),
+            Err(DecodeError::Binary { offset: 2 })
+        );
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(utf16le("Nom\0du cookie"));
+        assert_eq!(
+            decode(&le, DEFAULT_MAX_FILE_SIZE).map(|d| d.text),
+            Err(DecodeError::Binary { offset: 8 })
         );
     }
 
