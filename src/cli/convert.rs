@@ -141,7 +141,8 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
     let code = match &args.output_dir {
         Some(dir) => write_files(&args, dir, &documents)?,
         None => {
-            let single = args.paths.len() == 1 && args.paths.iter().all(|p| p.is_file());
+            // One path that is not a directory: one file, even when it is missing.
+            let single = args.paths.len() == 1 && args.paths.iter().all(|p| !p.is_dir());
             print_stdout(args.to, &documents, single)?;
             EXIT_OK
         }

@@ -136,6 +136,11 @@ fn one_file_gives_one_object() {
     let run = convert(&[empty.as_os_str()], 1);
     assert_eq!(run.stdout, "");
     assert!(run.stderr.contains("empty.md"), "{}", run.stderr);
+    // Nor when it does not exist: the shape is the one for one file whatever went wrong.
+    let missing = dir.path().join("missing.md");
+    let run = convert(&[missing.as_os_str()], 1);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("missing.md"), "{}", run.stderr);
 }
 
 #[test]
