@@ -241,3 +241,31 @@ fn markdown_cells_are_linted_as_a_reader_sees_them() {
         ]
     );
 }
+
+/// The fragment `mixed-language` points at in a cell that mixes languages covers the
+/// foreign words and their neighbours that tell no language, up to the words in the
+/// document's language ("Se", a word the French list does not know, was left out).
+#[test]
+fn a_mixed_cell_s_foreign_fragment_takes_in_its_untold_neighbours() {
+    let text = "Cookies policy\n\n\
+        Service provider's name\tFunction and location\tCookie name(s)\tPurposes\n\
+        Example SA\tAuthentication\tsessionid\tSe souvenir de la langue du user\n";
+    let (source, parsed) = crate::support::parse_bytes("policy.txt", text.as_bytes());
+    let found: Vec<(String, String)> = lint_document(
+        &source,
+        &parsed,
+        &LintOptions::default(),
+        &RuleSettings::default(),
+    )
+    .into_iter()
+    .filter(|d| d.rule == "mixed-language")
+    .map(|d| (source.slice(d.span).to_owned(), d.message))
+    .collect();
+    assert_eq!(
+        found,
+        [(
+            "Se souvenir de la langue du".to_owned(),
+            "this purpose cell has French text in a document written in English".to_owned()
+        )]
+    );
+}

@@ -102,26 +102,30 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
 
 /// The part of a mixed cell written in the foreign language: the parentheses around its
 /// words telling that language ("(front et back office)"), or else the words from the
-/// first to the last of them when other words tell the document's language; `None` when
-/// the whole cell is foreign ("13 mois"). Runs only on cells already found foreign, so its
+/// first to the last of them when other words tell the document's language, widened over
+/// the neighbouring words that tell neither (a word the word lists do not know, or one of
+/// a third language: "Se" in "Se souvenir de la langue du user"); `None` when the whole
+/// cell is foreign ("13 mois"). Runs only on cells already found foreign, so its
 /// allocations are rare.
 fn fragment(text: &str, cell: &Text, document: Language) -> Option<Span> {
     let foreign = cell.language?;
     let raw = cell.span.slice(text);
-    let mut first: Option<usize> = None;
-    let mut last = 0;
-    let mut mixed = false;
-    for (start, word) in words(raw) {
-        match detect(&key(word)) {
-            Some(language) if language == foreign => {
-                first.get_or_insert(start);
-                last = start + word.len();
-            }
-            Some(language) => mixed |= language == document,
-            None => {}
-        }
-    }
-    let first = first?;
+    // Each word's offsets and whether it tells the foreign language (`Some(true)`), the
+    // document's (`Some(false)`) or neither (`None`).
+    let told: Vec<(usize, usize, Option<bool>)> = words(raw)
+        .map(|(start, word)| {
+            let tells = match detect(&key(word)) {
+                Some(language) if language == foreign => Some(true),
+                Some(language) if language == document => Some(false),
+                _ => None,
+            };
+            (start, start + word.len(), tells)
+        })
+        .collect();
+    let first_at = told.iter().position(|w| w.2 == Some(true))?;
+    let last_at = told.iter().rposition(|w| w.2 == Some(true))?;
+    let mixed = told.iter().any(|w| w.2 == Some(false));
+    let (first, last) = (told.get(first_at)?.0, told.get(last_at)?.1);
     let before = raw.get(..first)?;
     let after = raw.get(last..)?;
     let parentheses = before
@@ -134,7 +138,18 @@ fn fragment(text: &str, cell: &Text, document: Language) -> Option<Span> {
         });
     let (start, end) = match parentheses {
         Some((open, close)) => (open, last + close + 1),
-        None if mixed => (first, last),
+        None if mixed => {
+            let tells_document = |w: &&(usize, usize, Option<bool>)| w.2 == Some(false);
+            let start = told
+                .get(..first_at)
+                .and_then(|ws| ws.iter().rev().take_while(|w| !tells_document(w)).last())
+                .map_or(first, |w| w.0);
+            let end = told
+                .get(last_at + 1..)
+                .and_then(|ws| ws.iter().take_while(|w| !tells_document(w)).last())
+                .map_or(last, |w| w.1);
+            (start, end)
+        }
         None => return None,
     };
     Some(Span::new(cell.span.start + start, cell.span.start + end))
