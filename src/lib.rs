@@ -17,6 +17,7 @@ pub mod report;
 pub mod source;
 pub mod syntax;
 pub mod vocab;
+pub mod wording;
 
 /// Frees the calling thread's text memos (see the `memo` module): call it on each thread
 /// that parsed documents once it is done with them, before long work that parses none.

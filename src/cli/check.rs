@@ -20,6 +20,7 @@ use cookielint::lint::{lint_document, Severity, RULES};
 use cookielint::model::{parse, ParseOptions};
 use cookielint::report::{self, Diagnostics, FileError, HumanOptions, Located, Results, Store};
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
+use cookielint::wording::counted;
 
 use super::baseline_names::BaselineNames;
 use super::configs::{Configurations, Selection};
@@ -355,8 +356,8 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         write_atomic(path, recorded.to_json().as_bytes())
             .map_err(|e| miette::miette!("cannot write baseline {}: {e}", path.display()))?;
         eprintln!(
-            "recorded {} finding(s) in {}",
-            results.diagnostics.total(),
+            "recorded {} in {}",
+            counted(results.diagnostics.total(), "finding", "findings"),
             path.display()
         );
         return Ok(if results.errors.is_empty() {
@@ -608,11 +609,14 @@ fn counts(results: &Results<Store>) -> String {
     let s = results.summary();
     let unreadable = match s.unreadable {
         0 => String::new(),
-        n => format!("; {n} file(s) could not be read"),
+        n => format!("; {} could not be read", counted(n, "file", "files")),
     };
     format!(
-        "{} error(s), {} warning(s), {} info(s) in {} file(s){unreadable}",
-        s.errors, s.warnings, s.infos, s.files
+        "{}, {}, {} in {}{unreadable}",
+        counted(s.errors, "error", "errors"),
+        counted(s.warnings, "warning", "warnings"),
+        counted(s.infos, "info", "infos"),
+        counted(s.files, "file", "files")
     )
 }
 

@@ -17,6 +17,7 @@ use cookielint::corpus::inventory::{inventory, Inventory, Verdict};
 use cookielint::corpus::{summarize, DocumentSummary};
 use cookielint::model::{parse, ParseOptions};
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
+use cookielint::wording::{agreeing, counted};
 
 use super::input::{self, Listed};
 use super::{EXIT_ERROR, EXIT_OK};
@@ -193,10 +194,10 @@ fn table(inventory: &Inventory, width: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} document(s), {} cookie(s), {} family(ies)\n",
-        inventory.documents.len(),
-        inventory.cookies.len(),
-        inventory.families.len()
+        "{}, {}, {}\n",
+        counted(inventory.documents.len(), "document", "documents"),
+        counted(inventory.cookies.len(), "cookie", "cookies"),
+        counted(inventory.families.len(), "family", "families")
     );
     cookies_table(&mut out, inventory, width);
     matrix_table(&mut out, inventory, width);
@@ -276,8 +277,13 @@ fn matrix_table(out: &mut String, inventory: &Inventory, width: usize) {
     if shown < inventory.cookies.len() {
         let _ = writeln!(
             out,
-            "({} more cookie column(s) do not fit: use --width, --format csv or --format json)",
-            inventory.cookies.len() - shown
+            "({} {} not fit: use --width, --format csv or --format json)",
+            counted(
+                inventory.cookies.len() - shown,
+                "more cookie column",
+                "more cookie columns"
+            ),
+            agreeing(inventory.cookies.len() - shown, "does", "do")
         );
     }
     out.push('\n');
@@ -287,10 +293,10 @@ fn families_table(out: &mut String, inventory: &Inventory, width: usize) {
     for f in &inventory.families {
         let _ = write!(
             out,
-            "family {} ({}, {} document(s))",
+            "family {} ({}, {})",
             f.id,
             f.language.unwrap_or("unknown language"),
-            f.members.len()
+            counted(f.members.len(), "document", "documents")
         );
         if let Some(original) = f.translation_of {
             let _ = write!(out, ", translation of family {original}");

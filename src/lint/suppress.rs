@@ -15,6 +15,7 @@ use super::registry::{find, RULES};
 use super::selection::RuleSettings;
 use crate::model::Document;
 use crate::source::{SourceFile, Span};
+use crate::wording::agreeing;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -242,7 +243,8 @@ fn report_unused(
                 .emit(
                     d.span,
                     format!(
-                        "suppression names unknown rule(s): {}",
+                        "suppression names {}: {}",
+                        agreeing(d.unknown.len(), "an unknown rule", "unknown rules"),
                         d.unknown.join(", ")
                     ),
                 )

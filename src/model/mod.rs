@@ -22,6 +22,7 @@ use crate::lang::Language;
 use crate::source::{Encoding, LineEndings, SourceFile, Span};
 use crate::syntax::{Format, HeadingMarkup, Problem, TableLayout};
 use crate::vocab::{Category, ColumnRole, SectionRole};
+use crate::wording::{agreeing, counted};
 
 /// A piece of document text in its three forms.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -284,8 +285,13 @@ pub fn parse(source: &SourceFile, options: ParseOptions<'_>) -> Parsed {
                 },
             ),
             message: format!(
-                "{} malformed sequence(s) in the file were replaced by U+FFFD",
-                source.replacements
+                "{} in the file {} replaced by U+FFFD",
+                counted(
+                    source.replacements,
+                    "malformed sequence",
+                    "malformed sequences"
+                ),
+                agreeing(source.replacements, "was", "were")
             ),
         });
     }

@@ -247,10 +247,11 @@ fn assert_check(run: Runner<'_>, paths: &[&str], faults: &[(&str, &str)], good: 
             "{file} not checked\n{finished}"
         );
     }
+    let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
     let footer = format!(
-        "in {} file(s); {} file(s) could not be read.",
-        good.len(),
-        faults.len()
+        "in {}; {} could not be read.",
+        files(good.len()),
+        files(faults.len())
     );
     assert!(
         finished.stdout.ends_with(&format!("{footer}\n")),

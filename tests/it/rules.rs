@@ -186,8 +186,8 @@ fn trailing_blanks_of_markdown_table_rows_are_reported() {
     assert_eq!(
         found,
         [
-            "6:45 line ends with 2 whitespace character(s)",
-            "8:27 line ends with 1 whitespace character(s)",
+            "6:45 line ends with 2 whitespace characters",
+            "8:27 line ends with 1 whitespace character",
         ]
     );
 }

@@ -21,14 +21,17 @@
 
 use crate::lint::{Emitter, LintContext};
 use crate::source::{Encoding, Span};
+use crate::wording::{agreeing, counted};
 
 /// Reports the encoding of a file that is not plain UTF-8, and the stray bytes of a UTF-8
 /// file.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
     if let Some(stray) = cx.source.stray {
         let message = format!(
-            "{} byte(s) of this UTF-8 file are not UTF-8; this one was read as Windows-1252 \"{}\"",
-            stray.count,
+            "{} of this UTF-8 file {} not UTF-8; {} read as Windows-1252 \"{}\"",
+            counted(stray.count, "byte", "bytes"),
+            agreeing(stray.count, "is", "are"),
+            agreeing(stray.count, "it was", "this one was"),
             cx.source.slice(stray.first)
         );
         let _ = out

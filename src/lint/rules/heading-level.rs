@@ -38,6 +38,7 @@
 
 use crate::lint::{Emitter, LintContext};
 use crate::model::{Heading, Section};
+use crate::wording::counted;
 
 /// Reports skipped levels and inconsistent levels within a kind of section.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
@@ -120,8 +121,8 @@ fn skipped_numbering_levels(cx: &LintContext<'_>, out: &mut Emitter<'_>) -> Vec<
             let _ = out
                 .emit(section.heading.text.span, message)
                 .help(format!(
-                    "renumber \"{number}\" so that it has {} level(s)",
-                    previous + 1
+                    "renumber \"{number}\" so that it has {}",
+                    counted(previous + 1, "level", "levels")
                 ))
                 .fingerprint(format!("skipped-number:{}", section.heading.text.key));
         }

@@ -25,6 +25,7 @@
 //! pipes back between the cells.
 
 use crate::lint::{Emitter, LintContext};
+use crate::wording::counted;
 
 /// Reports each table whose columns were inferred.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
@@ -38,8 +39,9 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             .emit(
                 span,
                 format!(
-                    "the {} columns and {rows} row(s) of this table were recovered from lost separators",
-                    table.columns.len()
+                    "the {} and {} of this table were recovered from lost separators",
+                    counted(table.columns.len(), "column", "columns"),
+                    counted(rows, "row", "rows")
                 ),
             )
             .help("check that each cell was split at the right place, then restore tab or pipe separators between the cells");

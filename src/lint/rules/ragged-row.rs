@@ -29,6 +29,7 @@ use crate::cookie_name::looks_like_cookie_name;
 use crate::lint::{Emitter, LintContext};
 use crate::model::{CookieTable, Row};
 use crate::vocab::ColumnRole;
+use crate::wording::{agreeing, counted};
 
 /// Reports each row whose cell count differs from its header's column count.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
@@ -40,16 +41,26 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
                 continue;
             }
             let help = if cells < columns {
-                "add the missing cell(s): a separator between two cells was probably lost"
+                agreeing(
+                    columns - cells,
+                    "add the missing cell: a separator between two cells was probably lost",
+                    "add the missing cells: a separator between two cells was probably lost",
+                )
             } else {
-                "remove the extra cell(s): a separator was probably typed inside a cell"
+                agreeing(
+                    cells - columns,
+                    "remove the extra cell: a separator was probably typed inside a cell",
+                    "remove the extra cells: a separator was probably typed inside a cell",
+                )
             };
             let label = row_label(table, row);
             let _ = out
                 .emit(
                     row.span,
                     format!(
-                        "row `{label}` has {cells} cell(s) but the header has {columns} column(s)"
+                        "row `{label}` has {} but the header has {}",
+                        counted(cells, "cell", "cells"),
+                        counted(columns, "column", "columns")
                     ),
                 )
                 .help(help)

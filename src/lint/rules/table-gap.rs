@@ -23,6 +23,7 @@
 //! Remove the blank lines so the table is one block.
 
 use crate::lint::{Emitter, LintContext};
+use crate::wording::{agreeing, counted};
 
 /// Reports each run of blank lines inside a table.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
@@ -30,8 +31,19 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         for gap in &table.gaps {
             let lines = cx.source.line(gap.end) - cx.source.line(gap.start) + 1;
             let _ = out
-                .emit(*gap, format!("{lines} blank line(s) interrupt the table"))
-                .help("remove the blank lines: a blank line ends a table in most renderers")
+                .emit(
+                    *gap,
+                    format!(
+                        "{} {} the table",
+                        counted(lines, "blank line", "blank lines"),
+                        agreeing(lines, "interrupts", "interrupt")
+                    ),
+                )
+                .help(agreeing(
+                    lines,
+                    "remove the blank line: a blank line ends a table in most renderers",
+                    "remove the blank lines: a blank line ends a table in most renderers",
+                ))
                 .fingerprint(format!("gap-before-row:{}", row_after(table, gap.end)));
         }
     }

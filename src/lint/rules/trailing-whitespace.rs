@@ -28,6 +28,7 @@ use crate::lint::{Emitter, LintContext};
 use crate::normalize::key;
 use crate::source::Span;
 use crate::syntax::{Format, TableLayout};
+use crate::wording::counted;
 
 /// Reports the trailing blanks of each line.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
@@ -67,7 +68,10 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         let _ = out
             .emit(
                 Span::new(line.start + kept, line.end),
-                format!("line ends with {count} whitespace character(s)"),
+                format!(
+                    "line ends with {}",
+                    counted(count, "whitespace character", "whitespace characters")
+                ),
             )
             .help("remove the spaces and tabs at the end of the line")
             .fingerprint(format!("trailing:{}", key(raw)));

@@ -151,7 +151,7 @@ fn writing_a_baseline_reports_the_inputs_that_could_not_be_read() {
     assert!(run.stderr.contains("empty.txt"), "{}", run.stderr);
     assert!(run.stderr.contains("empty"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("recorded 1 finding(s)"),
+        run.stderr.contains("recorded 1 finding in"),
         "{}",
         run.stderr
     );

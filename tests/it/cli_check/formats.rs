@@ -36,7 +36,7 @@ fn json_reports_every_field_with_character_columns() {
     assert_eq!(d["column"], 13);
     assert_eq!(d["end_line"], 3);
     assert_eq!(d["end_column"], 15);
-    assert_eq!(d["message"], "line ends with 2 whitespace character(s)");
+    assert_eq!(d["message"], "line ends with 2 whitespace characters");
     assert_eq!(
         d["help"],
         "remove the spaces and tabs at the end of the line"
@@ -116,7 +116,7 @@ fn concise_is_one_line_per_finding() {
     let accented = lines.iter().find(|l| l.contains("accents.txt")).unwrap();
     assert!(
         accented.ends_with(
-            "accents.txt:3:13: info[CL405 trailing-whitespace] line ends with 2 whitespace character(s)"
+            "accents.txt:3:13: info[CL405 trailing-whitespace] line ends with 2 whitespace characters"
         ),
         "{accented}"
     );

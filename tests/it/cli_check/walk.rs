@@ -213,7 +213,7 @@ fn the_summary_line_counts_inputs_that_could_not_be_read() {
     assert!(!run.stdout.contains("All checks passed"), "{}", run.stdout);
     assert!(
         run.stdout.ends_with(
-            "No findings: 0 error(s), 0 warning(s), 0 info(s) in 1 file(s); 1 file(s) could not be read.\n"
+            "No findings: 0 errors, 0 warnings, 0 infos in 1 file; 1 file could not be read.\n"
         ),
         "{}",
         run.stdout
