@@ -32,6 +32,7 @@
 use crate::lint::{Emitter, LintContext};
 use crate::model::Text;
 use crate::vocab::ColumnRole;
+use crate::wording::agreeing;
 
 /// Reports the cells of a purpose or service column that end unlike the majority.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
@@ -69,7 +70,7 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
                 total_text.format(total),
                 " ",
                 plural,
-                " end with a period",
+                agreeing(with, " ends with a period", " end with a period"),
             ]
             .concat();
             for cell in cells
