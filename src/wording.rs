@@ -3,7 +3,15 @@
 /// `n` followed by `one` when `n` is 1, by `many` otherwise: `counted(1, "row", "rows")` is
 /// "1 row", `counted(3, "row", "rows")` is "3 rows", `counted(0, "row", "rows")` is "0 rows".
 pub fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    // Built without the formatting machinery: some rules report thousands of counts.
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    let noun = agreeing(n, one, many);
+    let mut out = String::with_capacity(digits.len() + 1 + noun.len());
+    out.push_str(digits);
+    out.push(' ');
+    out.push_str(noun);
+    out
 }
 
 /// `one` when `n` is 1, `many` otherwise: the verb (or any word) agreeing with a count.

@@ -33,11 +33,11 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             let _ = out
                 .emit(
                     *gap,
-                    format!(
-                        "{} {} the table",
-                        counted(lines, "blank line", "blank lines"),
-                        agreeing(lines, "interrupts", "interrupt")
-                    ),
+                    [
+                        counted(lines, "blank line", "blank lines").as_str(),
+                        agreeing(lines, " interrupts the table", " interrupt the table"),
+                    ]
+                    .concat(),
                 )
                 .help(agreeing(
                     lines,

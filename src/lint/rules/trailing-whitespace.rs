@@ -68,10 +68,11 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         let _ = out
             .emit(
                 Span::new(line.start + kept, line.end),
-                format!(
-                    "line ends with {}",
-                    counted(count, "whitespace character", "whitespace characters")
-                ),
+                [
+                    "line ends with ",
+                    &counted(count, "whitespace character", "whitespace characters"),
+                ]
+                .concat(),
             )
             .help("remove the spaces and tabs at the end of the line")
             .fingerprint(format!("trailing:{}", key(raw)));
