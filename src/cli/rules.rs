@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use miette::{IntoDiagnostic, Result};
 
-use cookielint::lint::{find, reference_markdown, Check, RULES};
+use cookielint::lint::{did_you_mean, find, reference_markdown, Check, RULES};
 
 use super::{EXIT_ERROR, EXIT_OK};
 
@@ -110,10 +110,11 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
             Ok(EXIT_OK)
         }
         None => {
-            eprintln!(
-                "error: unknown rule `{}`; run `cookielint rules` to list them",
-                args.rule
-            );
+            let hint = match did_you_mean(&args.rule) {
+                hint if hint.is_empty() => "; run `cookielint rules` to list them".to_owned(),
+                hint => hint,
+            };
+            eprintln!("error: unknown rule `{}`{hint}", args.rule);
             Ok(EXIT_ERROR)
         }
     }

@@ -13,6 +13,7 @@ use super::{
     CorpusSettings, Override,
 };
 use crate::lang::Language;
+use crate::lint::did_you_mean;
 use crate::normalize::key;
 use crate::vocab::{Category, ColumnRole, SectionRole};
 
@@ -124,7 +125,11 @@ fn selectors(values: &[Str], error: &ErrorAt<'_>) -> Result<Vec<String>, Box<Con
                 Ok(v.get_ref().clone())
             } else {
                 Err(error(
-                    format!("unknown rule, code or group `{}`", v.get_ref()),
+                    format!(
+                        "unknown rule, code or group `{}`{}",
+                        v.get_ref(),
+                        did_you_mean(v.get_ref())
+                    ),
                     v.span(),
                     Some("run `cookielint rules` to list rule names and codes; groups are structure, tables, content, text, corpus".into()),
                 ))

@@ -23,7 +23,7 @@ pub use diagnostic::{Diagnostic, Related, Severity};
 pub use emit::Emitter;
 pub use reference::reference_markdown;
 pub use registry::{find, Check, CorpusCheck, Group, Rule, RuleMeta, RULES};
-pub use selection::RuleSettings;
+pub use selection::{did_you_mean, RuleSettings};
 
 use crate::model::Parsed;
 use crate::source::SourceFile;

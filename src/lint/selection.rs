@@ -22,8 +22,78 @@ impl Default for RuleSettings {
 
 /// A selector that names no rule.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown rule, code or group `{0}`")]
+#[error("unknown rule, code or group `{0}`{hint}", hint = did_you_mean(&self.0))]
 pub struct UnknownSelector(pub String);
+
+/// `"; did you mean `table-gap`?"` when `selector` is a near miss of a rule name or code or
+/// of a group ([`suggestion`]), else nothing: the tail of an "unknown rule" message.
+pub fn did_you_mean(selector: &str) -> String {
+    suggestion(selector)
+        .map(|s| ["; did you mean `", s, "`?"].concat())
+        .unwrap_or_default()
+}
+
+/// The rule name, code or group that `selector` most likely misspells: the nearest by edit
+/// distance (letters compared without case), at most one edit away for a selector of up to
+/// four characters and two for a longer one, the first in the rule table on a tie; `None`
+/// when nothing is that near (or the selector is too long to be a misspelling).
+pub fn suggestion(selector: &str) -> Option<&'static str> {
+    /// Longer selectors are not compared (the distance table grows with the product).
+    const LONGEST: usize = 64;
+    let selector = selector.trim().to_ascii_lowercase();
+    if selector.is_empty() || selector.len() > LONGEST {
+        return None;
+    }
+    let most = if selector.chars().count() <= 4 { 1 } else { 2 };
+    let names = RULES.iter().map(|r| r.meta.name);
+    let codes = RULES.iter().map(|r| r.meta.code);
+    let groups = Group::ALL.iter().map(|g| g.as_str());
+    names
+        .chain(groups)
+        .chain(codes)
+        .map(|candidate| {
+            (
+                edit_distance(&selector, &candidate.to_ascii_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|&(distance, _)| distance > 0 && distance <= most)
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// The number of single-character insertions, deletions, substitutions and swaps of two
+/// neighbours that turn `a` into `b` (optimal string alignment distance).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows of the table: two rows back (for swaps), the previous one, the current one.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        if let Some(first) = current.first_mut() {
+            *first = i + 1;
+        }
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let deleted = previous.get(j + 1).map_or(usize::MAX, |d| d + 1);
+            let inserted = current.get(j).map_or(usize::MAX, |d| d + 1);
+            let replaced = previous.get(j).map_or(usize::MAX, |d| d + cost);
+            let mut best = deleted.min(inserted).min(replaced);
+            let swapped = i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca);
+            if swapped {
+                best = best.min(before.get(j - 1).map_or(usize::MAX, |d| d + 1));
+            }
+            if let Some(cell) = current.get_mut(j + 1) {
+                *cell = best;
+            }
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous.last().copied().unwrap_or(0)
+}
 
 /// The indexes of the rules a selector names: a code (`CL101`), a code prefix (`CL1`), a
 /// name (`missing-title`), a group (`tables`) or `all`.
@@ -119,5 +189,57 @@ impl RuleSettings {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_edit_distance_counts_insertions_deletions_substitutions_and_swaps() {
+        assert_eq!(edit_distance("table-gap", "table-gap"), 0);
+        assert_eq!(edit_distance("tabel-gap", "table-gap"), 1, "a swap");
+        assert_eq!(edit_distance("table-gp", "table-gap"), 1, "a deletion");
+        assert_eq!(edit_distance("table-gapp", "table-gap"), 1, "an insertion");
+        assert_eq!(edit_distance("cable-gap", "table-gap"), 1, "a substitution");
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("ca", "abc"), 3, "no swap across an insertion");
+        assert_eq!(edit_distance("é-gap", "e-gap"), 1, "characters, not bytes");
+    }
+
+    #[test]
+    fn a_near_miss_of_a_name_code_or_group_is_suggested_and_nothing_else() {
+        assert_eq!(suggestion("tabel-gap"), Some("table-gap"));
+        assert_eq!(suggestion("Mixed-Quote"), Some("mixed-quotes"));
+        assert_eq!(suggestion("cl2o5"), Some("CL205"));
+        assert_eq!(suggestion("tabls"), Some("tables"));
+        assert_eq!(
+            suggestion("table-gap"),
+            None,
+            "an exact name is no misspelling"
+        );
+        assert_eq!(suggestion("xyz"), None);
+        assert_eq!(suggestion(""), None);
+        assert_eq!(
+            suggestion("txt"),
+            Some("text"),
+            "one edit in a short selector"
+        );
+        assert_eq!(
+            suggestion("tx"),
+            None,
+            "two edits in a short selector are too many"
+        );
+        assert_eq!(suggestion(&"a".repeat(10_000)), None);
+        assert_eq!(
+            UnknownSelector("tabel-gap".into()).to_string(),
+            "unknown rule, code or group `tabel-gap`; did you mean `table-gap`?"
+        );
+        assert_eq!(
+            UnknownSelector("xyz".into()).to_string(),
+            "unknown rule, code or group `xyz`"
+        );
     }
 }

@@ -12,7 +12,7 @@
 use super::diagnostic::Diagnostic;
 use super::emit::Emitter;
 use super::registry::{find, RULES};
-use super::selection::RuleSettings;
+use super::selection::{suggestion, RuleSettings};
 use crate::model::Document;
 use crate::source::{SourceFile, Span};
 use crate::wording::agreeing;
@@ -248,7 +248,15 @@ fn report_unused(
                         d.unknown.join(", ")
                     ),
                 )
-                .help("use a rule name or code listed by `cookielint rules`");
+                .help(
+                    match d.unknown.as_slice() {
+                        [one] => suggestion(one).map(|s| ["did you mean `", s, "`?"].concat()),
+                        _ => None,
+                    }
+                    .unwrap_or_else(|| {
+                        "use a rule name or code listed by `cookielint rules`".to_owned()
+                    }),
+                );
         } else if !was_used && d.kind != Kind::Enable && !names_only_corpus_rules(d) {
             let _ = emitter
                 .emit(d.span, "this suppression silences nothing")

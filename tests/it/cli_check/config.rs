@@ -59,6 +59,53 @@ fn an_unknown_rule_in_the_configuration_is_an_error_with_its_span() {
     );
 }
 
+/// A misspelt rule name gets the nearest name as a suggestion wherever rules are named:
+/// the configuration, `--select`, `explain` and a suppression comment.
+#[test]
+fn a_misspelt_rule_name_is_answered_with_the_nearest_one() {
+    let hint = "did you mean `table-gap`?";
+    let dir = dir_with(&[
+        ("accents.txt", ACCENTED),
+        ("cookielint.toml", "[lint]\nignore = [\"tabel-gap\"]\n"),
+    ]);
+    let run = check_exit(dir.path(), &[], 2);
+    assert!(
+        run.stderr.contains(&format!("`tabel-gap`; {hint}")),
+        "{}",
+        run.stderr
+    );
+
+    let dir = dir_with(&[(
+        "policy.md",
+        "# Cookies\n\n<!-- cookielint-disable tabel-gap -->\nText.\n",
+    )]);
+    let run = check_exit(dir.path(), &["--select", "tabel-gap"], 2);
+    assert!(run.stderr.contains(hint), "{}", run.stderr);
+    let run = check(
+        dir.path(),
+        &["--format", "json", "--select", "unused-suppression"],
+    );
+    let report = json(&run.stdout);
+    let finding = &report["diagnostics"][0];
+    assert_eq!(
+        finding["message"], "suppression names an unknown rule: tabel-gap",
+        "{report:#}"
+    );
+    assert_eq!(finding["help"], hint, "{report:#}");
+
+    let run = cookielint_in(dir.path(), &["explain", "tabel-gap"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        format!("error: unknown rule `tabel-gap`; {hint}\n")
+    );
+    let run = cookielint_in(dir.path(), &["explain", "zzz"]);
+    assert_eq!(
+        run.stderr,
+        "error: unknown rule `zzz`; run `cookielint rules` to list them\n"
+    );
+}
+
 #[test]
 fn a_valid_configuration_is_found_upward_and_applied() {
     let dir = dir_with(&[
