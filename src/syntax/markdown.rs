@@ -18,6 +18,7 @@ use pulldown_cmark::{
 
 use super::{HeadingBlock, HeadingMarkup, Inline, Item, Problem, Shown};
 use crate::source::{lines, SourceFile, Span};
+use crate::vocab::Extra;
 
 /// Whether `text` shows unambiguous Markdown markup: ATX or setext headings, fenced code,
 /// links, HTML comments or strong emphasis.
@@ -322,10 +323,13 @@ fn is_line_break(html: &str) -> bool {
     opens && matches!(tail, ">" | "/>")
 }
 
-/// The items of a Markdown document, the inline markup of its paragraphs that shows other
-/// text than its source, and what a reader would not expect of the Markdown (a table
-/// indented into a code block).
-pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>, Vec<Problem>) {
+/// The items of a Markdown document, the inline markup of its paragraphs and HTML table
+/// cells that shows other text than its source, and what a reader would not expect of the
+/// Markdown (a table indented into a code block, an HTML table not read whole).
+pub(crate) fn items(
+    source: &SourceFile,
+    vocabulary: Option<&Extra>,
+) -> (Vec<Item>, Vec<Inline>, Vec<Problem>) {
     let text = source.text.as_str();
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -333,6 +337,7 @@ pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>, Vec<Problem
     let mut line = LineBuilder { current: None };
     let mut heading: Option<(Span, HeadingLevel, Option<Span>)> = None;
     let mut code_depth = 0usize;
+    let mut html_opens = false;
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         if code_depth > 0 {
             if let Event::End(TagEnd::CodeBlock) = event {
@@ -357,17 +362,25 @@ pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>, Vec<Problem
                 out.push(Item::Break);
                 code_depth += 1;
                 if matches!(kind, CodeBlockKind::Indented) {
-                    problems.extend(indented_table(text, Span::new(range.start, range.end)));
+                    let block = Span::new(range.start, range.end);
+                    problems.extend(
+                        indented_table(text, block)
+                            .or_else(|| super::html::indented_rows(text, block)),
+                    );
                 }
             }
-            Event::Html(html) => {
+            Event::Start(Tag::HtmlBlock) => {
                 line.flush(text, &mut out);
-                let span = Span::new(range.start, range.end).trim(text);
-                if html.trim_start().starts_with("<!--") {
-                    out.push(Item::Comment(span));
-                } else {
-                    out.push(Item::Break);
-                }
+                html_opens = true;
+            }
+            // Read by `html::tables` below: a table, a comment or a break.
+            Event::Html(_) => {
+                line.flush(text, &mut out);
+                let opens = std::mem::take(&mut html_opens);
+                out.push(Item::Html {
+                    line: Span::new(range.start, range.end),
+                    opens,
+                });
             }
             Event::Rule => {
                 line.flush(text, &mut out);
@@ -454,6 +467,9 @@ pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>, Vec<Problem
         }
     }
     line.flush(text, &mut out);
+    let (out, cells, html_problems) = super::html::tables(text, out, vocabulary);
+    inlines.out.extend(cells);
+    problems.extend(html_problems);
     (merge_blank_lines(source, out), inlines.finish(), problems)
 }
 
@@ -556,7 +572,8 @@ fn merge_blank_lines(source: &SourceFile, items: Vec<Item>) -> Vec<Item> {
         let start = match &item {
             Item::Line(s) | Item::Blank(s) | Item::Comment(s) => Some(s.start),
             Item::Heading(h) => Some(h.span.start),
-            Item::Break => None,
+            Item::Table(t) => Some(t.span.start),
+            Item::Break | Item::Html { .. } => None,
         };
         if let Some(start) = start {
             while let Some(blank) = blanks.next_if(|b| b.end <= start) {

@@ -13,7 +13,7 @@ fn inline_signal_by_line(text: &str) -> bool {
 /// The lines `items` gives for `text`, as text.
 fn item_lines(text: &str) -> Vec<String> {
     let source = SourceFile::from_text("t.md", text);
-    items(&source)
+    items(&source, None)
         .0
         .into_iter()
         .filter_map(|item| match item {
@@ -27,7 +27,7 @@ fn item_lines(text: &str) -> Vec<String> {
 /// (`<` opening, `>` closing, `\n` a line break) and its construct's source.
 fn inline_parts(text: &str) -> Vec<(String, String, String)> {
     let source = SourceFile::from_text("t.md", text);
-    items(&source)
+    items(&source, None)
         .1
         .into_iter()
         .map(|inline| {
@@ -165,7 +165,7 @@ fn links_and_strong_emphasis_are_signals_only_within_one_line() {
 /// The source at each problem `items` reports for `text`.
 fn problems_at(text: &str) -> Vec<String> {
     let source = SourceFile::from_text("t.md", text);
-    items(&source)
+    items(&source, None)
         .2
         .into_iter()
         .map(|p| p.span.slice(text).to_owned())
