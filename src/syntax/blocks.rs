@@ -7,7 +7,7 @@
 
 use super::line::{classify, numbering, LineKind};
 use super::tables;
-use super::{Block, HeadingBlock, HeadingMarkup, Item, ParagraphBlock, Problem};
+use super::{Block, HeadingBlock, HeadingMarkup, Item, ParagraphBlock, Problem, TableBlock};
 use crate::cookie_name::looks_like_cookie_name;
 use crate::memo::key;
 use crate::source::Span;
@@ -26,6 +26,8 @@ pub(crate) enum Entry {
     Comment(Span),
     /// A hard break.
     Break,
+    /// A table the front end read itself (an HTML table).
+    Table(TableBlock),
 }
 
 /// Builds blocks from front-end items.
@@ -42,7 +44,8 @@ pub(crate) fn assemble(
             Item::Blank(span) => Entry::Blank(*span),
             Item::Heading(h) => Entry::Heading(h.clone()),
             Item::Comment(span) => Entry::Comment(*span),
-            Item::Break => Entry::Break,
+            Item::Break | Item::Html { .. } => Entry::Break,
+            Item::Table(t) => Entry::Table(t.clone()),
         })
         .collect();
     let mut assembler = Assembler {
@@ -75,6 +78,11 @@ pub(crate) fn assemble(
                 heading.numbering = heading_numbering(text, heading.text);
                 assembler.blocks.push(Block::Heading(heading));
                 assembler.pending_starts_run = true;
+            }
+            Some(Entry::Table(table)) => {
+                assembler.flush();
+                assembler.blocks.push(Block::Table(table.clone()));
+                assembler.pending_starts_run = false;
             }
             Some(Entry::Comment(span)) => {
                 assembler.flush();

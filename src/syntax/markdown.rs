@@ -18,6 +18,7 @@ use pulldown_cmark::{
 
 use super::{HeadingBlock, HeadingMarkup, Inline, Item, Problem, Shown};
 use crate::source::{lines, SourceFile, Span};
+use crate::vocab::Extra;
 
 /// Whether `text` shows unambiguous Markdown markup: ATX or setext headings, fenced code,
 /// links, HTML comments or strong emphasis.
@@ -322,10 +323,13 @@ fn is_line_break(html: &str) -> bool {
     opens && matches!(tail, ">" | "/>")
 }
 
-/// The items of a Markdown document, the inline markup of its paragraphs that shows other
-/// text than its source, and what a reader would not expect of the Markdown (a table
-/// indented into a code block).
-pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>, Vec<Problem>) {
+/// The items of a Markdown document, the inline markup of its paragraphs and HTML table
+/// cells that shows other text than its source, and what a reader would not expect of the
+/// Markdown (a table indented into a code block, an HTML table not read whole).
+pub(crate) fn items(
+    source: &SourceFile,
+    vocabulary: Option<&Extra>,
+) -> (Vec<Item>, Vec<Inline>, Vec<Problem>) {
     let text = source.text.as_str();
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -333,6 +337,7 @@ pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>, Vec<Problem
     let mut line = LineBuilder { current: None };
     let mut heading: Option<(Span, HeadingLevel, Option<Span>)> = None;
     let mut code_depth = 0usize;
+    let mut html_opens = false;
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         if code_depth > 0 {
             if let Event::End(TagEnd::CodeBlock) = event {
@@ -357,17 +362,25 @@ pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>, Vec<Problem
                 out.push(Item::Break);
                 code_depth += 1;
                 if matches!(kind, CodeBlockKind::Indented) {
-                    problems.extend(indented_table(text, Span::new(range.start, range.end)));
+                    let block = Span::new(range.start, range.end);
+                    problems.extend(
+                        indented_table(text, block)
+                            .or_else(|| super::html::indented_rows(text, block)),
+                    );
                 }
             }
-            Event::Html(html) => {
+            Event::Start(Tag::HtmlBlock) => {
                 line.flush(text, &mut out);
-                let span = Span::new(range.start, range.end).trim(text);
-                if html.trim_start().starts_with("<!--") {
-                    out.push(Item::Comment(span));
-                } else {
-                    out.push(Item::Break);
-                }
+                html_opens = true;
+            }
+            // Read by `html::tables` below: a table, a comment or a break.
+            Event::Html(_) => {
+                line.flush(text, &mut out);
+                let opens = std::mem::take(&mut html_opens);
+                out.push(Item::Html {
+                    line: Span::new(range.start, range.end),
+                    opens,
+                });
             }
             Event::Rule => {
                 line.flush(text, &mut out);
@@ -454,6 +467,9 @@ pub(crate) fn items(source: &SourceFile) -> (Vec<Item>, Vec<Inline>, Vec<Problem
         }
     }
     line.flush(text, &mut out);
+    let (out, cells, html_problems) = super::html::tables(text, out, vocabulary);
+    inlines.out.extend(cells);
+    problems.extend(html_problems);
     (merge_blank_lines(source, out), inlines.finish(), problems)
 }
 
@@ -556,7 +572,8 @@ fn merge_blank_lines(source: &SourceFile, items: Vec<Item>) -> Vec<Item> {
         let start = match &item {
             Item::Line(s) | Item::Blank(s) | Item::Comment(s) => Some(s.start),
             Item::Heading(h) => Some(h.span.start),
-            Item::Break => None,
+            Item::Table(t) => Some(t.span.start),
+            Item::Break | Item::Html { .. } => None,
         };
         if let Some(start) = start {
             while let Some(blank) = blanks.next_if(|b| b.end <= start) {
@@ -570,201 +587,4 @@ fn merge_blank_lines(source: &SourceFile, items: Vec<Item>) -> Vec<Item> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Whether some line of `text` shows a link or strong emphasis, line by line.
-    fn inline_signal_by_line(text: &str) -> bool {
-        lines(text).any(|span| {
-            let line = span.slice(text);
-            line.contains("](") && line.contains('[') || line.contains("**")
-        })
-    }
-
-    /// The lines `items` gives for `text`, as text.
-    fn item_lines(text: &str) -> Vec<String> {
-        let source = SourceFile::from_text("t.md", text);
-        items(&source)
-            .0
-            .into_iter()
-            .filter_map(|item| match item {
-                Item::Line(span) => Some(span.slice(text).to_owned()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// The inline markup `items` lists for `text`: each part's source, what it shows
-    /// (`<` opening, `>` closing, `\n` a line break) and its construct's source.
-    fn inline_parts(text: &str) -> Vec<(String, String, String)> {
-        let source = SourceFile::from_text("t.md", text);
-        items(&source)
-            .1
-            .into_iter()
-            .map(|inline| {
-                let shown = match inline.shown {
-                    Shown::Opening => "<".to_owned(),
-                    Shown::Closing => ">".to_owned(),
-                    Shown::LineBreak => "\n".to_owned(),
-                    Shown::Text(shown) => shown.into(),
-                };
-                let part = inline.span.slice(text).to_owned();
-                (part, shown, inline.construct.slice(text).to_owned())
-            })
-            .collect()
-    }
-
-    fn parts(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-        list.iter()
-            .map(|(a, b, c)| ((*a).to_owned(), (*b).to_owned(), (*c).to_owned()))
-            .collect()
-    }
-
-    #[test]
-    fn inline_markup_that_changes_the_text_is_listed() {
-        for (text, expected) in [
-            ("| django\\_language |", vec![("\\", "<", "\\_")]),
-            // An escaped backslash escapes nothing after it.
-            ("a\\\\_b", vec![("\\", "<", "\\\\")]),
-            ("| `_ga` |", vec![("`", "<", "`_ga`"), ("`", ">", "`_ga`")]),
-            (
-                "`` a`b ``",
-                vec![("`` ", "<", "`` a`b ``"), (" ``", ">", "`` a`b ``")],
-            ),
-            (
-                "a<br>b<BR />c",
-                vec![("<br>", "\n", "<br>"), ("<BR />", "\n", "<BR />")],
-            ),
-            (
-                "_ga_&lt;ID&gt;",
-                vec![("&lt;", "<", "&lt;"), ("&gt;", ">", "&gt;")],
-            ),
-            (
-                "[Opendatasoft](https://x.example \"t\")",
-                vec![
-                    ("[", "<", "[Opendatasoft](https://x.example \"t\")"),
-                    (
-                        "](https://x.example \"t\")",
-                        ">",
-                        "[Opendatasoft](https://x.example \"t\")",
-                    ),
-                ],
-            ),
-            (
-                "![a](i) [](u)",
-                vec![
-                    ("![", "<", "![a](i)"),
-                    ("](i)", ">", "![a](i)"),
-                    ("[", "<", "[](u)"),
-                    ("](u)", ">", "[](u)"),
-                ],
-            ),
-            // Shown as written: emphasis, autolinks, other inline HTML, a backslash before
-            // a letter, an unknown entity, and headings (never table cells).
-            ("*_ga_* <https://x.example> SSESS<ID> a\\b &nope; x", vec![]),
-            ("# django\\_language `x`\n", vec![]),
-        ] {
-            assert_eq!(inline_parts(text), parts(&expected), "{text:?}");
-        }
-    }
-
-    /// Found by `roundtrip_markdown`: a link title written over two table rows has no event
-    /// of its own, and the rows were read as one line.
-    #[test]
-    fn a_link_title_over_two_lines_leaves_them_two_lines() {
-        for (text, expected) in [
-            (
-                "| a | [](a ( |\n| )) | ` |\n",
-                vec!["| a | [](a ( |", "| )) | ` |"],
-            ),
-            (
-                "see [x](u \"one\ntwo\nthree\") after\r\nnext",
-                vec!["see [x](u \"one", "two", "three\") after", "next"],
-            ),
-            (
-                "plain [x](u \"t\") link\nnext",
-                vec!["plain [x](u \"t\") link", "next"],
-            ),
-            ("a [x](u 't\r\nu') b", vec!["a [x](u 't", "u') b"]),
-            ("see [x](\nu) after", vec!["see [x](", "u) after"]),
-            // Inside block quotes, the next line starts after its markers.
-            (
-                "> | a | [](a ( |\n> | )) | ` |",
-                vec!["| a | [](a ( |", "| )) | ` |"],
-            ),
-            (
-                "> > q [x](u 'one\n> >   two') after",
-                vec!["q [x](u 'one", "two') after"],
-            ),
-            ("> `a\n>b` c", vec!["`a", "b` c"]),
-            // Indented four spaces, a `>` is the paragraph's text.
-            ("a `b\n    > c` d", vec!["a `b", "> c` d"]),
-        ] {
-            assert_eq!(item_lines(text), expected, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn links_and_strong_emphasis_are_signals_only_within_one_line() {
-        let inline = [
-            "see [the site](https://example.org)",
-            "a **strong** word",
-            "**",
-            "text\n[a](b)\nmore",
-            "a [b\n](c)",
-            "a [b\r\n](c)",
-            "a *\n* b",
-            "a *\r* b",
-            "[x\n\n](y) [z](w)",
-            "](\n[",
-            "[ ](",
-            "no signal at all",
-            "",
-        ];
-        for text in inline {
-            // Texts with no other signal: the answer is the line-by-line one.
-            assert_eq!(
-                has_markdown_signals(text),
-                inline_signal_by_line(text),
-                "{text:?}"
-            );
-        }
-        assert!(has_markdown_signals("# Title\nplain"));
-        assert!(!has_markdown_signals("plain\ttable\nrow"));
-    }
-
-    /// The source at each problem `items` reports for `text`.
-    fn problems_at(text: &str) -> Vec<String> {
-        let source = SourceFile::from_text("t.md", text);
-        items(&source)
-            .2
-            .into_iter()
-            .map(|p| p.span.slice(text).to_owned())
-            .collect()
-    }
-
-    #[test]
-    fn a_table_indented_into_a_code_block_is_a_problem_at_its_first_row() {
-        let tab = "# Cookies\n\n    Provider\tCookie name\tPurpose\n    \n    Example SA\tsessionid\tTo remember you\n";
-        assert_eq!(problems_at(tab), ["Provider\tCookie name\tPurpose"]);
-        let pipe = "# Cookies\n\nText.\n\n\t| Provider | Cookie name |\n\t|---|---|\n\t| Example SA | sessionid |\n";
-        assert_eq!(problems_at(pipe), ["| Provider | Cookie name |"]);
-        // Nested in a quote, the span still points at the row in the source.
-        let quoted = "> intro\n>\n>     a\tb\n>     c\td\n";
-        assert_eq!(problems_at(quoted), ["a\tb"]);
-        for (what, text) in [
-            (
-                "fenced",
-                "# Cookies\n\n```\nProvider\tCookie name\nExample SA\tsessionid\n```\n",
-            ),
-            ("one row", "# Cookies\n\n    Provider\tCookie name\n"),
-            ("no cells", "# Cookies\n\n    let a = 1;\n    let b = 2;\n"),
-            (
-                "not indented enough",
-                "# Cookies\n\n   Provider\tCookie name\n   Example SA\tsessionid\n",
-            ),
-        ] {
-            assert_eq!(problems_at(text), Vec::<String>::new(), "{what}");
-        }
-    }
-}
+mod tests;

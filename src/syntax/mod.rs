@@ -11,6 +11,7 @@
 //! the source text, on `char` boundaries; blocks are in source order.
 
 mod blocks;
+mod html;
 pub mod line;
 mod markdown;
 pub mod recover;
@@ -91,6 +92,8 @@ pub enum TableLayout {
     CellPerLine,
     /// `Key: value` entries.
     KeyValue,
+    /// An HTML `<table>` in a Markdown document.
+    Html,
 }
 
 /// One table row: its cells in column order.
@@ -201,6 +204,12 @@ pub(crate) enum Item {
     Comment(Span),
     /// A construct tables and paragraphs cannot continue across (code block, raw HTML).
     Break,
+    /// A line of an HTML block (Markdown), container markers excluded; `opens` when it is
+    /// the block's first line. The Markdown front end turns these into tables (see
+    /// [`html`]), comments and breaks before assembly.
+    Html { line: Span, opens: bool },
+    /// A table read by the front end itself (an HTML table).
+    Table(TableBlock),
 }
 
 /// Detects the format from content; `hint` (the file name) decides only when the content
@@ -233,7 +242,7 @@ pub fn parse(
     let (items, inlines, markdown_problems, infer_headings) = match format {
         Format::Text => (text::items(source), Vec::new(), Vec::new(), true),
         Format::Markdown => {
-            let (items, inlines, problems) = markdown::items(source);
+            let (items, inlines, problems) = markdown::items(source, vocabulary);
             (items, inlines, problems, false)
         }
     };

@@ -114,7 +114,8 @@ fn row(cells: &[Span]) -> RowBlock {
     }
 }
 
-fn known_header_cells(text: &str, cells: &[Span], extra: Option<&Extra>) -> usize {
+/// How many cells use known column-header wording.
+pub(crate) fn known_header_cells(text: &str, cells: &[Span], extra: Option<&Extra>) -> usize {
     cells
         .iter()
         .filter(|c| vocab::column_role_with(&key(c.slice(text)), extra).is_some())

@@ -1,7 +1,7 @@
 //! ## What it does
 //! Reports a table row whose number of cells differs from the number of columns in the
 //! table's header. Too few cells usually means a separator lost between two cells, too many
-//! one typed inside a cell. Rows the parser already reported as unreadable (`parse-problem`) are not
+//! one typed inside a cell (in an HTML table, a `<td>` missing or one too many). Rows the parser already reported as unreadable (`parse-problem`) are not
 //! reported again.
 //!
 //! ## Why it matters
@@ -28,6 +28,7 @@
 use crate::cookie_name::looks_like_cookie_name;
 use crate::lint::{Emitter, LintContext};
 use crate::model::{CookieTable, Row};
+use crate::syntax::TableLayout;
 use crate::vocab::ColumnRole;
 use crate::wording::{agreeing, counted};
 
@@ -40,7 +41,20 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             if cells == columns || cx.problems.iter().any(|p| p.span == row.span) {
                 continue;
             }
-            let help = if cells < columns {
+            let html = table.layout == TableLayout::Html;
+            let help = if html && cells < columns {
+                agreeing(
+                    columns - cells,
+                    "add the missing <td> cell",
+                    "add the missing <td> cells",
+                )
+            } else if html {
+                agreeing(
+                    cells - columns,
+                    "remove the extra <td> cell",
+                    "remove the extra <td> cells",
+                )
+            } else if cells < columns {
                 agreeing(
                     columns - cells,
                     "add the missing cell: a separator between two cells was probably lost",
