@@ -26,8 +26,8 @@ pub(crate) enum Entry {
     Comment(Span),
     /// A hard break.
     Break,
-    /// A table the front end read itself (an HTML table).
-    Table(TableBlock),
+    /// A table the front end read itself (an HTML table); boxed, as it is rare and large.
+    Table(Box<TableBlock>),
 }
 
 /// Builds blocks from front-end items.
@@ -81,7 +81,9 @@ pub(crate) fn assemble(
             }
             Some(Entry::Table(table)) => {
                 assembler.flush();
-                assembler.blocks.push(Block::Table(table.clone()));
+                assembler
+                    .blocks
+                    .push(Block::Table(TableBlock::clone(table)));
                 assembler.pending_starts_run = false;
             }
             Some(Entry::Comment(span)) => {

@@ -122,8 +122,8 @@ fn place(out: &mut Vec<Item>, slot: &mut Option<usize>, reader: &mut Reader<'_>)
         let at = slot.take();
         if let Some(table) = table {
             match at.and_then(|at| out.get_mut(at)) {
-                Some(placed) => *placed = Item::Table(table),
-                None => out.push(Item::Table(table)),
+                Some(placed) => *placed = Item::Table(Box::new(table)),
+                None => out.push(Item::Table(Box::new(table))),
             }
         }
     }

@@ -467,9 +467,13 @@ pub(crate) fn items(
         }
     }
     line.flush(text, &mut out);
-    let (out, cells, html_problems) = super::html::tables(text, out, vocabulary);
-    inlines.out.extend(cells);
-    problems.extend(html_problems);
+    // Most documents hold no HTML block: their items need no second pass.
+    if out.iter().any(|item| matches!(item, Item::Html { .. })) {
+        let (tabled, cells, html_problems) = super::html::tables(text, out, vocabulary);
+        out = tabled;
+        inlines.out.extend(cells);
+        problems.extend(html_problems);
+    }
     (merge_blank_lines(source, out), inlines.finish(), problems)
 }
 

@@ -209,7 +209,7 @@ pub(crate) enum Item {
     /// [`html`]), comments and breaks before assembly.
     Html { line: Span, opens: bool },
     /// A table read by the front end itself (an HTML table).
-    Table(TableBlock),
+    Table(Box<TableBlock>),
 }
 
 /// Detects the format from content; `hint` (the file name) decides only when the content
