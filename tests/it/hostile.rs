@@ -42,3 +42,39 @@ fn urls_inside_a_url_are_one_url() {
         (Some(3), Some(1))
     );
 }
+
+/// Each finding was drawn with its lines whole, so the findings along one long line each
+/// repeated it: 20,000 typos on a line of 860 KB gave 4.2 GB of report (74 s, 7 GB of
+/// memory), 100,000 zero-width spaces on a line of 700 KB did not finish in 2 minutes
+/// (14 GB). Findings whose lines are too long get concise lines.
+#[test]
+fn findings_on_a_long_line_do_not_each_draw_it() {
+    let line = "cookie\u{200b}".repeat(2000);
+    let text = format!("# Cookies policy\n\n{line}\n");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("long.md"), &text).unwrap();
+    let run = cookielint_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--color",
+            "never",
+            "--exit-zero",
+            "long.md",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.len() < 20 * text.len(),
+        "{} bytes of report for {} bytes of text",
+        run.stdout.len(),
+        text.len()
+    );
+    let concise = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("long.md:3:") && l.contains("CL404"))
+        .count();
+    assert!(concise >= 1999, "{concise} concise lines");
+}
