@@ -1132,8 +1132,15 @@ mod tests {
             format!("{}x\n", "a".repeat(70_000)),
             format!("{}x\n", "\t".repeat(17_000)),
         );
-        let near = format!("{}x\n", "a".repeat(60_000));
-        for (text, drawn_by_miette) in [(&far.0, false), (&far.1, false), (&near, true)] {
+        // A line of more than `DRAWABLE_BYTES` is not drawn either, however near.
+        let long = format!("{}x\n", "a".repeat(60_000));
+        let near = format!("{}x\n", "\t".repeat(DRAWABLE_BYTES - 10));
+        for (text, drawn_by_miette) in [
+            (&far.0, false),
+            (&far.1, false),
+            (&long, false),
+            (&near, true),
+        ] {
             let source = SourceFile::from_text("doc.txt", text);
             let at = text.len() - 2;
             let diagnostic = crate::lint::Diagnostic {
