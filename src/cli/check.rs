@@ -321,11 +321,32 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             .filter(|s| !s.suppressions().is_empty())
             .map(|s| (&*s.path, s.suppressions()))
             .collect();
-    corpus.retain(|d| {
-        suppressions
-            .get(d.diagnostic.file.as_str())
-            .is_none_or(|regions| !regions.iter().any(|r| r.silences(&d.diagnostic)))
-    });
+    // Each file's findings are matched with its regions at once (one file may have many
+    // of both).
+    let mut by_file: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, d) in corpus.iter().enumerate() {
+        let file = d.diagnostic.file.as_str();
+        if suppressions.contains_key(file) {
+            by_file.entry(file).or_default().push(i);
+        }
+    }
+    let mut silenced = vec![false; corpus.len()];
+    for (file, indexes) in by_file {
+        let regions = suppressions.get(file).copied().unwrap_or_default();
+        let findings: Vec<(usize, &str)> = indexes
+            .iter()
+            .filter_map(|&i| corpus.get(i))
+            .map(|d| (d.diagnostic.span.start, d.diagnostic.code))
+            .collect();
+        let verdicts = cookielint::lint::suppress::silenced(regions, &findings);
+        for (&i, verdict) in indexes.iter().zip(verdicts) {
+            if let Some(slot) = silenced.get_mut(i) {
+                *slot = verdict;
+            }
+        }
+    }
+    let mut verdicts = silenced.into_iter();
+    corpus.retain(|_| !verdicts.next().unwrap_or(false));
     drop(suppressions);
     // Freeing a large corpus's summaries (millions of small allocations) takes a while:
     // done beside the rest of the run, and waited for when `check` returns.

@@ -97,6 +97,9 @@ fn parse_directive(text: &str, span: Span) -> Option<Directive> {
         .filter(|n| !n.is_empty())
     {
         match find(name) {
+            // Each rule once, however often it is named: directives are compared with each
+            // other by the rules they name.
+            Some(rule) if rules.contains(&rule.meta.code) => {}
             Some(rule) => rules.push(rule.meta.code),
             None => unknown.push(name.to_owned()),
         }
@@ -137,27 +140,101 @@ pub fn apply(
     }
     let regions = build_regions(source, &directives);
     let mut used = vec![false; directives.len()];
+    let queries: Vec<(usize, &str)> = diagnostics.iter().map(|d| (d.span.start, d.code)).collect();
+    let hits = first_silencing(&regions, &queries);
+    for region in hits.iter().flatten().filter_map(|&r| regions.get(r)) {
+        if let Some(u) = used.get_mut(region.directive) {
+            *u = true;
+        }
+    }
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .filter(|diag| {
-            let hit = regions.iter().find(|r| r.silences(diag));
-            if let Some(region) = hit {
-                if let Some(u) = used.get_mut(region.directive) {
-                    *u = true;
-                }
-            }
-            hit.is_none()
-        })
+        .zip(hits)
+        .filter_map(|(diag, hit)| hit.is_none().then_some(diag))
         .collect();
     report_unused(source, &directives, &used, settings, &mut kept);
     kept
+}
+
+/// Whether each finding, given by its start and rule code, is silenced by one of `regions`.
+pub fn silenced(regions: &[Region], findings: &[(usize, &str)]) -> Vec<bool> {
+    first_silencing(regions, findings)
+        .into_iter()
+        .map(|hit| hit.is_some())
+        .collect()
+}
+
+/// For each finding (its start and rule code, in any order), the index of the first of
+/// `regions` that silences it ([`Region::silences`]).
+///
+/// The findings are visited by position while the regions around that position are kept,
+/// by rule, in sets ordered by index: a document of many suppressions and many findings
+/// takes `n log n` steps, not one test of every region for every finding.
+fn first_silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option<usize>> {
+    use std::cmp::Reverse;
+    use std::collections::{BTreeSet, BinaryHeap, HashMap};
+    let mut hits = vec![None; findings.len()];
+    if regions.is_empty() {
+        return hits;
+    }
+    let mut by_start: Vec<(usize, &Region)> = regions.iter().enumerate().collect();
+    by_start.sort_by_key(|(_, r)| r.start);
+    let mut by_position: Vec<(usize, usize, &str)> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, &(at, code))| (at, i, code))
+        .collect();
+    by_position.sort_unstable();
+    let mut entering = by_start.into_iter().peekable();
+    // The regions open at the current position: those silencing every rule, and by rule.
+    let mut every: BTreeSet<usize> = BTreeSet::new();
+    let mut named: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    // When each open region ends (one past its last byte, at least one byte after its start).
+    let mut leaving: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+    for (at, finding, code) in by_position {
+        while let Some((index, region)) = entering.next_if(|(_, r)| r.start <= at) {
+            if region.rules.is_empty() {
+                every.insert(index);
+            }
+            for rule in &region.rules {
+                named.entry(rule).or_default().insert(index);
+            }
+            leaving.push(Reverse((region.end.max(region.start + 1), index)));
+        }
+        while let Some(&Reverse((end, index))) = leaving.peek() {
+            if end > at {
+                break;
+            }
+            leaving.pop();
+            every.remove(&index);
+            for rule in regions.get(index).map_or(&[][..], |r| r.rules.as_slice()) {
+                if let Some(open) = named.get_mut(rule) {
+                    open.remove(&index);
+                }
+            }
+        }
+        let first_named = named.get(code).and_then(|open| open.first());
+        let first = match (every.first(), first_named) {
+            (Some(a), Some(b)) => Some(*a.min(b)),
+            (a, b) => a.or(b).copied(),
+        };
+        if let Some(slot) = hits.get_mut(finding) {
+            *slot = first;
+        }
+    }
+    hits
 }
 
 /// The regions the directives silence, in source order of their directives.
 fn build_regions(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
     let text = source.text.as_str();
     let mut regions: Vec<Region> = Vec::new();
-    let mut open: Vec<(usize, usize)> = Vec::new(); // (directive, start)
+    // The disables not closed yet, by index; those naming no rule; those naming each rule
+    // (the last two may still list disables closed since).
+    let mut open: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    let mut open_every: Vec<usize> = Vec::new();
+    let mut open_by_rule: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
     for (i, d) in directives.iter().enumerate() {
         match d.kind {
             Kind::File => regions.push(Region {
@@ -177,42 +254,50 @@ fn build_regions(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
                     rules: d.rules.clone(),
                 });
             }
-            Kind::Disable => open.push((i, d.span.end)),
+            Kind::Disable => {
+                open.insert(i);
+                if d.rules.is_empty() {
+                    open_every.push(i);
+                }
+                for rule in &d.rules {
+                    open_by_rule.entry(rule).or_default().push(i);
+                }
+            }
             Kind::Enable => {
                 // An enable closes every open disable that it names (or all, if it names none).
-                let mut still_open = Vec::new();
-                for (j, start) in open.drain(..) {
-                    let disabled = directives
-                        .get(j)
-                        .map(|x| x.rules.clone())
-                        .unwrap_or_default();
-                    let closes = d.rules.is_empty()
-                        || disabled.is_empty()
-                        || disabled.iter().any(|r| d.rules.contains(r));
-                    if closes {
-                        regions.push(Region {
-                            directive: j,
-                            start,
-                            end: d.span.start,
-                            rules: disabled,
-                        });
-                    } else {
-                        still_open.push((j, start));
+                // Each disable is looked at once when it is closed (and once more for each
+                // rule it names), not at every enable while it stays open.
+                let mut closed: Vec<usize> = if d.rules.is_empty() {
+                    std::mem::take(&mut open).into_iter().collect()
+                } else {
+                    let mut candidates = std::mem::take(&mut open_every);
+                    for rule in &d.rules {
+                        candidates.extend(open_by_rule.remove(rule).unwrap_or_default());
                     }
+                    candidates.retain(|j| open.remove(j));
+                    candidates.sort_unstable();
+                    candidates
+                };
+                closed.dedup();
+                for j in closed {
+                    let disabled = directives.get(j);
+                    regions.push(Region {
+                        directive: j,
+                        start: disabled.map_or(0, |x| x.span.end),
+                        end: d.span.start,
+                        rules: disabled.map(|x| x.rules.clone()).unwrap_or_default(),
+                    });
                 }
-                open = still_open;
             }
         }
     }
-    for (j, start) in open {
+    for j in open {
+        let disabled = directives.get(j);
         regions.push(Region {
             directive: j,
-            start,
+            start: disabled.map_or(0, |x| x.span.end),
             end: text.len(),
-            rules: directives
-                .get(j)
-                .map(|x| x.rules.clone())
-                .unwrap_or_default(),
+            rules: disabled.map(|x| x.rules.clone()).unwrap_or_default(),
         });
     }
     regions
@@ -266,5 +351,149 @@ fn report_unused(
     let severity = settings.severity(index);
     for d in out.iter_mut().skip(start) {
         d.severity = severity;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (the tests need no real randomness).
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (self.0 >> 33) as usize % n
+        }
+    }
+
+    const CODES: [&str; 3] = ["CL205", "CL405", "CL406"];
+
+    fn some_rules(rng: &mut Lcg) -> Vec<&'static str> {
+        let mut rules: Vec<&'static str> = Vec::new();
+        for _ in 0..rng.below(3) {
+            let code = CODES[rng.below(CODES.len())];
+            if !rules.contains(&code) {
+                rules.push(code);
+            }
+        }
+        rules
+    }
+
+    /// The regions as they were built before: every enable looked at every open disable.
+    fn regions_by_every_pair(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
+        let text = source.text.as_str();
+        let mut regions = Vec::new();
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        for (i, d) in directives.iter().enumerate() {
+            match d.kind {
+                Kind::File => regions.push(Region {
+                    directive: i,
+                    start: 0,
+                    end: text.len(),
+                    rules: d.rules.clone(),
+                }),
+                Kind::NextLine => {
+                    let line = source.line(d.span.end) + 1;
+                    let start = source.line_index.line_start(line).unwrap_or(text.len());
+                    let end = source.line_index.line_start(line + 1).unwrap_or(text.len());
+                    regions.push(Region {
+                        directive: i,
+                        start,
+                        end,
+                        rules: d.rules.clone(),
+                    });
+                }
+                Kind::Disable => open.push((i, d.span.end)),
+                Kind::Enable => {
+                    let mut still_open = Vec::new();
+                    for (j, start) in open.drain(..) {
+                        let disabled = directives[j].rules.clone();
+                        if d.rules.is_empty()
+                            || disabled.is_empty()
+                            || disabled.iter().any(|r| d.rules.contains(r))
+                        {
+                            regions.push(Region {
+                                directive: j,
+                                start,
+                                end: d.span.start,
+                                rules: disabled,
+                            });
+                        } else {
+                            still_open.push((j, start));
+                        }
+                    }
+                    open = still_open;
+                }
+            }
+        }
+        for (j, start) in open {
+            regions.push(Region {
+                directive: j,
+                start,
+                end: text.len(),
+                rules: directives[j].rules.clone(),
+            });
+        }
+        regions
+    }
+
+    #[test]
+    fn regions_and_the_regions_silencing_each_finding_are_those_of_every_pair() {
+        let text = "0123456789\n".repeat(40);
+        let source = SourceFile::from_text("s.md", text.as_str());
+        let mut rng = Lcg(7);
+        for _ in 0..500 {
+            let mut directives = Vec::new();
+            let mut at = 0;
+            while at + 10 < text.len() && directives.len() < 12 {
+                at += rng.below(40);
+                let kind = [Kind::Disable, Kind::Enable, Kind::NextLine, Kind::File][rng.below(4)];
+                let kind = if kind == Kind::File && rng.below(4) > 0 {
+                    Kind::Disable
+                } else {
+                    kind
+                };
+                let end = (at + 1 + rng.below(5)).min(text.len());
+                directives.push(Directive {
+                    kind,
+                    span: Span::new(at.min(end), end),
+                    rules: some_rules(&mut rng),
+                    unknown: Vec::new(),
+                });
+            }
+            let regions = build_regions(&source, &directives);
+            assert_eq!(regions, regions_by_every_pair(&source, &directives));
+            let findings: Vec<(usize, &str)> = (0..30)
+                .map(|_| (rng.below(text.len() + 1), CODES[rng.below(CODES.len())]))
+                .collect();
+            let expected: Vec<Option<usize>> = findings
+                .iter()
+                .map(|&(at, code)| {
+                    regions.iter().position(|r| {
+                        at >= r.start && at < r.end.max(r.start + 1) && names(&r.rules, code)
+                    })
+                })
+                .collect();
+            assert_eq!(
+                first_silencing(&regions, &findings),
+                expected,
+                "{regions:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_rule_named_many_times_is_kept_once() {
+        let text = format!(
+            "<!-- cookielint-disable {} -->",
+            ["table-gap"; 1000].join(", ")
+        );
+        let directive = parse_directive(&text, Span::new(0, text.len())).unwrap();
+        assert_eq!(directive.rules, ["CL205"]);
     }
 }

@@ -368,6 +368,13 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
     let mut description = String::new();
     for located in diagnostics {
         let d = &located.diagnostic;
+        // Decided before the finding is described (the description holds its lines).
+        let spans = labelled(d).map(|(span, _)| span);
+        if !within_drawable_bytes(&source.line_index, source.text.len(), spans, 0) {
+            out.push_str(&super::concise_line(located));
+            out.push('\n');
+            continue;
+        }
         let (message, help) = texts(d);
         let draw_from = |snippets: &Snippets<'_>, shift: usize| {
             draw(&handlers, located, (&message, &help), snippets, shift)
@@ -514,8 +521,10 @@ fn draw(
     snippets: &Snippets<'_>,
     shift: usize,
 ) -> Option<String> {
-    let labels = labelled(&located.diagnostic).map(|(span, _)| span);
-    if !within_drawable_columns(snippets, labels, shift) {
+    let labels = || labelled(&located.diagnostic).map(|(span, _)| span);
+    if !within_drawable_bytes(&snippets.index, snippets.text.len(), labels(), shift)
+        || !within_drawable_columns(snippets, labels(), shift)
+    {
         return None;
     }
     let handler = handlers.for_texts(message, help.as_deref());
@@ -529,6 +538,34 @@ fn draw(
     let mut drawn = String::new();
     handler.render_report(&mut drawn, &report).ok()?;
     Some(drawn)
+}
+
+/// The most bytes of lines a finding is drawn with, for each of its labels: its lines and
+/// their context lines. Each drawing shows its lines whole, so the findings along one
+/// long line, drawn each with the whole line, would make a report quadratic in the line
+/// (100,000 findings on a line of 700 KB: gigabytes); such findings get concise lines.
+const DRAWABLE_BYTES: usize = 8 << 10;
+
+/// Whether the lines drawn for each of `spans` (at their offset less `shift` in a text of
+/// `len` bytes indexed by `index`), context lines included, hold at most
+/// [`DRAWABLE_BYTES`]. The same for a [`Window`] as for the whole text: a window holds
+/// those lines whole.
+fn within_drawable_bytes(
+    index: &LineIndex,
+    len: usize,
+    mut spans: impl Iterator<Item = Span>,
+    shift: usize,
+) -> bool {
+    spans.all(|span| {
+        let first = index
+            .line(span.start.saturating_sub(shift).min(len))
+            .saturating_sub(CONTEXT_LINES)
+            .max(1);
+        let last = index.line(span.end.saturating_sub(shift).min(len)) + CONTEXT_LINES;
+        let start = index.line_start(first).unwrap_or(0);
+        let end = index.line_start(last + 1).unwrap_or(len);
+        end.saturating_sub(start) <= DRAWABLE_BYTES
+    })
 }
 
 /// The farthest column along its line at which miette can draw a label: it pads the
@@ -1095,8 +1132,15 @@ mod tests {
             format!("{}x\n", "a".repeat(70_000)),
             format!("{}x\n", "\t".repeat(17_000)),
         );
-        let near = format!("{}x\n", "a".repeat(60_000));
-        for (text, drawn_by_miette) in [(&far.0, false), (&far.1, false), (&near, true)] {
+        // A line of more than `DRAWABLE_BYTES` is not drawn either, however near.
+        let long = format!("{}x\n", "a".repeat(60_000));
+        let near = format!("{}x\n", "\t".repeat(DRAWABLE_BYTES - 10));
+        for (text, drawn_by_miette) in [
+            (&far.0, false),
+            (&far.1, false),
+            (&long, false),
+            (&near, true),
+        ] {
             let source = SourceFile::from_text("doc.txt", text);
             let at = text.len() - 2;
             let diagnostic = crate::lint::Diagnostic {

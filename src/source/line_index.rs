@@ -7,6 +7,23 @@
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The number of characters before every [`MARK`]th byte of the text, taken the first
+    /// time a column lies far along its line (most texts never need it): a column is then
+    /// counted from the nearest mark instead of from the start of its line, so that many
+    /// findings along one very long line do not each count the whole line again.
+    marks: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// The distance in bytes between two of a [`LineIndex`]'s character marks.
+const MARK: usize = 4096;
+
+/// The number of characters starting in `bytes` (bytes that are not UTF-8 continuation
+/// bytes): for a slice of a `str` cut anywhere, the characters that start before its end.
+fn chars_starting_in(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .filter(|&&b| !(0x80..0xC0).contains(&b))
+        .count()
 }
 
 /// A 1-based line and character column.
@@ -40,7 +57,10 @@ impl LineIndex {
             starts.push(end);
             from = end;
         }
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            marks: std::sync::OnceLock::new(),
+        }
     }
 
     /// The start offset of every line but the first: where each line break ends.
@@ -95,8 +115,36 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line(offset);
         let start = self.line_start(line).unwrap_or(0);
-        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let column = if offset.saturating_sub(start) <= MARK
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(offset)
+        {
+            text.get(start..offset).map_or(1, |s| s.chars().count() + 1)
+        } else {
+            self.chars_before(text, offset)
+                .saturating_sub(self.chars_before(text, start))
+                + 1
+        };
         LineCol { line, column }
+    }
+
+    /// The number of characters of `text` that start before byte `offset`, counted from
+    /// the nearest mark at or before it.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let bytes = text.as_bytes();
+        let marks = self.marks.get_or_init(|| {
+            let mut marks = Vec::with_capacity(bytes.len() / MARK + 2);
+            let mut before = 0;
+            marks.push(before);
+            for chunk in bytes.chunks(MARK) {
+                before += chars_starting_in(chunk);
+                marks.push(before);
+            }
+            marks
+        });
+        let mark = offset / MARK;
+        let counted = marks.get(mark).copied().unwrap_or(0);
+        counted + chars_starting_in(bytes.get(mark * MARK..offset).unwrap_or_default())
     }
 }
 
@@ -115,6 +163,22 @@ mod tests {
         assert_eq!(index.line(7), 4);
         // Every ending in a row, a `\r\n` pair counting once.
         assert_eq!(LineIndex::new("\r\r\n\n\r").starts, [0, 1, 3, 4, 5]);
+    }
+
+    #[test]
+    fn columns_far_along_a_line_count_characters_from_the_marks() {
+        let line = "é\u{200b}x".repeat(5 * MARK);
+        let text = format!("ab\n{line}\r\n{line}");
+        let index = LineIndex::new(&text);
+        for offset in (0..=text.len()).step_by(997).chain([text.len()]) {
+            if !text.is_char_boundary(offset) {
+                continue;
+            }
+            let line = index.line(offset);
+            let start = index.line_start(line).unwrap_or(0);
+            let column = text[start..offset].chars().count() + 1;
+            assert_eq!(index.line_col(&text, offset), LineCol { line, column });
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod corpus_rules;
 mod encoding;
 mod fixtures;
 mod fuzz_seeds;
+mod hostile;
 mod html_tables;
 mod properties;
 mod roundtrip;

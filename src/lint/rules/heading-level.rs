@@ -157,12 +157,18 @@ fn inconsistent_kinds(cx: &LintContext<'_>, out: &mut Emitter<'_>, skipped: &[us
             None => role.as_str(),
         })
     };
+    let mut is_skipped = vec![false; cx.doc.sections.len()];
+    for &i in skipped {
+        if let Some(slot) = is_skipped.get_mut(i) {
+            *slot = true;
+        }
+    }
     let leveled: Vec<(&Section, &str, usize)> = cx
         .doc
         .sections
         .iter()
         .enumerate()
-        .filter(|(i, _)| !skipped.contains(i))
+        .filter(|(i, _)| !is_skipped.get(*i).copied().unwrap_or(false))
         .filter_map(|(_, s)| Some((s, kind(s)?, level(cx, s)?)))
         .collect();
     let mut kinds: Vec<&str> = leveled.iter().map(|(_, k, _)| *k).collect();
@@ -174,7 +180,11 @@ fn inconsistent_kinds(cx: &LintContext<'_>, out: &mut Emitter<'_>, skipped: &[us
             .filter(|(_, k, _)| *k == name)
             .map(|(s, _, l)| (*s, *l))
             .collect();
-        let count = |level: usize| members.iter().filter(|(_, l)| *l == level).count();
+        let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (_, level) in &members {
+            *counts.entry(*level).or_default() += 1;
+        }
+        let count = |level: usize| counts.get(&level).copied().unwrap_or(0);
         // The most used level; the first section's level wins a tie.
         let Some(&(first, majority)) = members
             .iter()

@@ -5,7 +5,9 @@
 //! brackets, and a platform URL in `http://` where the template uses `https://`.
 //!
 //! Only web URLs are checked: a URL with a well-known other scheme (`ftp://`, `file://`)
-//! or a scheme nothing like `http` is left alone. The `http://` check applies to the
+//! or a scheme nothing like `http` is left alone. A URL written inside a web URL (in its
+//! query string, `https://a.example/?next=https://b.example`) is part of it, not checked on
+//! its own. The `http://` check applies to the
 //! platform URL only, since prose may rightly link to sites without HTTPS.
 //!
 //! ## Why it matters
@@ -51,15 +53,14 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         }
     }
     let platform = doc.platform_url.as_ref().map(|u| u.span.start);
-    let mut seen: Vec<usize> = Vec::new();
+    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for span in spans {
         let raw = cx.source.slice(span);
         for finding in scan(raw) {
             let start = span.start + finding.range.start;
-            if seen.contains(&start) {
+            if !seen.insert(start) {
                 continue;
             }
-            seen.push(start);
             let url_span = Span::new(start, span.start + finding.range.end);
             let url = cx.source.slice(url_span);
             let problem = match finding.problem {
@@ -142,23 +143,89 @@ fn describe(url: &str, problem: &Problem) -> (String, String) {
 /// Finds the URLs of `text` (byte ranges into it) and checks each one, in order.
 ///
 /// Every URL this rule knows has a colon after its scheme: one pass over the colons finds
-/// both the `scheme://` ones and the `http:` ones that lack their slashes.
+/// both the `scheme://` ones and the `http:` ones that lack their slashes. A colon inside a
+/// web URL already found is part of it (`https://a.example/?next=https://b.example`), not
+/// the start of another: URLs do not overlap, so a text yields at most one finding per
+/// byte of URL whatever its colons.
 fn scan(text: &str) -> Vec<Found> {
-    let mut found = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
+    let mut ends = Ends::new(text);
     for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        if found.last().is_some_and(|f| colon < f.range.end) {
+            continue;
+        }
         let url = if text.as_bytes().get(colon + 1..colon + 3) == Some(b"//") {
-            with_slashes(text, colon)
+            with_slashes(text, colon, &mut ends)
         } else {
-            missing_slashes(text, colon)
+            missing_slashes(text, colon, &mut ends)
         };
         found.extend(url);
     }
     found
 }
 
+/// Where the URLs of one text end, found by searches that each start where the last one
+/// stopped: colons are met in order, and every URL after one colon ends at the same place
+/// (a text of many `ftp://` or `<http://` without an end would otherwise be searched to
+/// its end once per colon).
+struct Ends<'t> {
+    text: &'t str,
+    /// The last search for a bare URL's end: (searched from, end found, start of the
+    /// sentence punctuation before that end).
+    bare: Option<(usize, usize, usize)>,
+    /// The last search for a `>` or a line break: (searched from, found at, if found).
+    close: Option<(usize, Option<usize>)>,
+}
+
+impl<'t> Ends<'t> {
+    fn new(text: &'t str) -> Self {
+        Ends {
+            text,
+            bare: None,
+            close: None,
+        }
+    }
+
+    /// Where a bare URL starting before `from` ends (`syntax::line::ends_url`), and where
+    /// the sentence punctuation at its end starts (not before the `from` of the search
+    /// that found that end, which is at or before `from`).
+    fn bare(&mut self, from: usize) -> (usize, usize) {
+        if let Some((searched, stop, trailing)) = self.bare {
+            if searched <= from && from <= stop {
+                return (stop, trailing);
+            }
+        }
+        let rest = self.text.get(from..).unwrap_or("");
+        let stop = from
+            + rest
+                .find(crate::syntax::line::ends_url)
+                .unwrap_or(rest.len());
+        let url = rest.get(..stop - from).unwrap_or("");
+        let trailing = from
+            + url
+                .trim_end_matches(crate::syntax::line::URL_TRAILING)
+                .len();
+        self.bare = Some((from, stop, trailing));
+        (stop, trailing)
+    }
+
+    /// The first `>`, `\n` or `\r` at or after `from`.
+    fn close(&mut self, from: usize) -> Option<usize> {
+        if let Some((searched, at)) = self.close {
+            if searched <= from && at.is_none_or(|at| from <= at) {
+                return at;
+            }
+        }
+        let rest = self.text.get(from..)?;
+        let at = rest.find(['>', '\n', '\r']).map(|at| from + at);
+        self.close = Some((from, at));
+        at
+    }
+}
+
 /// The URL written `scheme://...` around the `://` at byte `at`, checked (`None`: not a web
 /// URL).
-fn with_slashes(text: &str, at: usize) -> Option<Found> {
+fn with_slashes(text: &str, at: usize, ends: &mut Ends<'_>) -> Option<Found> {
     let before = text.get(..at).unwrap_or("");
     let scheme_len = before
         .chars()
@@ -172,16 +239,17 @@ fn with_slashes(text: &str, at: usize) -> Option<Found> {
     let after = text.get(at + 3..).unwrap_or("");
     // A space right after `://`: the URL goes on after it when a host follows.
     let next = after.trim_start_matches([' ', '\t']);
-    let host_follows = next
-        .split(char::is_whitespace)
-        .next()
-        .is_some_and(|word| word.contains('.'));
+    let host_follows = next.len() < after.len()
+        && next
+            .split(char::is_whitespace)
+            .next()
+            .is_some_and(|word| word.contains('.'));
     let spaces = if host_follows {
         after.len() - next.len()
     } else {
         0
     };
-    let end = url_end(text, at + 3 + spaces, bracketed);
+    let end = url_end(text, at + 3 + spaces, bracketed, ends);
     let url = text.get(start..end).unwrap_or("");
     let problem = match check_url(&scheme, url, bracketed, after) {
         Verdict::Ignore => return None,
@@ -198,21 +266,19 @@ fn with_slashes(text: &str, at: usize) -> Option<Found> {
 /// Where a URL starting before `from` ends: at the closing `>` when it was opened with `<`
 /// (or the end of the line), else where a bare URL ends (`syntax::line::ends_url`), trailing
 /// sentence punctuation excluded.
-fn url_end(text: &str, from: usize, bracketed: bool) -> usize {
-    let rest = text.get(from..).unwrap_or("");
+fn url_end(text: &str, from: usize, bracketed: bool, ends: &mut Ends<'_>) -> usize {
     if bracketed {
-        let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-        if let Some(close) = rest.get(..line_end).and_then(|line| line.find('>')) {
-            return from + close;
+        if let Some(close) = ends.close(from) {
+            if text.as_bytes().get(close) == Some(&b'>') {
+                return close;
+            }
         }
     }
-    let stop = rest
-        .find(crate::syntax::line::ends_url)
-        .unwrap_or(rest.len());
-    let url = rest.get(..stop).unwrap_or("");
-    from + url
-        .trim_end_matches(crate::syntax::line::URL_TRAILING)
-        .len()
+    if text.get(from..).is_none() {
+        return from;
+    }
+    let (_, trailing) = ends.bare(from);
+    trailing.max(from)
 }
 
 /// Checks one URL written `scheme://...`; `after` is the text after `://`.
@@ -283,7 +349,7 @@ fn is_host(host: &str) -> bool {
 
 /// `http:` or `https:` not followed by `//`, starting on a word boundary, with its colon at
 /// byte `colon`.
-fn missing_slashes(text: &str, colon: usize) -> Option<Found> {
+fn missing_slashes(text: &str, colon: usize, ends: &mut Ends<'_>) -> Option<Found> {
     let before = text.as_bytes().get(..colon).unwrap_or_default();
     let name = ["https", "http"].into_iter().find(|name| {
         before.len() >= name.len()
@@ -305,7 +371,7 @@ fn missing_slashes(text: &str, colon: usize) -> Option<Found> {
         return None;
     }
     let bracketed = text.get(..at).unwrap_or("").ends_with('<');
-    let end = url_end(text, colon + 1, bracketed);
+    let end = url_end(text, colon + 1, bracketed, ends);
     Some(Found {
         range: at..end,
         scheme: name.to_owned(),
@@ -359,6 +425,39 @@ mod tests {
             vec![]
         );
         assert_eq!(problems("http://localhost:8080/x"), vec![None]);
+    }
+
+    #[test]
+    fn a_url_inside_a_web_url_is_part_of_it() {
+        assert_eq!(
+            problems("see https://a.example/?next=htps://b.example now"),
+            vec![None]
+        );
+        // Each `http:/` began a URL running to the end of the text: as many findings as
+        // repetitions, each quoting the rest of the text (gigabytes of messages for a
+        // paragraph of 100 KB).
+        let text = "http:/".repeat(2000);
+        let found = scan(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].range, 0..text.len());
+        // Non-web URLs are looked into: a web URL after `ftp://` is still checked.
+        assert_eq!(
+            problems("ftp://x.example/https:/y.example"),
+            vec![Some(Problem::MissingSlashes("https".into()))]
+        );
+    }
+
+    #[test]
+    fn many_urls_without_an_end_are_each_delimited() {
+        let text = "<http://a.b ".repeat(3);
+        let ranges: Vec<_> = scan(&text).into_iter().map(|f| f.range).collect();
+        assert_eq!(ranges, [1..11, 13..23, 25..35]);
+        let text = "ftp://ftp://x.example/ http:/y.example.";
+        let ranges: Vec<_> = scan(text)
+            .into_iter()
+            .map(|f| (f.range.start, f.range.end))
+            .collect();
+        assert_eq!(ranges, [(23, 38)]);
     }
 
     #[test]

@@ -28,6 +28,10 @@ use crate::wording::{agreeing, counted};
 /// Reports each run of blank lines inside a table.
 pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
     for table in &cx.doc.tables {
+        if table.gaps.is_empty() {
+            continue;
+        }
+        let reach = reach(table);
         for gap in &table.gaps {
             let lines = cx.source.line(gap.end) - cx.source.line(gap.start) + 1;
             let _ = out
@@ -44,17 +48,35 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
                     "remove the blank line: a blank line ends a table in most renderers",
                     "remove the blank lines: a blank line ends a table in most renderers",
                 ))
-                .fingerprint(format!("gap-before-row:{}", row_after(table, gap.end)));
+                .fingerprint(format!(
+                    "gap-before-row:{}",
+                    row_after(table, &reach, gap.end)
+                ));
         }
     }
 }
 
-/// The key of the first row after a gap, which identifies the gap without line numbers.
-fn row_after(table: &crate::model::CookieTable, offset: usize) -> String {
+/// For each row of a table, the furthest start of it and the rows before it: the first
+/// row starting at or after an offset is the first whose reach is, and the reaches are
+/// sorted, so it is found by a binary search (a table with a gap between every two rows
+/// would otherwise be scanned from its top once per gap).
+fn reach(table: &crate::model::CookieTable) -> Vec<usize> {
     table
         .rows
         .iter()
-        .find(|r| r.span.start >= offset)
+        .scan(0, |furthest, row| {
+            *furthest = row.span.start.max(*furthest);
+            Some(*furthest)
+        })
+        .collect()
+}
+
+/// The key of the first row after a gap, which identifies the gap without line numbers.
+fn row_after(table: &crate::model::CookieTable, reach: &[usize], offset: usize) -> String {
+    let first = reach.partition_point(|&start| start < offset);
+    table
+        .rows
+        .get(first)
         .and_then(|r| r.cells.first())
         .map_or_else(String::new, |c| c.key.to_string())
 }
