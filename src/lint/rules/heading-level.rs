@@ -180,7 +180,7 @@ fn inconsistent_kinds(cx: &LintContext<'_>, out: &mut Emitter<'_>, skipped: &[us
             .filter(|(_, k, _)| *k == name)
             .map(|(s, _, l)| (*s, *l))
             .collect();
-        let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut counts: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
         for (_, level) in &members {
             *counts.entry(*level).or_default() += 1;
         }
