@@ -173,7 +173,8 @@ fn corpus_phase(c: &mut Criterion) {
     group.finish();
 }
 
-/// Decodes, parses, lints and summarises one input, as `check` does for each file.
+/// Decodes, parses, lints, locates the findings of and summarises one input, as `check`
+/// does for each file.
 fn check_bytes(config: &Config, bytes: &[u8]) -> usize {
     let Ok(source) = SourceFile::from_bytes("hostile.md", bytes, u64::MAX) else {
         return 0;
@@ -181,8 +182,13 @@ fn check_bytes(config: &Config, bytes: &[u8]) -> usize {
     let parsed = parse(&source, ParseOptions::default());
     let settings = config.settings_for(Path::new("hostile.md"));
     let found = cookielint::lint::lint_document(&source, &parsed, &config.options, &settings);
+    // Every report locates each finding by line and column.
+    let columns: usize = found
+        .iter()
+        .map(|d| source.line_col(d.span.start).column)
+        .sum();
     let summary = cookielint::corpus::summarize(&source, &parsed);
-    found.len() + summary.sections.len()
+    found.len() + columns + summary.sections.len()
 }
 
 /// The adversarial inputs of the performance issue, each at `scale` (1 or 8) times a base
@@ -238,6 +244,46 @@ fn hostile_inputs(scale: usize) -> Vec<(&'static str, Vec<u8>)> {
             (0..scale * 20_000)
                 .map(|i| format!("Ligne {i}{}", endings[i % 3]))
                 .collect::<String>()
+                .into_bytes(),
+        ),
+        // Shapes found by hand after the issue's: each once took quadratic time.
+        // `http:/` repeated: each `http:` began a URL running to the end of the line.
+        (
+            "url_prefixes",
+            format!("# Charte cookies\n\n{}\n", "http:/".repeat(scale * 10_000)).into_bytes(),
+        ),
+        // Many findings along one line: each column was counted from the line's start.
+        (
+            "findings_on_a_line",
+            format!(
+                "# Charte cookies\n\n{}\n",
+                vec!["cookie"; scale * 50_000].join("\u{200B}")
+            )
+            .into_bytes(),
+        ),
+        // A blank line after every row: the rows were scanned once per gap.
+        (
+            "row_gaps",
+            format!(
+                "| Fournisseur | Service | Nom du cookie | Finalité |\n|---|---|---|---|\n{}",
+                (0..scale * 12_500)
+                    .map(|i| format!("| Opendatasoft | Auth | c{i} | Se souvenir |\n\n"))
+                    .collect::<String>()
+            )
+            .into_bytes(),
+        ),
+        // One heading repeated: the section order compared every pair of sections.
+        (
+            "same_headings",
+            "## Cookies nécessaires\n\n"
+                .repeat(scale * 6_250)
+                .into_bytes(),
+        ),
+        // A suppression before every line: each finding was matched with every region.
+        (
+            "suppressions",
+            "<!-- cookielint-disable-next-line known-typo -->\nQu'est ce qu'un cookie\n"
+                .repeat(scale * 5_000)
                 .into_bytes(),
         ),
     ]
