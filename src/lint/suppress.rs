@@ -225,6 +225,30 @@ fn first_silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option
     hits
 }
 
+/// The region of a directive whose reach does not depend on the others (the directive `i`,
+/// `d`): the whole file, or the line after it; `None` for a `disable` or an `enable`.
+fn fixed_region(source: &SourceFile, i: usize, d: &Directive) -> Option<Region> {
+    let end_of_text = source.text.len();
+    let (start, end) = match d.kind {
+        Kind::File => (0, end_of_text),
+        Kind::NextLine => {
+            let line = source.line(d.span.end) + 1;
+            let index = &source.line_index;
+            (
+                index.line_start(line).unwrap_or(end_of_text),
+                index.line_start(line + 1).unwrap_or(end_of_text),
+            )
+        }
+        Kind::Disable | Kind::Enable => return None,
+    };
+    Some(Region {
+        directive: i,
+        start,
+        end,
+        rules: d.rules.clone(),
+    })
+}
+
 /// The regions the directives silence, in source order of their directives.
 fn build_regions(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
     let text = source.text.as_str();
@@ -237,23 +261,7 @@ fn build_regions(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
         std::collections::HashMap::new();
     for (i, d) in directives.iter().enumerate() {
         match d.kind {
-            Kind::File => regions.push(Region {
-                directive: i,
-                start: 0,
-                end: text.len(),
-                rules: d.rules.clone(),
-            }),
-            Kind::NextLine => {
-                let line = source.line(d.span.end) + 1;
-                let start = source.line_index.line_start(line).unwrap_or(text.len());
-                let end = source.line_index.line_start(line + 1).unwrap_or(text.len());
-                regions.push(Region {
-                    directive: i,
-                    start,
-                    end,
-                    rules: d.rules.clone(),
-                });
-            }
+            Kind::File | Kind::NextLine => regions.extend(fixed_region(source, i, d)),
             Kind::Disable => {
                 open.insert(i);
                 if d.rules.is_empty() {
@@ -391,23 +399,7 @@ mod tests {
         let mut open: Vec<(usize, usize)> = Vec::new();
         for (i, d) in directives.iter().enumerate() {
             match d.kind {
-                Kind::File => regions.push(Region {
-                    directive: i,
-                    start: 0,
-                    end: text.len(),
-                    rules: d.rules.clone(),
-                }),
-                Kind::NextLine => {
-                    let line = source.line(d.span.end) + 1;
-                    let start = source.line_index.line_start(line).unwrap_or(text.len());
-                    let end = source.line_index.line_start(line + 1).unwrap_or(text.len());
-                    regions.push(Region {
-                        directive: i,
-                        start,
-                        end,
-                        rules: d.rules.clone(),
-                    });
-                }
+                Kind::File | Kind::NextLine => regions.extend(fixed_region(source, i, d)),
                 Kind::Disable => open.push((i, d.span.end)),
                 Kind::Enable => {
                     let mut still_open = Vec::new();
