@@ -48,11 +48,15 @@ pub struct Region {
 }
 
 impl Region {
-    /// Whether this region silences `diagnostic`.
-    pub fn silences(&self, diagnostic: &Diagnostic) -> bool {
-        diagnostic.span.start >= self.start
-            && diagnostic.span.start < self.end.max(self.start + 1)
-            && names(&self.rules, diagnostic.code)
+    /// Whether this region silences a finding of rule `code` starting at byte `at`.
+    pub fn silences(&self, at: usize, code: &str) -> bool {
+        at >= self.start && at < self.reach() && names(&self.rules, code)
+    }
+
+    /// One past the last byte silenced, at least one byte after the start: an empty
+    /// region (a directive on the last line, say) still silences a finding at its start.
+    fn reach(&self) -> usize {
+        self.end.max(self.start + 1)
     }
 }
 
@@ -189,7 +193,7 @@ fn first_silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option
     // The regions open at the current position: those silencing every rule, and by rule.
     let mut every: BTreeSet<usize> = BTreeSet::new();
     let mut named: HashMap<&str, BTreeSet<usize>> = HashMap::new();
-    // When each open region ends (one past its last byte, at least one byte after its start).
+    // When each open region ends ([`Region::reach`]).
     let mut leaving: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
     for (at, finding, code) in by_position {
         while let Some((index, region)) = entering.next_if(|(_, r)| r.start <= at) {
@@ -199,7 +203,7 @@ fn first_silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option
             for rule in &region.rules {
                 named.entry(rule).or_default().insert(index);
             }
-            leaving.push(Reverse((region.end.max(region.start + 1), index)));
+            leaving.push(Reverse((region.reach(), index)));
         }
         while let Some(&Reverse((end, index))) = leaving.peek() {
             if end > at {
@@ -366,25 +370,12 @@ fn report_unused(
 mod tests {
     use super::*;
 
-    /// A small deterministic generator (the tests need no real randomness).
-    struct Lcg(u64);
-
-    impl Lcg {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (self.0 >> 33) as usize % n
-        }
-    }
-
     const CODES: [&str; 3] = ["CL205", "CL405", "CL406"];
 
-    fn some_rules(rng: &mut Lcg) -> Vec<&'static str> {
+    fn some_rules(next: &mut impl FnMut(usize) -> usize) -> Vec<&'static str> {
         let mut rules: Vec<&'static str> = Vec::new();
-        for _ in 0..rng.below(3) {
-            let code = CODES[rng.below(CODES.len())];
+        for _ in 0..next(3) {
+            let code = CODES[next(CODES.len())];
             if !rules.contains(&code) {
                 rules.push(code);
             }
@@ -438,38 +429,34 @@ mod tests {
     fn regions_and_the_regions_silencing_each_finding_are_those_of_every_pair() {
         let text = "0123456789\n".repeat(40);
         let source = SourceFile::from_text("s.md", text.as_str());
-        let mut rng = Lcg(7);
+        let mut next = crate::testing::pseudo_random(7);
         for _ in 0..500 {
             let mut directives = Vec::new();
             let mut at = 0;
             while at + 10 < text.len() && directives.len() < 12 {
-                at += rng.below(40);
-                let kind = [Kind::Disable, Kind::Enable, Kind::NextLine, Kind::File][rng.below(4)];
-                let kind = if kind == Kind::File && rng.below(4) > 0 {
+                at += next(40);
+                let kind = [Kind::Disable, Kind::Enable, Kind::NextLine, Kind::File][next(4)];
+                let kind = if kind == Kind::File && next(4) > 0 {
                     Kind::Disable
                 } else {
                     kind
                 };
-                let end = (at + 1 + rng.below(5)).min(text.len());
+                let end = (at + 1 + next(5)).min(text.len());
                 directives.push(Directive {
                     kind,
                     span: Span::new(at.min(end), end),
-                    rules: some_rules(&mut rng),
+                    rules: some_rules(&mut next),
                     unknown: Vec::new(),
                 });
             }
             let regions = build_regions(&source, &directives);
             assert_eq!(regions, regions_by_every_pair(&source, &directives));
             let findings: Vec<(usize, &str)> = (0..30)
-                .map(|_| (rng.below(text.len() + 1), CODES[rng.below(CODES.len())]))
+                .map(|_| (next(text.len() + 1), CODES[next(CODES.len())]))
                 .collect();
             let expected: Vec<Option<usize>> = findings
                 .iter()
-                .map(|&(at, code)| {
-                    regions.iter().position(|r| {
-                        at >= r.start && at < r.end.max(r.start + 1) && names(&r.rules, code)
-                    })
-                })
+                .map(|&(at, code)| regions.iter().position(|r| r.silences(at, code)))
                 .collect();
             assert_eq!(
                 first_silencing(&regions, &findings),
