@@ -33,19 +33,19 @@ pub(crate) enum Entry {
 /// Builds blocks from front-end items.
 pub(crate) fn assemble(
     text: &str,
-    items: &[Item],
+    items: Vec<Item>,
     infer_headings: bool,
     vocabulary: Option<&crate::vocab::Extra>,
 ) -> (Vec<Block>, Vec<Problem>) {
-    let entries: Vec<Entry> = items
-        .iter()
+    let mut entries: Vec<Entry> = items
+        .into_iter()
         .map(|item| match item {
-            Item::Line(span) => Entry::Line(*span, classify(text, *span)),
-            Item::Blank(span) => Entry::Blank(*span),
-            Item::Heading(h) => Entry::Heading(h.clone()),
-            Item::Comment(span) => Entry::Comment(*span),
+            Item::Line(span) => Entry::Line(span, classify(text, span)),
+            Item::Blank(span) => Entry::Blank(span),
+            Item::Heading(h) => Entry::Heading(h),
+            Item::Comment(span) => Entry::Comment(span),
             Item::Break | Item::Html { .. } => Entry::Break,
-            Item::Table(t) => Entry::Table(t.clone()),
+            Item::Table(t) => Entry::Table(t),
         })
         .collect();
     let mut assembler = Assembler {
@@ -58,8 +58,9 @@ pub(crate) fn assemble(
     };
     let mut i = 0;
     while i < entries.len() {
-        match entries.get(i) {
+        match entries.get_mut(i) {
             Some(Entry::Line(span, _)) => {
+                let span = *span;
                 if let Some((table, next)) =
                     tables::recognise(text, &entries, i, &mut assembler.problems, vocabulary)
                 {
@@ -70,7 +71,7 @@ pub(crate) fn assemble(
                     i = next.max(i + 1);
                     continue;
                 }
-                assembler.pending.push(*span);
+                assembler.pending.push(span);
             }
             Some(Entry::Heading(h)) => {
                 assembler.flush();
@@ -79,12 +80,13 @@ pub(crate) fn assemble(
                 assembler.blocks.push(Block::Heading(heading));
                 assembler.pending_starts_run = true;
             }
-            Some(Entry::Table(table)) => {
-                assembler.flush();
-                assembler
-                    .blocks
-                    .push(Block::Table(TableBlock::clone(table)));
-                assembler.pending_starts_run = false;
+            Some(entry @ Entry::Table(_)) => {
+                // Moved out: the assembler never looks back at an entry it has passed.
+                if let Entry::Table(table) = std::mem::replace(entry, Entry::Break) {
+                    assembler.flush();
+                    assembler.blocks.push(Block::Table(*table));
+                    assembler.pending_starts_run = false;
+                }
             }
             Some(Entry::Comment(span)) => {
                 assembler.flush();

@@ -246,7 +246,7 @@ pub fn parse(
             (items, inlines, problems, false)
         }
     };
-    let (blocks, mut problems) = blocks::assemble(text, &items, infer_headings, vocabulary);
+    let (blocks, mut problems) = blocks::assemble(text, items, infer_headings, vocabulary);
     if !markdown_problems.is_empty() {
         problems.extend(markdown_problems);
         problems.sort_by_key(|p| p.span.start);
