@@ -31,7 +31,7 @@ use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 /// Arguments of `check`.
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Files or directories to check [default: the current directory].
+    /// Files or directories to check (`-`: standard input) [default: the current directory].
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
@@ -60,6 +60,11 @@ pub struct CheckArgs {
     /// Ignore every cookielint.toml.
     #[arg(long)]
     no_config: bool,
+    /// Read standard input as the document at this path (for its format, its configuration and
+    /// how it is named in output); a file of that name is read from standard input instead of
+    /// from disk. `-` among the paths also reads standard input.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -145,11 +150,11 @@ pub fn run(args: CheckArgs) -> Result<u8> {
                 .map_or_else(String::new, |v| v.get_name().to_owned())
         );
     }
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
+    let paths = input::with_stdin(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        Some(Path::new(".")),
+    );
     let mut registry = Configurations::new(
         Selection {
             select: &args.select,

@@ -7,9 +7,23 @@ use miette::NamedSource;
 
 use cookielint::config::{absolute, resolve_text, Config, ConfigError, CONFIG_NAME};
 
-/// The nearest `cookielint.toml` in `start` or its ancestors.
+/// The nearest `cookielint.toml` in `start` or its ancestors. A path that does not exist
+/// (the name given to standard input, a file named but missing) is searched from its
+/// nearest ancestor that does.
 pub fn discover(start: &Path) -> Option<PathBuf> {
-    let absolute = std::fs::canonicalize(start).ok()?;
+    let mut at = start;
+    let absolute = loop {
+        // A bare name's parent is the working directory.
+        let probe = match at.as_os_str().is_empty() {
+            true => Path::new("."),
+            false => at,
+        };
+        match std::fs::canonicalize(probe) {
+            Ok(absolute) => break absolute,
+            Err(_) if !at.as_os_str().is_empty() => at = at.parent()?,
+            Err(_) => return None,
+        }
+    };
     let mut dir = if absolute.is_dir() {
         Some(absolute.as_path())
     } else {

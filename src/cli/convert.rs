@@ -22,8 +22,9 @@ use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 /// Arguments of `convert`.
 #[derive(Args, Debug)]
 pub struct ConvertArgs {
-    /// Files or directories to convert (directories are walked for *.txt, *.md, *.markdown).
-    #[arg(required = true)]
+    /// Files or directories to convert (directories are walked for *.txt, *.md, *.markdown;
+    /// `-`: standard input).
+    #[arg(required_unless_present = "stdin_filename")]
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
@@ -41,6 +42,11 @@ pub struct ConvertArgs {
     /// Ignore every cookielint.toml.
     #[arg(long)]
     no_config: bool,
+    /// Read standard input as the document at this path (for its format, its configuration and
+    /// how it is named in output); a file of that name is read from standard input instead of
+    /// from disk. `-` among the paths also reads standard input.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
     /// Largest file read, in bytes [default: 10 MiB, or the configuration's].
     #[arg(long, value_name = "BYTES")]
     max_file_size: Option<u64>,
@@ -80,13 +86,11 @@ struct Converted {
 pub fn run(args: ConvertArgs) -> Result<u8> {
     // The configuration's vocabulary (extra heading and header wording) shapes the model:
     // without it, a document `check` understands could convert to one without cookies.
-    let config = super::load_config(args.config.as_deref(), args.no_config, &args.paths)?;
+    let paths = input::with_stdin(&args.paths, args.stdin_filename.as_deref(), None);
+    let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
     // Walked directories give the files the configuration's `[files]` takes, as in `check`.
-    let (files, mut errors) = input::collect(
-        &args.paths,
-        &|p: &Path| config.is_included(p),
-        args.paths.len() > 1,
-    );
+    let (files, mut errors) =
+        input::collect(&paths, &|p: &Path| config.is_included(p), paths.len() > 1);
     let max_size = args
         .max_file_size
         .or(config.max_file_size)
@@ -120,11 +124,8 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
         // so does a file named on the command line: the overwrite check below protects
         // them.)
         if let Ok(out) = dir.canonicalize() {
-            let named: HashSet<PathBuf> = args
-                .paths
-                .iter()
-                .filter_map(|p| p.canonicalize().ok())
-                .collect();
+            let named: HashSet<PathBuf> =
+                paths.iter().filter_map(|p| p.canonicalize().ok()).collect();
             if !named.contains(&out) {
                 documents.retain(|d| {
                     d.file
@@ -142,7 +143,7 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
         Some(dir) => write_files(&args, dir, &documents)?,
         None => {
             // One path that is not a directory: one file, even when it is missing.
-            let single = args.paths.len() == 1 && args.paths.iter().all(|p| !p.is_dir());
+            let single = paths.len() == 1 && paths.iter().all(|p| !p.is_dir());
             print_stdout(args.to, &documents, single)?;
             EXIT_OK
         }

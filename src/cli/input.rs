@@ -6,7 +6,7 @@
 //! links (so a link can neither leave the tree nor loop). Each file is opened and read once.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use cookielint::source::{DecodeError, SourceFile};
 
@@ -82,6 +82,18 @@ pub enum InputError {
         /// What the walker said.
         message: String,
     },
+    /// Standard input held more bytes than the size limit (it is read no further).
+    #[error("{path}: standard input holds more than the limit of {limit} bytes")]
+    #[diagnostic(
+        code(cookielint::input::too_large),
+        help("raise the limit with --max-file-size if this really is a cookie policy")
+    )]
+    StdinTooLarge {
+        /// The path standard input stands for.
+        path: String,
+        /// The limit in force.
+        limit: u64,
+    },
     /// The bytes could not be decoded.
     #[error("{path}: {source}")]
     #[diagnostic(code(cookielint::input::decode))]
@@ -101,6 +113,7 @@ impl InputError {
         match self {
             InputError::Io { path, .. }
             | InputError::NotAFile { path }
+            | InputError::StdinTooLarge { path, .. }
             | InputError::Decode { path, .. } => Some(path),
             InputError::IgnoreFile { dir, .. } => Some(dir),
             InputError::GlobalIgnoreFile { file } => Some(file),
@@ -144,6 +157,15 @@ pub fn collect(
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
+        if is_stdin(path) {
+            files.push(InputFile {
+                path: path.clone(),
+                relative: stdin_relative(path),
+                identity: identify
+                    .then(|| path.canonicalize().unwrap_or_else(|_| path.clone()).into()),
+            });
+            continue;
+        }
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, include, identify, &mut files, &mut errors),
             Ok(meta) if !meta.is_file() => errors.push(InputError::NotAFile {
@@ -167,6 +189,105 @@ pub fn collect(
     }
     hold_for_tests();
     (files, errors)
+}
+
+/// How the command line names standard input among the paths.
+pub const STDIN_ARGUMENT: &str = "-";
+
+/// Standard input as one of the documents: the path it stands for, and its bytes, read
+/// whole (up to the size limit) the first time the document is read, so that every later
+/// read (the corpus phase's, the human report's) sees the same bytes.
+struct StdinDocument {
+    /// `--stdin-filename`, else `-`.
+    path: PathBuf,
+    /// [`display_path`] of `path`: what reads compare (a walked file and the name given
+    /// may spell the same path differently).
+    shown: String,
+    /// The bytes read, at most the limit plus one; or the error reading them.
+    bytes: OnceLock<Result<Vec<u8>, (std::io::ErrorKind, String)>>,
+}
+
+/// Standard input, when the command line asks for it (see [`with_stdin`]).
+static STDIN: OnceLock<StdinDocument> = OnceLock::new();
+
+/// The paths of the command line, standard input taken into account. `-` among them, or
+/// `name` (`--stdin-filename`), makes standard input one of the documents, named `name`
+/// (else `-`): `-` is replaced with that name, which is added when missing, and a file of
+/// that name is read from standard input instead of from disk (an editor's unsaved buffer
+/// checked with the corpus it belongs to). `default` is what no paths at all mean (the
+/// working directory for `check` and `inventory`); with `name` and no paths, standard input
+/// alone is read.
+pub fn with_stdin(paths: &[PathBuf], name: Option<&Path>, default: Option<&Path>) -> Vec<PathBuf> {
+    let dash = Path::new(STDIN_ARGUMENT);
+    let named = paths.iter().any(|p| p == dash);
+    let Some(path) = name.or(named.then_some(dash)) else {
+        return match (paths.is_empty(), default) {
+            (true, Some(default)) => vec![default.to_path_buf()],
+            _ => paths.to_vec(),
+        };
+    };
+    let _ = STDIN.set(StdinDocument {
+        path: path.to_path_buf(),
+        shown: display_path(path),
+        bytes: OnceLock::new(),
+    });
+    let mut paths: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            if p == dash {
+                path.to_path_buf()
+            } else {
+                p.clone()
+            }
+        })
+        .collect();
+    if !paths.iter().any(|p| p == path) {
+        paths.push(path.to_path_buf());
+    }
+    paths
+}
+
+/// Whether `path` is the one standard input stands for.
+fn is_stdin(path: &Path) -> bool {
+    STDIN.get().is_some_and(|s| s.path == path)
+}
+
+/// Where standard input's output goes under `-o DIR`: as a file named directly, or
+/// `stdin` when it has no name.
+fn stdin_relative(path: &Path) -> PathBuf {
+    match path == Path::new(STDIN_ARGUMENT) {
+        true => PathBuf::from("stdin"),
+        false => named_relative(path),
+    }
+}
+
+/// Standard input's document, when `shown` is the path it stands for: read once (at most
+/// `max_size + 1` bytes, so an endless stream costs no more than that) and decoded.
+fn read_stdin(shown: &str, max_size: u64) -> Option<Result<SourceFile, InputError>> {
+    use std::io::Read;
+    let stdin = STDIN.get().filter(|s| s.shown == shown)?;
+    let bytes = stdin.bytes.get_or_init(|| {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(max_size.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| (e.kind(), e.to_string()))
+    });
+    let path = shown.to_owned();
+    Some(match bytes {
+        Err((kind, message)) => Err(InputError::Io {
+            path,
+            source: std::io::Error::new(*kind, message.clone()),
+        }),
+        Ok(bytes) if bytes.len() as u64 > max_size => Err(InputError::StdinTooLarge {
+            path,
+            limit: max_size,
+        }),
+        Ok(bytes) => SourceFile::from_bytes(path.clone(), bytes, max_size)
+            .map_err(|source| InputError::Decode { path, source }),
+    })
 }
 
 /// The environment variable naming the FIFO of [`hold_for_tests`].
@@ -648,6 +769,9 @@ pub fn read(file: &InputFile, max_size: u64) -> Result<SourceFile, InputError> {
 /// [`read`] of the file at `at`, displayed as `path`.
 fn read_at(at: &Path, path: String, max_size: u64) -> Result<SourceFile, InputError> {
     use std::io::Read;
+    if let Some(read) = read_stdin(&path, max_size) {
+        return read;
+    }
     let io = |source| InputError::Io {
         path: path.clone(),
         source,

@@ -25,7 +25,7 @@ use super::{EXIT_ERROR, EXIT_OK};
 /// Arguments of `inventory`.
 #[derive(Args, Debug)]
 pub struct InventoryArgs {
-    /// Files or directories to read [default: the current directory].
+    /// Files or directories to read (`-`: standard input) [default: the current directory].
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = InventoryFormat::Table)]
@@ -36,6 +36,11 @@ pub struct InventoryArgs {
     /// Ignore every cookielint.toml.
     #[arg(long)]
     no_config: bool,
+    /// Read standard input as the document at this path (for its format, its configuration and
+    /// how it is named in output); a file of that name is read from standard input instead of
+    /// from disk. `-` among the paths also reads standard input.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
     /// Number of threads [default: every core].
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
@@ -58,11 +63,11 @@ pub enum InventoryFormat {
 
 /// Runs `inventory` and returns the exit code.
 pub fn run(args: InventoryArgs) -> Result<u8> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
+    let paths = input::with_stdin(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        Some(Path::new(".")),
+    );
     let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
     let (files, walk_errors) =
         input::collect(&paths, &|p: &Path| config.is_included(p), paths.len() > 1);

@@ -1,6 +1,7 @@
 //! File-system faults met by `check` and `convert`, one test per fault: an unreadable file, a
 //! file removed during the walk, a directory without permission, symbolic link loops, FIFOs
-//! (named, walked, or where the walk reads ignore rules), a 2 GiB sparse file, and `-o`
+//! (named, walked, or where the walk reads ignore rules), a 2 GiB sparse file, endless
+//! standard input, and `-o`
 //! output (and `check --write-baseline`) interrupted by SIGINT or by a full disk.
 //!
 //! Each test asserts, for `check` and (where it applies) `convert`: one clear diagnostic per
@@ -24,7 +25,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::support::{json, root};
+use crate::support::{json, root, spawn_piped};
 
 const BIN: &str = env!("CARGO_BIN_EXE_cookielint");
 
@@ -696,6 +697,29 @@ fn a_2gb_sparse_file_is_refused_by_size_without_reading_it() {
     let faults = [("huge.md", why), ("walked/huge.txt", why)];
     assert_check(&run, &paths, &faults, &GOOD_FILES);
     assert_convert(&run, &paths, &faults, &GOOD_FILES);
+}
+
+/// Standard input that never ends (`yes | cookielint check -`): read up to the size limit
+/// and no further, reported as too large, and the files named beside it still checked.
+#[test]
+fn an_endless_standard_input_is_read_up_to_the_size_limit_only() {
+    use std::io::Write;
+    let dir = fixture();
+    let run = |args: &[&str]| {
+        let (child, mut stdin) = spawn_piped(&mut cookielint(dir.path(), args));
+        // Writes until the run ends and the pipe closes.
+        let writer = std::thread::spawn(move || {
+            let chunk = "Un cookie est un petit fichier.\n".repeat(2048);
+            while stdin.write_all(chunk.as_bytes()).is_ok() {}
+        });
+        let finished = finish(child, "endless standard input");
+        writer.join().unwrap();
+        finished
+    };
+    let paths = with_good(&["-", "--stdin-filename", "piped.md"]);
+    let why = "standard input holds more than the limit of 10485760 bytes";
+    assert_check(&run, &paths, &[("piped.md", why)], &GOOD_FILES);
+    assert_convert(&run, &paths, &[("piped.md", why)], &GOOD_FILES);
 }
 
 /// A policy with `rows` generated cookies in a tab-separated table.

@@ -26,5 +26,6 @@ mod roundtrip;
 mod rules;
 mod schema;
 mod snapshots;
+mod stdin;
 mod support;
 mod twins;

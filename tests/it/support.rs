@@ -2,8 +2,9 @@
 //! running the binary.
 
 use std::ffi::OsStr;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
 
 use cookielint::model::{parse, Document, ParseOptions, Parsed};
 use cookielint::source::{SourceFile, DEFAULT_MAX_FILE_SIZE};
@@ -131,6 +132,42 @@ pub fn cookielint_in<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> Run {
         stdout: String::from_utf8(stdout).unwrap(),
         stderr: String::from_utf8(stderr).unwrap(),
     }
+}
+
+/// Runs `cookielint ARGS...` with `dir` as the working directory and `input` on its
+/// standard input (written from another thread, so that a run that reads only part of it,
+/// or none, does not block the test; a closed pipe ends the writing).
+pub fn cookielint_with_input<S: AsRef<OsStr>>(dir: &Path, args: &[S], input: &[u8]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cookielint"));
+    let (child, mut stdin) = spawn_piped(command.args(args).current_dir(dir));
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    Run {
+        code: status.code().unwrap(),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+/// Starts `command` with its standard input, output and error piped; returns it and the
+/// writing end of its standard input.
+pub fn spawn_piped(command: &mut Command) -> (Child, ChildStdin) {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{command:?}: {e}"));
+    let stdin = child.stdin.take().unwrap();
+    (child, stdin)
 }
 
 /// Parses JSON text, showing the text when it is not JSON.
