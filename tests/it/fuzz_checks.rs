@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use cookielint::config::Config;
+use cookielint::config::{resolve_text, Config};
 use cookielint::convert::to_markdown;
 use cookielint::lint::lint_document;
 use cookielint::model::{invariants, parse, Document, ParseOptions};
@@ -121,7 +121,65 @@ pub fn split_documents(bytes: &[u8]) -> Vec<&[u8]> {
 /// document on character boundaries, with positions that agree with its span, and every
 /// report must render; the JSON report must be valid JSON with one entry per finding.
 pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
-    let config = Config::defaults(Path::new("."), Path::new("."));
+    check_pipeline_holds_with(&Config::defaults(Path::new("."), Path::new(".")), documents)
+}
+
+/// The text of a `cookielint.toml` and the documents one input holds for the
+/// configuration target: the configuration before the first NUL byte (all of the input
+/// when it has none), then the documents as [`split_documents`] splits the rest.
+pub fn split_configuration(bytes: &[u8]) -> (&[u8], Vec<&[u8]>) {
+    match bytes.iter().position(|&b| b == 0) {
+        Some(at) => (
+            bytes.get(..at).unwrap_or_default(),
+            split_documents(bytes.get(at + 1..).unwrap_or_default()),
+        ),
+        None => (bytes, Vec::new()),
+    }
+}
+
+/// Resolves the configuration of an input (see [`split_configuration`]) as `check` resolves
+/// a `cookielint.toml`. A configuration refused must say where: its span lies inside the
+/// text on character boundaries, and the error renders as the user would see it. A
+/// configuration accepted runs the whole pipeline on the input's documents, with the
+/// properties of [`check_pipeline_holds`], its rule selection, severities, overrides,
+/// vocabulary, typos and cookies in force.
+pub fn configuration_holds(bytes: &[u8]) -> Result<(), String> {
+    let (config, documents) = split_configuration(bytes);
+    let Ok(text) = std::str::from_utf8(config) else {
+        return Ok(());
+    };
+    match resolve_text("cookielint.toml", text, Path::new("."), Path::new(".")) {
+        Ok(config) => check_pipeline_holds_with(&config, &documents),
+        Err(error) => {
+            if let Some(span) = error.span {
+                let (start, end) = (span.offset(), span.offset() + span.len());
+                if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+                {
+                    return Err(format!(
+                        "configuration error outside its text or off a character boundary: {error:?}"
+                    ));
+                }
+            }
+            let mut shown = String::new();
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .render_report(&mut shown, error.as_ref())
+                .map_err(|e| format!("configuration error not rendered ({e}): {error:?}"))?;
+            if !shown.contains(error.message.as_str()) {
+                return Err(format!(
+                    "configuration error rendered without its message: {shown:?}"
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// [`check_pipeline_holds`] with `config` in force.
+fn check_pipeline_holds_with(config: &Config, documents: &[&[u8]]) -> Result<(), String> {
+    let options = ParseOptions {
+        format: None,
+        vocabulary: Some(&config.vocabulary),
+    };
     let mut sources = Vec::new();
     for (i, &part) in documents.iter().enumerate() {
         if let Ok(source) =
@@ -133,7 +191,7 @@ pub fn check_pipeline_holds(documents: &[&[u8]]) -> Result<(), String> {
     let mut results: Results = Results::default();
     let mut summaries = Vec::new();
     for source in &sources {
-        let parsed = parse(source, ParseOptions::default());
+        let parsed = parse(source, options);
         let settings = config.settings_for(Path::new(&source.path));
         for d in lint_document(source, &parsed, &config.options, &settings) {
             let located = Located::new(source, d);
@@ -253,6 +311,7 @@ pub fn failures(bytes: &[u8]) -> Vec<String> {
             "check_documents",
             check_pipeline_holds(&split_documents(bytes)),
         ),
+        ("configuration", configuration_holds(bytes)),
     ];
     if let Ok(text) = std::str::from_utf8(bytes) {
         checks.push(("normalize", normalization_is_idempotent(text)));
