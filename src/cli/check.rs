@@ -25,7 +25,7 @@ use cookielint::wording::counted;
 use super::baseline_names::BaselineNames;
 use super::configs::{Configurations, Selection};
 use super::input::{self, Listed};
-use super::write::write_atomic;
+use super::write::{write_atomic, write_atomic_with};
 use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
 /// Arguments of `check`.
@@ -72,6 +72,15 @@ pub struct CheckArgs {
     /// not be read).
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    /// Write the report to this file instead of standard output, atomically: an interrupted
+    /// run leaves the old file or the new one, never a part.
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        conflicts_with = "write_baseline"
+    )]
+    output_file: Option<PathBuf>,
     /// Number of threads [default: every core].
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
@@ -227,7 +236,11 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         .or(config.max_file_size)
         .unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let human = HumanOptions {
-        color: use_color(args.color),
+        // `auto` colours a terminal only, and a report written to a file goes to none.
+        color: match args.output_file {
+            Some(_) => args.color == ColorChoice::Always,
+            None => use_color(args.color),
+        },
         width: 100,
     };
     let want_human = args.format == OutputFormat::Human && !args.statistics;
@@ -393,7 +406,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         });
     }
 
-    super::print_with(|out| {
+    let report = |out: &mut (dyn std::io::Write + Send)| {
         if args.statistics {
             let table = match args.format {
                 OutputFormat::Json => report::statistics_json(&results),
@@ -421,7 +434,12 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             OutputFormat::Github => report::write_github(&results, out),
             OutputFormat::Junit => report::write_junit(&results, out),
         }
-    })?;
+    };
+    match &args.output_file {
+        Some(path) => write_atomic_with(path, report)
+            .map_err(|e| miette::miette!("cannot write report {}: {e}", path.display()))?,
+        None => super::print_with(report)?,
+    }
     // Concise output lists unreadable files itself; the other formats carry them in their
     // own structure (JSON, SARIF, JUnit) except human and statistics, which use stderr.
     if matches!(args.format, OutputFormat::Human | OutputFormat::Github) || args.statistics {

@@ -11,6 +11,15 @@ use std::path::Path;
 
 /// Writes `contents` to `path` atomically, creating parent directories as needed.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(contents))
+}
+
+/// Writes what `write` writes to `path` atomically (see [`write_atomic`]), streamed through
+/// a buffer: a large report is never held whole.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -26,7 +35,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(contents)?;
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, &mut temp);
+    write(&mut out)?;
+    out.flush()?;
+    drop(out);
     if let Some(permissions) = replaced {
         temp.as_file().set_permissions(permissions)?;
     }

@@ -1,8 +1,8 @@
 //! File-system faults met by `check` and `convert`, one test per fault: an unreadable file, a
 //! file removed during the walk, a directory without permission, symbolic link loops, FIFOs
 //! (named, walked, or where the walk reads ignore rules), a 2 GiB sparse file, endless
-//! standard input, and `-o`
-//! output (and `check --write-baseline`) interrupted by SIGINT or by a full disk.
+//! standard input, `convert -o` output interrupted by SIGINT or by a full disk, and the
+//! files `check` writes (`--write-baseline`, `--output-file`) on a full disk.
 //!
 //! Each test asserts, for `check` and (where it applies) `convert`: one clear diagnostic per
 //! faulty path, naming it and saying what went wrong; the exit code the README documents
@@ -978,6 +978,31 @@ fn a_baseline_is_untouched_when_the_disk_is_full() {
     assert!(left.is_empty(), "left behind: {left:?}");
     let reports = finished.stderr.matches("File too large").count();
     assert_eq!(reports, 1, "{finished}");
+    assert!(finished.stdout.is_empty(), "{finished}");
+}
+
+/// Fault 7d: `check --output-file FILE` on a full disk: the old report is untouched, no
+/// temporary file remains, exit code 2, and one error names the report file and says why.
+#[test]
+fn a_report_file_is_untouched_when_the_disk_is_full() {
+    let dir = fixture();
+    write(dir.path(), "report.json", "old report\n");
+    let mut args = check_args("json", &GOOD_PATHS);
+    args.extend(["--output-file", "report.json"]);
+    let finished = with_file_size_limit(dir.path(), 0, true, &args);
+    assert_eq!(finished.code(), Some(2), "{finished}");
+    let report = std::fs::read_to_string(dir.path().join("report.json")).unwrap();
+    assert_eq!(report, "old report\n");
+    let left: Vec<String> = tree(dir.path())
+        .into_iter()
+        .filter(|f| is_temp_file(f))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    assert!(
+        finished.stderr.contains("cannot write report report.json")
+            && finished.stderr.contains("File too large"),
+        "{finished}"
+    );
     assert!(finished.stdout.is_empty(), "{finished}");
 }
 

@@ -395,8 +395,16 @@ fn human_escapes_control_characters_from_documents() {
 /// Runs `check` under a pseudo-terminal (util-linux `script`) and returns what it printed.
 #[cfg(target_os = "linux")]
 fn on_a_terminal(dir: &Path, no_color: Option<&str>) -> String {
+    on_a_terminal_with(dir, no_color, "");
+    std::fs::read_to_string(dir.join("terminal.out")).unwrap()
+}
+
+/// Runs `check ... untitled.txt EXTRA` under a pseudo-terminal and keeps what it printed in
+/// `dir/terminal.out`.
+#[cfg(target_os = "linux")]
+fn on_a_terminal_with(dir: &Path, no_color: Option<&str>, extra: &str) {
     let command = format!(
-        "'{}' check --no-config --select {RULES_USED} untitled.txt",
+        "'{}' check --no-config --select {RULES_USED} untitled.txt {extra}",
         env!("CARGO_BIN_EXE_cookielint")
     );
     let mut script = std::process::Command::new("script");
@@ -410,17 +418,59 @@ fn on_a_terminal(dir: &Path, no_color: Option<&str>) -> String {
     let output = script
         .output()
         .unwrap_or_else(|e| panic!("util-linux `script` is needed for this test: {e}"));
-    let out = String::from_utf8(output.stdout).unwrap();
-    assert!(out.contains("missing-title"), "{out}");
-    out
+    std::fs::write(dir.join("terminal.out"), output.stdout).unwrap();
 }
 
 #[cfg(target_os = "linux")]
 #[test]
 fn colour_only_on_a_terminal_and_never_with_no_color() {
     let dir = dir_with(&[("untitled.txt", UNTITLED)]);
-    assert!(on_a_terminal(dir.path(), None).contains('\x1b'));
-    assert!(!on_a_terminal(dir.path(), Some("1")).contains('\x1b'));
+    let coloured = on_a_terminal(dir.path(), None);
+    assert!(coloured.contains("missing-title"), "{coloured}");
+    assert!(coloured.contains('\x1b'));
+    let plain = on_a_terminal(dir.path(), Some("1"));
+    assert!(plain.contains("missing-title"), "{plain}");
+    assert!(!plain.contains('\x1b'));
+    // A report written to a file goes to no terminal: no colour, unless asked for.
+    for (option, colour) in [("", false), ("--color always", true)] {
+        on_a_terminal_with(dir.path(), None, &format!("-o report.txt {option}"));
+        let written = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
+        assert!(written.contains("missing-title"), "{written}");
+        assert_eq!(written.contains('\x1b'), colour, "{option:?}: {written}");
+    }
+}
+
+/// `--output-file` writes, in every format, exactly what standard output gets without it
+/// (replacing what the file held), and prints nothing.
+#[test]
+fn output_file_gets_exactly_the_report_standard_output_gets() {
+    let dir = format_fixture();
+    let out = tempfile::tempdir().unwrap();
+    for format in ["human", "concise", "json", "sarif", "github", "junit"] {
+        let expected = format_run(dir.path(), format).stdout;
+        assert!(!expected.is_empty(), "{format}");
+        let file = out.path().join(format!("report.{format}"));
+        std::fs::write(&file, "old report\n").unwrap();
+        let run = check_exit(
+            dir.path(),
+            &[
+                "--no-config",
+                "--select",
+                RULES_USED,
+                "--format",
+                format,
+                "--output-file",
+                file.to_str().unwrap(),
+            ],
+            1,
+        );
+        assert_eq!(run.stdout, "", "{format}");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            expected,
+            "{format}"
+        );
+    }
 }
 
 #[test]
