@@ -517,8 +517,8 @@ impl Texts<'_> {
     }
 }
 
-/// Findings rendered in one batch of the human report (whole files, however many a file
-/// has): enough to keep every thread busy, few enough to hold.
+/// Findings rendered in one batch of the human report (whole files, or a part of a file
+/// with more): enough to keep every thread busy, few enough to hold.
 const HUMAN_BATCH: usize = 4096;
 
 /// Writes the human report of `found` (sorted by file): each file's findings drawn with
@@ -532,18 +532,24 @@ fn write_human(
     pool: &rayon::ThreadPool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let render = |group: &[Located]| -> String {
-        let source = group.first().and_then(|d| texts.read(&d.diagnostic.file));
-        match source {
-            Some(source) => report::human(&source, group, options),
-            None => group
-                .iter()
-                .map(|d| report::concise_line(d) + "\n")
-                .collect(),
-        }
+    let render = |source: Option<&cookielint::source::SourceFile>, group: &[Located]| match source {
+        Some(source) => report::human(source, group, options),
+        None => group
+            .iter()
+            .map(|d| report::concise_line(d) + "\n")
+            .collect(),
     };
-    // Batches of whole files; within a batch, each file's findings are decoded and drawn
-    // by one task.
+    let decoded = |run: &std::ops::Range<usize>| -> Vec<Located> {
+        found.range(run.clone()).map(|d| d.into_owned()).collect()
+    };
+    let source_of = |run: &std::ops::Range<usize>| {
+        found
+            .range(run.start..run.start + 1)
+            .next()
+            .and_then(|d| texts.read(&d.diagnostic.file))
+    };
+    // Batches of whole files (a file with more findings than a batch holds is one batch of
+    // its own); within a batch, each file's findings are decoded and drawn by one task.
     let runs = found.file_runs();
     let mut batches: Vec<&[std::ops::Range<usize>]> = Vec::new();
     let mut rest = runs.as_slice();
@@ -552,7 +558,7 @@ fn write_human(
         let size = rest
             .iter()
             .take_while(|run| {
-                let take = findings < HUMAN_BATCH;
+                let take = findings == 0 || (findings < HUMAN_BATCH && run.len() <= HUMAN_BATCH);
                 findings += run.len();
                 take
             })
@@ -562,14 +568,35 @@ fn write_human(
         rest = after;
     }
     for batch in batches {
+        if let [run] = batch {
+            if run.len() > HUMAN_BATCH {
+                // Its text is read once, and its findings are decoded and drawn a batch's
+                // worth at a time, so that memory holds a few batches, not the whole file's
+                // findings and drawings (the drawings of a file are those of its findings,
+                // one after the other).
+                let source = source_of(run);
+                let pieces: Vec<std::ops::Range<usize>> = run
+                    .clone()
+                    .step_by(HUMAN_BATCH)
+                    .map(|start| start..(start + HUMAN_BATCH).min(run.end))
+                    .collect();
+                for some in pieces.chunks(pool.current_num_threads().max(1)) {
+                    let rendered: Vec<String> = pool.install(|| {
+                        some.par_iter()
+                            .map(|piece| render(source.as_ref(), &decoded(piece)))
+                            .collect()
+                    });
+                    for text in rendered {
+                        out.write_all(text.as_bytes())?;
+                    }
+                }
+                continue;
+            }
+        }
         let rendered: Vec<String> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|run| {
-                    let group: Vec<Located> =
-                        found.range(run.clone()).map(|d| d.into_owned()).collect();
-                    render(&group)
-                })
+                .map(|run| render(source_of(run).as_ref(), &decoded(run)))
                 .collect()
         });
         for text in rendered {

@@ -440,6 +440,47 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
     }
 }
 
+/// A file with more findings than the human report draws in one batch (4,096) is drawn a
+/// part at a time: every finding once, in order, with its excerpt, whatever the number of
+/// threads.
+#[test]
+fn the_human_report_of_a_file_with_many_findings_draws_each_once_in_order() {
+    let lines = 10_000;
+    let mut text = String::from("Charte cookies\n\n");
+    for i in 0..lines {
+        text.push_str(&format!("Ligne {i} \n"));
+    }
+    let dir = dir_with(&[("many.txt", &text)]);
+    let args = |jobs: &'static str| {
+        [
+            "--no-config",
+            "--select",
+            "trailing-whitespace",
+            "--fail-on",
+            "error",
+            "--jobs",
+            jobs,
+            "many.txt",
+        ]
+    };
+    let run = check_exit(dir.path(), &args("3"), 0);
+    let drawn: Vec<usize> = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_once("[many.txt:"))
+        .map(|(_, at)| at.split(':').next().unwrap().parse().unwrap())
+        .collect();
+    let expected: Vec<usize> = (3..lines + 3).collect();
+    assert_eq!(drawn, expected);
+    for i in [0, 4095, 4096, 8191, 8192, lines - 1] {
+        assert!(
+            run.stdout.contains(&format!(" │ Ligne {i} \n")),
+            "line {i} not drawn"
+        );
+    }
+    assert_eq!(check_exit(dir.path(), &args("1"), 0).stdout, run.stdout);
+}
+
 /// `--output-file` writes, in every format, exactly what standard output gets without it
 /// (replacing what the file held), and prints nothing.
 #[test]
