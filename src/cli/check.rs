@@ -31,7 +31,8 @@ use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 /// Arguments of `check`.
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Files or directories to check (`-`: standard input) [default: the current directory].
+    /// Files or directories to check (`-`: standard input) [default: the current directory,
+    /// or with --stdin-filename standard input alone].
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
@@ -163,7 +164,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         &args.paths,
         args.stdin_filename.as_deref(),
         Some(Path::new(".")),
-    );
+    )?;
     let mut registry = Configurations::new(
         Selection {
             select: &args.select,
@@ -660,6 +661,7 @@ fn first_of_each(
     found
         .into_iter()
         .zip(identities)
+        .filter(|((file, _), identity)| !input::shadowed_by_stdin(file, identity.as_deref()))
         .filter(|(_, identity)| identity.as_ref().is_none_or(|i| seen.insert(i.clone())))
         .map(|(file, _)| file)
         .collect()

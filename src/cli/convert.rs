@@ -86,7 +86,7 @@ struct Converted {
 pub fn run(args: ConvertArgs) -> Result<u8> {
     // The configuration's vocabulary (extra heading and header wording) shapes the model:
     // without it, a document `check` understands could convert to one without cookies.
-    let paths = input::with_stdin(&args.paths, args.stdin_filename.as_deref(), None);
+    let paths = input::with_stdin(&args.paths, args.stdin_filename.as_deref(), None)?;
     let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
     // Walked directories give the files the configuration's `[files]` takes, as in `check`.
     let (files, mut errors) =

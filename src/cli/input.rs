@@ -157,12 +157,11 @@ pub fn collect(
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if is_stdin(path) {
+        if let Some(stdin) = STDIN.get().filter(|s| s.path == *path) {
             files.push(InputFile {
                 path: path.clone(),
                 relative: stdin_relative(path),
-                identity: identify
-                    .then(|| path.canonicalize().unwrap_or_else(|_| path.clone()).into()),
+                identity: identify.then(|| stdin.identity.clone()),
             });
             continue;
         }
@@ -184,6 +183,8 @@ pub fn collect(
         }
     }
     if identify {
+        // Standard input stands for the file it is named after, however either is spelled.
+        files.retain(|f| !shadowed_by_stdin(&f.path, f.identity.as_deref()));
         let mut seen = std::collections::HashSet::with_capacity(files.len());
         files.retain(|f| seen.insert(f.identity.clone()));
     }
@@ -200,6 +201,10 @@ pub const STDIN_ARGUMENT: &str = "-";
 struct StdinDocument {
     /// `--stdin-filename`, else `-`.
     path: PathBuf,
+    /// The file it stands for (see [`InputFile::identity`]): the canonical path of the file
+    /// named, when there is one; else the name as given (`-` for none), which no canonical
+    /// path (always absolute) can equal.
+    identity: Box<Path>,
     /// [`display_path`] of `path`: what reads compare (a walked file and the name given
     /// may spell the same path differently).
     shown: String,
@@ -212,22 +217,37 @@ static STDIN: OnceLock<StdinDocument> = OnceLock::new();
 
 /// The paths of the command line, standard input taken into account. `-` among them, or
 /// `name` (`--stdin-filename`), makes standard input one of the documents, named `name`
-/// (else `-`): `-` is replaced with that name, which is added when missing, and a file of
-/// that name is read from standard input instead of from disk (an editor's unsaved buffer
-/// checked with the corpus it belongs to). `default` is what no paths at all mean (the
-/// working directory for `check` and `inventory`); with `name` and no paths, standard input
-/// alone is read.
-pub fn with_stdin(paths: &[PathBuf], name: Option<&Path>, default: Option<&Path>) -> Vec<PathBuf> {
+/// (else `-`): `-` is replaced with that name, which is added when missing, and the file of
+/// that name, however a path spells it, is read from standard input instead of from disk
+/// (an editor's unsaved buffer checked with the corpus it belongs to). `default` is what no
+/// paths at all mean (the working directory for `check` and `inventory`); with `name` and
+/// no paths, standard input alone is read. A `name` that is a directory is an error.
+pub fn with_stdin(
+    paths: &[PathBuf],
+    name: Option<&Path>,
+    default: Option<&Path>,
+) -> miette::Result<Vec<PathBuf>> {
     let dash = Path::new(STDIN_ARGUMENT);
     let named = paths.iter().any(|p| p == dash);
     let Some(path) = name.or(named.then_some(dash)) else {
-        return match (paths.is_empty(), default) {
+        return Ok(match (paths.is_empty(), default) {
             (true, Some(default)) => vec![default.to_path_buf()],
             _ => paths.to_vec(),
-        };
+        });
+    };
+    if name.is_some_and(Path::is_dir) {
+        miette::bail!(
+            "--stdin-filename {} names a directory: give the name of the file standard input stands for",
+            path.display()
+        );
+    }
+    let identity = match name {
+        Some(name) => name.canonicalize().unwrap_or_else(|_| name.to_path_buf()),
+        None => dash.to_path_buf(),
     };
     let _ = STDIN.set(StdinDocument {
         path: path.to_path_buf(),
+        identity: identity.into(),
         shown: display_path(path),
         bytes: OnceLock::new(),
     });
@@ -244,12 +264,15 @@ pub fn with_stdin(paths: &[PathBuf], name: Option<&Path>, default: Option<&Path>
     if !paths.iter().any(|p| p == path) {
         paths.push(path.to_path_buf());
     }
-    paths
+    Ok(paths)
 }
 
-/// Whether `path` is the one standard input stands for.
-fn is_stdin(path: &Path) -> bool {
-    STDIN.get().is_some_and(|s| s.path == path)
+/// Whether the file at `path`, which is `identity`, is left out because standard input
+/// stands for it (see [`with_stdin`]).
+pub fn shadowed_by_stdin(path: &Path, identity: Option<&Path>) -> bool {
+    STDIN
+        .get()
+        .is_some_and(|s| identity == Some(&*s.identity) && s.path != path)
 }
 
 /// Where standard input's output goes under `-o DIR`: as a file named directly, or
@@ -624,7 +647,8 @@ fn shown_as_is(path: &str) -> bool {
         && !path.contains('\\')
 }
 
-/// [`display_path`] the long way: through the path's components.
+/// [`display_path`] the long way: through the path's components. A file named `-` in the
+/// working directory stays `./-`: `-` alone names standard input.
 fn cleaned_path(path: &Path) -> String {
     let cleaned: PathBuf = path
         .components()
@@ -637,10 +661,14 @@ fn cleaned_path(path: &Path) -> String {
     };
     // A backslash separates components on Windows only; on Unix it is part of a name (and
     // of the escapes above).
-    if cfg!(unix) {
+    let shown = if cfg!(unix) {
         shown
     } else {
         shown.replace('\\', "/")
+    };
+    match shown == STDIN_ARGUMENT {
+        true => format!("./{STDIN_ARGUMENT}"),
+        false => shown,
     }
 }
 

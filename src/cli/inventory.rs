@@ -25,7 +25,8 @@ use super::{EXIT_ERROR, EXIT_OK};
 /// Arguments of `inventory`.
 #[derive(Args, Debug)]
 pub struct InventoryArgs {
-    /// Files or directories to read (`-`: standard input) [default: the current directory].
+    /// Files or directories to read (`-`: standard input) [default: the current directory,
+    /// or with --stdin-filename standard input alone].
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = InventoryFormat::Table)]
@@ -67,7 +68,7 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
         &args.paths,
         args.stdin_filename.as_deref(),
         Some(Path::new(".")),
-    );
+    )?;
     let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
     let (files, walk_errors) =
         input::collect(&paths, &|p: &Path| config.is_included(p), paths.len() > 1);

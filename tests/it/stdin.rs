@@ -116,16 +116,76 @@ fn the_stdin_filename_stands_for_a_file_of_the_corpus_in_place_of_the_one_on_dis
     assert_eq!(codes_of(&run, "other.md"), ["CL405"], "{}", run.stdout);
     // Two documents, not three: the file on disk is not read besides.
     assert_eq!(json(&run.stdout)["summary"]["files"], 2);
-    // Spelled differently from the walk's path, it still names the same document.
-    args[4] = "./docs/edited.md";
+    // Spelled differently from the walk's path, or reached through a link, it still stands
+    // for the same file, whether `-` comes before the directory or after it.
+    let absolute = dir.path().canonicalize().unwrap().join("docs/edited.md");
+    let absolute = absolute.to_str().unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("docs/edited.md", dir.path().join("link.txt")).unwrap();
+    let mut spellings = vec![
+        ("./docs/edited.md", "docs/edited.md"),
+        ("docs/../docs/edited.md", "docs/../docs/edited.md"),
+        (absolute, absolute),
+    ];
+    if cfg!(unix) {
+        spellings.push(("link.txt", "link.txt"));
+    }
+    for (name, shown) in spellings {
+        for dash_first in [false, true] {
+            let mut args = match dash_first {
+                true => vec!["check", "-", "."],
+                false => vec!["check", "."],
+            };
+            args.extend(["--no-config", "--stdin-filename", name]);
+            args.extend(TWO_RULES);
+            let run = expect(cookielint_with_input(dir.path(), &args, TYPO.as_bytes()), 0);
+            assert_eq!(codes_of(&run, shown), ["CL406"], "{name}: {}", run.stdout);
+            assert_eq!(
+                codes_of(&run, "other.md"),
+                ["CL405"],
+                "{name}: {}",
+                run.stdout
+            );
+            assert_eq!(
+                json(&run.stdout)["summary"]["files"],
+                2,
+                "{name}: {}",
+                run.stdout
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_named_dash_is_shown_as_dot_slash_dash_and_checked_beside_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("-"), TRAILING).unwrap();
+    let mut args = vec!["check", "./-", "-", "--no-config"];
+    args.extend(TWO_RULES);
     let run = expect(cookielint_with_input(dir.path(), &args, TYPO.as_bytes()), 0);
-    assert_eq!(
-        codes_of(&run, "docs/edited.md"),
-        ["CL406"],
-        "{}",
-        run.stdout
-    );
+    assert_eq!(codes_of(&run, "./-"), ["CL405"], "{}", run.stdout);
+    assert_eq!(codes_of(&run, "-"), ["CL406"], "{}", run.stdout);
     assert_eq!(json(&run.stdout)["summary"]["files"], 2);
+}
+
+#[test]
+fn a_directory_is_no_name_for_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    for command in ["check", "convert", "inventory"] {
+        let run = cookielint_with_input(
+            dir.path(),
+            &[command, "--stdin-filename", "docs"],
+            TYPO.as_bytes(),
+        );
+        assert_eq!(run.code, 2, "{command}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("--stdin-filename docs names a directory"),
+            "{command}: {}",
+            run.stderr
+        );
+    }
 }
 
 #[test]
