@@ -269,3 +269,35 @@ fn a_mixed_cell_s_foreign_fragment_takes_in_its_untold_neighbours() {
         )]
     );
 }
+
+#[test]
+fn a_table_gap_covers_its_blank_lines_whole_up_to_the_next_row() {
+    let header = "Fournisseur\tService\tNom du cookie\tFinalité";
+    for (newline, blanks) in [("\n", 1), ("\n", 3), ("\r\n", 2), ("\r", 2)] {
+        let mut lines = vec![
+            "Charte cookies",
+            "",
+            header,
+            "Google\tAnalytics\t_ga\tMesure",
+        ];
+        lines.extend(std::iter::repeat_n("", blanks));
+        lines.push("Google\tAnalytics\t_gid\tMesure");
+        let text = lines.join(newline) + newline;
+        let (source, parsed) = crate::support::parse_bytes("gap.txt", text.as_bytes());
+        let gaps: Vec<_> = lint_document(
+            &source,
+            &parsed,
+            &LintOptions::default(),
+            &RuleSettings::default(),
+        )
+        .into_iter()
+        .filter(|d| d.rule == "table-gap")
+        .collect();
+        assert_eq!(gaps.len(), 1, "{text:?}");
+        let span = gaps[0].span;
+        assert_eq!(source.slice(span), newline.repeat(blanks), "{text:?}");
+        let (start, end) = (source.line_col(span.start), source.line_col(span.end));
+        assert_eq!((start.line, start.column), (5, 1), "{text:?}");
+        assert_eq!((end.line, end.column), (5 + blanks, 1), "{text:?}");
+    }
+}

@@ -23,6 +23,7 @@
 //! Remove the blank lines so the table is one block.
 
 use crate::lint::{Emitter, LintContext};
+use crate::source::Span;
 use crate::wording::{agreeing, counted};
 
 /// Reports each run of blank lines inside a table.
@@ -34,9 +35,17 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         let reach = reach(table);
         for gap in &table.gaps {
             let lines = cx.source.line(gap.end) - cx.source.line(gap.start) + 1;
+            // The blank lines whole, the last one's line break included: the finding ends
+            // where the next row starts.
+            let rest = cx.text().get(gap.end..).unwrap_or_default();
+            let line_break = match rest.as_bytes() {
+                [b'\r', b'\n', ..] => 2,
+                [b'\n' | b'\r', ..] => 1,
+                _ => 0,
+            };
             let _ = out
                 .emit(
-                    *gap,
+                    Span::new(gap.start, gap.end + line_break),
                     [
                         counted(lines, "blank line", "blank lines").as_str(),
                         agreeing(lines, " interrupts the table", " interrupt the table"),
