@@ -45,6 +45,9 @@ pub struct InventoryArgs {
     /// Number of threads [default: every core].
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
+    /// Largest file read, in bytes [default: 10 MiB, or the configuration's].
+    #[arg(long, value_name = "BYTES")]
+    max_file_size: Option<u64>,
     /// Width of the table [default: $COLUMNS, or 100].
     #[arg(long, value_name = "COLUMNS")]
     width: Option<usize>,
@@ -75,7 +78,10 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
     // Documents are listed by path whatever the order of the arguments, and a file named
     // twice (`inventory corpus corpus/a.md`) counts once, as in `check`.
     let files = input::listed(files.into_iter().map(|f| (f.path, ())));
-    let max_size = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+    let max_size = args
+        .max_file_size
+        .or(config.max_file_size)
+        .unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let options = ParseOptions {
         format: None,
         vocabulary: Some(&config.vocabulary),
