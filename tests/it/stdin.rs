@@ -241,6 +241,20 @@ fn standard_input_over_the_size_limit_is_reported_and_the_other_files_still_chec
     );
     assert_eq!(codes_of(&run, "small.md"), ["CL405"], "{}", run.stdout);
     assert_eq!(json(&run.stdout)["summary"]["unreadable"], 1);
+    // `inventory` takes the same limit.
+    let inventory = cookielint_with_input(
+        dir.path(),
+        &["inventory", "-", "--no-config", "--max-file-size", "100"],
+        big.as_bytes(),
+    );
+    assert_eq!(inventory.code, 2, "{}", inventory.stderr);
+    assert!(
+        inventory
+            .stderr
+            .contains("-: standard input holds more than the limit of 100 bytes"),
+        "{}",
+        inventory.stderr
+    );
     // At the limit exactly, it is read.
     let exact = &big[..100];
     let run = cookielint_with_input(dir.path(), &args, exact.as_bytes());
