@@ -27,7 +27,8 @@
 //! encoding, decoded text, line endings, format, preamble, title, platform URL and its
 //! placement, introduction, sections (depth, heading, paragraphs), tables (section, layout,
 //! category, headers, row count), cookies in order (name, provider, service, purpose,
-//! duration, category, section, table, row), no parse problem, and the model's invariants.
+//! duration, category, section, table, row), the source each cookie name's span covers (the
+//! name as written), no parse problem, and the model's invariants.
 //!
 //! The other tests show that the check is not vacuous: altering any expected field of a
 //! sample is reported, and the generator produces every variant listed above.
@@ -1503,6 +1504,16 @@ fn expected_cookies(doc: &Doc) -> Vec<CookieSeen> {
     cookies
 }
 
+/// Each cookie's name as written: what its span must cover.
+fn expected_name_spans(doc: &Doc) -> Vec<String> {
+    doc.tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| &r.names)
+        .cloned()
+        .collect()
+}
+
 /// Records a difference between what was generated and what was parsed back.
 fn compare<T: PartialEq + Debug>(failures: &mut Vec<String>, what: &str, expected: &T, got: &T) {
     if expected != got {
@@ -1649,6 +1660,17 @@ fn differences(doc: &Doc, rendering: &Rendering, written: &Written) -> Vec<Strin
         })
         .collect();
     compare(&mut failures, "cookies", &expected_cookies(doc), &cookies);
+    let name_spans: Vec<String> = model
+        .cookies
+        .iter()
+        .map(|c| c.name.span.slice(&source.text).to_owned())
+        .collect();
+    compare(
+        &mut failures,
+        "cookie name spans",
+        &expected_name_spans(doc),
+        &name_spans,
+    );
     let problems: Vec<String> = parsed
         .problems
         .iter()
@@ -1790,6 +1812,10 @@ fn reported(alter: impl Fn(&mut Doc, &mut Written), field: &str) {
 #[test]
 fn a_changed_cookie_field_is_reported() {
     reported(|doc, _| doc.tables[0].rows[0].names[0].push('x'), "cookies");
+    reported(
+        |doc, _| doc.tables[0].rows[0].names[0].push('x'),
+        "cookie name spans",
+    );
     reported(
         |doc, _| doc.tables[0].rows[0].provider.shown.push('x'),
         "cookies",
