@@ -284,6 +284,10 @@ struct HtmlStyle {
     br: Option<&'static str>,
     /// Each name in `<code>`.
     code: bool,
+    /// With a line per tag, a blank line before and after each cell's content, which
+    /// Markdown then reads as a paragraph, shown in the cell (only when the table's lines
+    /// are indented by less than four columns, or they would be code).
+    paragraphs: bool,
 }
 
 /// How the header row of an HTML table is marked.
@@ -1134,11 +1138,15 @@ fn renderings() -> impl Strategy<Value = Vec<Rendering>> {
                 select(entities),
                 prop::option::weighted(0.3, select(&["br", "br/", "br /"][..])),
                 prop::bool::weighted(0.3),
+                prop::bool::weighted(0.3),
             ),
         )
             .prop_map(|(tags, layout)| {
                 let (upper, attributes, head, tbody, caption, row_headers) = tags;
-                let (lines, step, closed, entities, br, code) = layout;
+                let (lines, step, closed, entities, br, code, paragraphs) = layout;
+                // KNOWN CODE IN A PARAGRAPH BUG (`inline_tag_in_a_paragraph_of_an_html_cell`):
+                // in a cell's Markdown paragraph, `<code>` is kept as text. No `<code>` then.
+                let code = code && !(paragraphs && lines == LinePer::Tag);
                 Grid::Html(HtmlStyle {
                     upper,
                     attributes,
@@ -1152,6 +1160,7 @@ fn renderings() -> impl Strategy<Value = Vec<Rendering>> {
                     entities,
                     br,
                     code,
+                    paragraphs,
                 })
             })
             .boxed()
@@ -1471,7 +1480,7 @@ fn indent_columns(indent: &str) -> usize {
 struct HtmlLine {
     level: usize,
     text: String,
-    /// Blank lines before it (before a data row only).
+    /// Blank lines before it (before a data row, around a cell's paragraph).
     gap_before: usize,
 }
 
@@ -1482,6 +1491,10 @@ type HtmlCell = (String, Vec<String>, Option<String>);
 struct HtmlWriter<'s> {
     style: &'s HtmlStyle,
     lines: Vec<HtmlLine>,
+    /// Cells' content written as paragraphs, between blank lines.
+    paragraphs: bool,
+    /// Blank lines to write before the next line.
+    pending: usize,
 }
 
 impl HtmlWriter<'_> {
@@ -1489,7 +1502,7 @@ impl HtmlWriter<'_> {
         self.lines.push(HtmlLine {
             level,
             text,
-            gap_before,
+            gap_before: gap_before + std::mem::take(&mut self.pending),
         });
     }
 
@@ -1531,9 +1544,12 @@ impl HtmlWriter<'_> {
                 self.push(level, open, gap_before);
                 for (open, parts, end) in cells {
                     self.push(level + 1, open, 0);
+                    let blank = usize::from(self.paragraphs && !parts.is_empty());
+                    self.pending = blank;
                     for part in parts {
                         self.push(level + 2, part, 0);
                     }
+                    self.pending = blank;
                     if let Some(end) = end {
                         self.push(level + 1, end, 0);
                     }
@@ -1555,9 +1571,13 @@ fn html_table_lines(doc: &Doc, table: &Table, style: HtmlStyle, nfd_ok: bool) ->
         let header = escape_html(&headers[c], Entities::Minimal).replace('"', "&quot;");
         vec![("data-label", format!("\"{header}\""))]
     };
+    // Lines are nested four levels deep at most (a cell's content in a row in `<tbody>`).
+    let deepest = format!("{}{}", " ".repeat(table.indent), s.step.repeat(4));
     let mut w = HtmlWriter {
         style: s,
         lines: Vec::new(),
+        paragraphs: s.paragraphs && s.lines == LinePer::Tag && indent_columns(&deepest) < 4,
+        pending: 0,
     };
     let table_tag = start_tag(
         s,
@@ -2304,6 +2324,7 @@ fn html_rendering() -> Rendering {
             entities: Entities::Numeric,
             br: Some("br"),
             code: true,
+            paragraphs: false,
         }),
         breaks: Breaks::Crlf,
         storage: Storage::Utf8,
@@ -2504,6 +2525,10 @@ fn the_generator_covers_every_variant() {
                     pair[0].is_empty() && pair[1].to_ascii_lowercase().starts_with("<tr")
                 });
                 see(format!("html gap {gap}"));
+                let paragraph = lines.windows(3).any(|l| {
+                    l[0].is_empty() && !l[1].is_empty() && !l[1].starts_with('<') && l[2].is_empty()
+                });
+                see(format!("html paragraph in a cell {paragraph}"));
                 let broken = matches!(style.lines, LinePer::Cell | LinePer::Tag)
                     && doc
                         .tables
@@ -2602,6 +2627,7 @@ fn the_generator_covers_every_variant() {
         "broken purpose",
         "two names",
         "combining reference",
+        "paragraph in a cell",
         "table indented",
     ] {
         for value in [false, true] {
@@ -2641,8 +2667,8 @@ fn the_generator_covers_every_variant() {
 // ---------------------------------------------------------------------------------------
 // Bugs the property found, pinned with their minimal inputs. An open bug is `#[ignore]`d and
 // kept out of the generator (a `KNOWN ... BUG` comment); when it is fixed, remove both and
-// keep the test as a regression test. (All below are fixed but the last,
-// `html_block_ended_by_a_lone_cr`.)
+// keep the test as a regression test. (All below are fixed but the last two,
+// `html_block_ended_by_a_lone_cr` and `inline_tag_in_a_paragraph_of_an_html_cell`.)
 // ---------------------------------------------------------------------------------------
 
 /// The names and purposes of the cookies of a document.
@@ -2762,5 +2788,29 @@ fn html_block_ended_by_a_lone_cr() {
     assert_eq!(
         names_and_purposes("comment.md", comment),
         pairs(&[("_gid", "Sessions")])
+    );
+}
+
+/// Found by the HTML rendering: a cell's content between blank lines is a Markdown paragraph
+/// that the front end reads into the cell, but there the inline tags a reader does not see
+/// (`<code>`, as on the HTML lines) are kept as text: the cookie is named `<code>_ga</code>`.
+/// KNOWN CODE IN A PARAGRAPH BUG: no `<code>` in the HTML rendering's paragraphs.
+#[test]
+#[ignore = "open bug: inline tags in a Markdown paragraph of an HTML cell are kept as text"]
+fn inline_tag_in_a_paragraph_of_an_html_cell() {
+    let table = |cell: &str| {
+        format!(
+            "# Cookie policy\n\n## Necessary cookies\n\n<table>\n<tr><th>Cookie name</th><th>Purpose</th></tr>\n\
+             <tr>\n<td>{cell}</td>\n<td>Visits</td>\n</tr>\n</table>\n"
+        )
+    };
+    let expected = pairs(&[("_ga", "Visits")]);
+    assert_eq!(
+        names_and_purposes("line.md", &table("<code>_ga</code>")),
+        expected
+    );
+    assert_eq!(
+        names_and_purposes("paragraph.md", &table("\n\n<code>_ga</code>\n\n")),
+        expected
     );
 }
