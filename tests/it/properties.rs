@@ -1,5 +1,6 @@
 //! Property tests: documents generated with known cookies parse back to exactly those
-//! cookies in every layout (tab, pipe, Markdown), with any line endings and encodings.
+//! cookies in every layout (tab, pipe, HTML; plain text and Markdown), with any line endings
+//! and encodings.
 //!
 //! One generated [`Case`] is a document in the template's wording (French or English):
 //! sometimes page furniture before the title, a title, an introduction, "what is a cookie"
@@ -8,15 +9,21 @@
 //! not), each with an optional lead-in and a cookie table of one to six rows, and sometimes
 //! a closing section. Every row has a provider, a service (rarely left empty), one to three
 //! cookie names in one cell, a purpose and, when the document has that column, a duration
-//! (rarely left empty); three column orders are used. The same document is then written four
+//! (rarely left empty); three column orders are used. The same document is then written five
 //! times: plain text with a tab table, plain text with a pipe table, Markdown with a tab table
-//! (as the corpus does) and Markdown with a pipe table (as the fixtures and the canonical
-//! form do). Each rendering draws its own dashed separator row or not, outer pipes (both, the
-//! newer template's `| ` ending, trailing only, none), aligned columns, Markdown heading
-//! style (ATX from `#`, `##` or `###`, closed or not, or setext), blank lines inside tables,
-//! pipe rows broken over two lines, indented tables, tables right under their heading or
-//! lead-in, trailing whitespace, line endings (LF, CRLF, CR, mixed per line) and encoding
-//! (UTF-8 with or without BOM, UTF-16 LE/BE with or without BOM, Windows-1252).
+//! (as the corpus does), Markdown with a pipe table (as the fixtures and the canonical form
+//! do) and Markdown with HTML `<table>`s (as pages copied from a CMS do). Each rendering
+//! draws its own dashed separator row or not, outer pipes (both, the newer template's `| `
+//! ending, trailing only, none), aligned columns, Markdown heading style (ATX from `#`, `##`
+//! or `###`, closed or not, or setext), blank lines inside tables, pipe rows broken over two
+//! lines, indented tables, tables right under their heading or lead-in, trailing whitespace,
+//! line endings (LF, CRLF, CR, mixed per line) and encoding (UTF-8 with or without BOM,
+//! UTF-16 LE/BE with or without BOM, Windows-1252). An HTML table draws its own [`HtmlStyle`]:
+//! tag case, attributes, header in `<thead>` or not (`<th>` cells, or `<td>` cells known by
+//! their words), `<tbody>`, `<caption>`, row headers, the whole table on one line or a line
+//! per row, per cell or per tag (a purpose then broken over two lines), indentation, end tags
+//! left out, character references (only `&amp;` `&lt;` `&gt;`, by name, by number), names
+//! split by `<br>` and in `<code>`.
 //!
 //! Expected values are written by the generator, never computed with the library: every
 //! field is generated in its display form (NFC, single spaces, trimmed) and then written with
@@ -27,7 +34,9 @@
 //! encoding, decoded text, line endings, format, preamble, title, platform URL and its
 //! placement, introduction, sections (depth, heading, paragraphs), tables (section, layout,
 //! category, headers, row count), cookies in order (name, provider, service, purpose,
-//! duration, category, section, table, row), no parse problem, and the model's invariants.
+//! duration, category, section, table, row), the source each cookie name's span covers (the
+//! name as written: in HTML with its references and `<code>`), no parse problem, and the
+//! model's invariants.
 //!
 //! The other tests show that the check is not vacuous: altering any expected field of a
 //! sample is reported, and the generator produces every variant listed above.
@@ -241,6 +250,88 @@ enum Grid {
         /// do (rows are then never broken).
         aligned: bool,
     },
+    /// An HTML `<table>`, only in Markdown (plain text does not read HTML).
+    Html(HtmlStyle),
+}
+
+/// How an HTML table is written: what real pages vary and the Markdown front end reads
+/// (see `src/syntax/html.rs`). Nothing it reports as a problem is written: no nested table,
+/// no merged cell (`colspan="1"` merges none), no text outside cells, no row indented into a
+/// code block after a blank line.
+#[derive(Clone, Copy, Debug)]
+struct HtmlStyle {
+    /// Tag and attribute names in capitals (`<TABLE>`, `<TD DATA-LABEL="...">`).
+    upper: bool,
+    /// Attributes on the tags: quoted or not, `>` inside quotes, `data-label` with the
+    /// column's header, `colspan="1" rowspan="1"` as editors write them.
+    attributes: bool,
+    head: Head,
+    /// The data rows in `<tbody>`.
+    tbody: bool,
+    /// A `<caption>` with the section's heading (not read as text of the document).
+    caption: bool,
+    /// The first cell of each data row a `<th scope="row">`.
+    row_headers: bool,
+    lines: LinePer,
+    /// The indentation of each level of nesting when the table spans several lines.
+    step: &'static str,
+    /// `</td>`, `</th>`, `</tr>`, `</tbody>` (and `</thead>` before `<tbody>`) written;
+    /// HTML lets them be left out, and the front end closes them at the next tag.
+    closed: bool,
+    entities: Entities,
+    /// Several names in a cell separated by this tag (`br`, `br/`, `br /`: `<br>`, ...)
+    /// instead of the row's joiner.
+    br: Option<&'static str>,
+    /// Each name in `<code>`.
+    code: bool,
+    /// With a line per tag, a blank line before and after each cell's content, which
+    /// Markdown then reads as a paragraph, shown in the cell (only when the table's lines
+    /// are indented by less than four columns, or they would be code).
+    paragraphs: bool,
+}
+
+/// How the header row of an HTML table is marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Head {
+    /// In `<thead>`, with `<th>` cells.
+    TheadTh,
+    /// In `<thead>`, with `<td>` cells.
+    TheadTd,
+    /// `<th>` cells, without `<thead>`.
+    Th,
+    /// `<td>` cells without `<thead>`: the header only because its words are header words.
+    /// The name column's header always is (the ASCII words of `header_words`, whatever
+    /// their case, slip or escape), so the front end takes the row as the header.
+    Td,
+}
+
+/// What each line of an HTML table holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LinePer {
+    /// The whole table on one line.
+    Table,
+    /// A row per line (and a line for each of `<table>`, `<thead>`, ...).
+    Row,
+    /// A cell per line, the row's tags on lines of their own; a purpose is broken over two
+    /// lines at [`Row::break_at`].
+    Cell,
+    /// Every tag on a line of its own, a cell's content on the lines between them (a
+    /// purpose broken over two at [`Row::break_at`]).
+    Tag,
+}
+
+/// Which characters of a cell are written as character references.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Entities {
+    /// Only what HTML needs: `&amp;`, `&lt;`, `&gt;`.
+    Minimal,
+    /// Also quotes, apostrophes, guillemets, no-break spaces and accented letters by name
+    /// (`&quot;`, `&#039;`, `&rsquo;`, `&laquo;`, `&nbsp;`, `&eacute;`), as PHP's
+    /// `htmlentities` does.
+    Named,
+    /// Those of `Minimal`, quotes, and every non-ASCII character by number (`&#38;`,
+    /// `&#233;`, `&#x2019;`; combining accents of a decomposed text too).
+    Numeric,
 }
 
 #[derive(Clone, Debug)]
@@ -957,13 +1048,26 @@ fn number_headings(doc: &mut Doc) {
     }
 }
 
-fn breaks() -> impl Strategy<Value = Breaks> {
+fn breaks() -> BoxedStrategy<Breaks> {
     prop_oneof![
         Just(Breaks::Lf),
         Just(Breaks::Crlf),
         Just(Breaks::Cr),
         prop::collection::vec(0usize..3, 2..12).prop_map(Breaks::Mixed),
     ]
+    .boxed()
+}
+
+/// KNOWN LONE CR BUG (`html_block_ended_by_a_lone_cr`): a line of an HTML block ended by
+/// a lone CR is not ended for pulldown-cmark, so the block runs on over the blank line and
+/// takes the rest of the document. HTML tables are written with LF and CRLF only.
+fn breaks_without_lone_cr() -> BoxedStrategy<Breaks> {
+    prop_oneof![
+        Just(Breaks::Lf),
+        Just(Breaks::Crlf),
+        prop::collection::vec(0usize..2, 2..12).prop_map(Breaks::Mixed),
+    ]
+    .boxed()
 }
 
 fn storage() -> impl Strategy<Value = Storage> {
@@ -993,7 +1097,8 @@ fn headings_style() -> impl Strategy<Value = Headings> {
     ]
 }
 
-/// The four renderings: text and Markdown, tab and pipe tables.
+/// The five renderings: text and Markdown, tab and pipe tables, and Markdown with HTML
+/// tables.
 fn renderings() -> impl Strategy<Value = Vec<Rendering>> {
     let tab = || {
         any::<bool>()
@@ -1013,8 +1118,57 @@ fn renderings() -> impl Strategy<Value = Vec<Rendering>> {
             })
             .boxed()
     };
-    let rendering = |markup: BoxedStrategy<Markup>, grid: BoxedStrategy<Grid>| {
-        (markup, grid, breaks(), storage()).prop_map(|(markup, grid, breaks, storage)| Rendering {
+    let html = || {
+        let heads = &[Head::TheadTh, Head::TheadTd, Head::Th, Head::Td][..];
+        let lines = &[LinePer::Table, LinePer::Row, LinePer::Cell, LinePer::Tag][..];
+        let entities = &[Entities::Minimal, Entities::Named, Entities::Numeric][..];
+        (
+            (
+                prop::bool::weighted(0.2),
+                any::<bool>(),
+                select(heads),
+                any::<bool>(),
+                prop::bool::weighted(0.2),
+                prop::bool::weighted(0.2),
+            ),
+            (
+                select(lines),
+                select(&["", "  ", "  ", "    ", "\t"][..]),
+                prop::bool::weighted(0.7),
+                select(entities),
+                prop::option::weighted(0.3, select(&["br", "br/", "br /"][..])),
+                prop::bool::weighted(0.3),
+                prop::bool::weighted(0.3),
+            ),
+        )
+            .prop_map(|(tags, layout)| {
+                let (upper, attributes, head, tbody, caption, row_headers) = tags;
+                let (lines, step, closed, entities, br, code, paragraphs) = layout;
+                // KNOWN CODE IN A PARAGRAPH BUG (`inline_tag_in_a_paragraph_of_an_html_cell`):
+                // in a cell's Markdown paragraph, `<code>` is kept as text. No `<code>` then.
+                let code = code && !(paragraphs && lines == LinePer::Tag);
+                Grid::Html(HtmlStyle {
+                    upper,
+                    attributes,
+                    head,
+                    tbody,
+                    caption,
+                    row_headers,
+                    lines,
+                    step,
+                    closed,
+                    entities,
+                    br,
+                    code,
+                    paragraphs,
+                })
+            })
+            .boxed()
+    };
+    let rendering = |markup: BoxedStrategy<Markup>,
+                     grid: BoxedStrategy<Grid>,
+                     breaks: BoxedStrategy<Breaks>| {
+        (markup, grid, breaks, storage()).prop_map(|(markup, grid, breaks, storage)| Rendering {
             markup,
             grid,
             breaks,
@@ -1024,10 +1178,11 @@ fn renderings() -> impl Strategy<Value = Vec<Rendering>> {
     let text = || Just(Markup::Text).boxed();
     let markdown = || headings_style().prop_map(Markup::Markdown).boxed();
     vec![
-        rendering(text(), tab()),
-        rendering(text(), pipe()),
-        rendering(markdown(), tab()),
-        rendering(markdown(), pipe()),
+        rendering(text(), tab(), breaks()),
+        rendering(text(), pipe(), breaks()),
+        rendering(markdown(), tab(), breaks()),
+        rendering(markdown(), pipe(), breaks()),
+        rendering(markdown(), html(), breaks_without_lone_cr()),
     ]
 }
 
@@ -1171,6 +1326,7 @@ fn table_lines(doc: &Doc, table: &Table, grid: Grid, nfd_ok: bool, out: &mut Vec
                 }
             }
         }
+        Grid::Html(style) => lines = html_table_lines(doc, table, style, nfd_ok),
     }
     let indent = " ".repeat(table.indent);
     out.extend(lines.into_iter().map(|line| {
@@ -1214,6 +1370,351 @@ fn break_row(
     second.extend(cells[p + 1..].iter().map(String::as_str));
     let second = format!("{}{space}{close}", second.join(&separator));
     Some((format!("|{space}{}", first.join(&separator)), second))
+}
+
+/// A character reference by name, in the [`Entities::Named`] style.
+fn named_entity(c: char) -> Option<&'static str> {
+    Some(match c {
+        '"' => "&quot;",
+        '\'' => "&#039;",
+        '\u{a0}' => "&nbsp;",
+        '«' => "&laquo;",
+        '»' => "&raquo;",
+        '’' => "&rsquo;",
+        '“' => "&ldquo;",
+        '”' => "&rdquo;",
+        'à' => "&agrave;",
+        'â' => "&acirc;",
+        'ç' => "&ccedil;",
+        'é' => "&eacute;",
+        'è' => "&egrave;",
+        'ê' => "&ecirc;",
+        'ë' => "&euml;",
+        'î' => "&icirc;",
+        'ï' => "&iuml;",
+        'ô' => "&ocirc;",
+        'ù' => "&ugrave;",
+        'û' => "&ucirc;",
+        'œ' => "&oelig;",
+        'À' => "&Agrave;",
+        'É' => "&Eacute;",
+        _ => return None,
+    })
+}
+
+/// Text as written in an HTML cell: `&`, `<` and `>` always escaped, other characters as
+/// the style says. A reader sees `text` again.
+fn escape_html(text: &str, entities: Entities) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let code = u32::from(c);
+        match (c, entities) {
+            ('&' | '<' | '>' | '"' | '\'', Entities::Numeric) => {
+                out.push_str(&format!("&#{code};"))
+            }
+            (_, Entities::Numeric) if !c.is_ascii() && code < 0x100 => {
+                out.push_str(&format!("&#{code};"));
+            }
+            (_, Entities::Numeric) if !c.is_ascii() => out.push_str(&format!("&#x{code:X};")),
+            ('&', _) => out.push_str("&amp;"),
+            ('<', _) => out.push_str("&lt;"),
+            ('>', _) => out.push_str("&gt;"),
+            (_, Entities::Named) => match named_entity(c) {
+                Some(entity) => out.push_str(entity),
+                None => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A tag or attribute name in the style's case.
+fn html_name(style: &HtmlStyle, name: &str) -> String {
+    if style.upper {
+        name.to_uppercase()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// A start tag, with its attributes (values as written, quotes included) when the style
+/// writes them.
+fn start_tag(style: &HtmlStyle, name: &str, attributes: &[(&str, String)]) -> String {
+    let mut tag = format!("<{}", html_name(style, name));
+    if style.attributes {
+        for (attribute, value) in attributes {
+            tag.push_str(&format!(" {}={value}", html_name(style, attribute)));
+        }
+    }
+    tag.push('>');
+    tag
+}
+
+fn end_tag(style: &HtmlStyle, name: &str) -> String {
+    format!("</{}>", html_name(style, name))
+}
+
+/// A cookie name as written in an HTML name cell (what its span must cover).
+fn html_cookie_name(style: &HtmlStyle, name: &str) -> String {
+    let name = escape_html(name, style.entities);
+    if style.code {
+        format!(
+            "{}{name}{}",
+            start_tag(style, "code", &[]),
+            end_tag(style, "code")
+        )
+    } else {
+        name
+    }
+}
+
+/// Columns of indentation (a tab reaches the next multiple of four).
+fn indent_columns(indent: &str) -> usize {
+    indent
+        .chars()
+        .fold(0, |at, c| if c == '\t' { at / 4 * 4 + 4 } else { at + 1 })
+}
+
+/// One line of an HTML table: its level of nesting and its text.
+struct HtmlLine {
+    level: usize,
+    text: String,
+    /// Blank lines before it (before a data row, around a cell's paragraph).
+    gap_before: usize,
+}
+
+/// A cell: its start tag, its content (in one or two parts, or none), its end tag.
+type HtmlCell = (String, Vec<String>, Option<String>);
+
+/// The lines of an HTML table, as they are written.
+struct HtmlWriter<'s> {
+    style: &'s HtmlStyle,
+    lines: Vec<HtmlLine>,
+    /// Cells' content written as paragraphs, between blank lines.
+    paragraphs: bool,
+    /// Blank lines to write before the next line.
+    pending: usize,
+}
+
+impl HtmlWriter<'_> {
+    fn push(&mut self, level: usize, text: String, gap_before: usize) {
+        self.lines.push(HtmlLine {
+            level,
+            text,
+            gap_before: gap_before + std::mem::take(&mut self.pending),
+        });
+    }
+
+    /// The end tag of `name`, unless the style leaves it out.
+    fn close(&self, name: &str) -> Option<String> {
+        self.style.closed.then(|| end_tag(self.style, name))
+    }
+
+    fn row(&mut self, level: usize, open: String, cells: Vec<HtmlCell>, gap_before: usize) {
+        let end = self.close("tr");
+        match self.style.lines {
+            LinePer::Table | LinePer::Row => {
+                let mut text = open;
+                for (open, parts, end) in cells {
+                    text.push_str(&open);
+                    text.push_str(&parts.join(" "));
+                    text.extend(end);
+                }
+                text.extend(end);
+                self.push(level, text, gap_before);
+                return;
+            }
+            LinePer::Cell => {
+                self.push(level, open, gap_before);
+                for (open, parts, end) in cells {
+                    // The first part on the start tag's line, the end tag after the last.
+                    let mut parts = parts.into_iter();
+                    let mut line = (level + 1, open + &parts.next().unwrap_or_default());
+                    for part in parts {
+                        let (level, text) = std::mem::replace(&mut line, (level + 2, part));
+                        self.push(level, text, 0);
+                    }
+                    let (level, mut text) = line;
+                    text.extend(end);
+                    self.push(level, text, 0);
+                }
+            }
+            LinePer::Tag => {
+                self.push(level, open, gap_before);
+                for (open, parts, end) in cells {
+                    self.push(level + 1, open, 0);
+                    let blank = usize::from(self.paragraphs && !parts.is_empty());
+                    self.pending = blank;
+                    for part in parts {
+                        self.push(level + 2, part, 0);
+                    }
+                    self.pending = blank;
+                    if let Some(end) = end {
+                        self.push(level + 1, end, 0);
+                    }
+                }
+            }
+        }
+        if let Some(end) = end {
+            self.push(level, end, 0);
+        }
+    }
+}
+
+/// The lines of a table written as HTML (without the table's own indentation).
+fn html_table_lines(doc: &Doc, table: &Table, style: HtmlStyle, nfd_ok: bool) -> Vec<String> {
+    let s = &style;
+    let broken_cells = matches!(s.lines, LinePer::Cell | LinePer::Tag);
+    let headers: Vec<String> = doc.headers.iter().map(|h| h.write(nfd_ok)).collect();
+    let label = |c: usize| {
+        let header = escape_html(&headers[c], Entities::Minimal).replace('"', "&quot;");
+        vec![("data-label", format!("\"{header}\""))]
+    };
+    // Lines are nested four levels deep at most (a cell's content in a row in `<tbody>`).
+    let deepest = format!("{}{}", " ".repeat(table.indent), s.step.repeat(4));
+    let mut w = HtmlWriter {
+        style: s,
+        lines: Vec::new(),
+        paragraphs: s.paragraphs && s.lines == LinePer::Tag && indent_columns(&deepest) < 4,
+        pending: 0,
+    };
+    let table_tag = start_tag(
+        s,
+        "table",
+        &[
+            ("class", "\"cookie-table\"".to_owned()),
+            ("border", "1".to_owned()),
+            ("summary", "'Cookies > list'".to_owned()),
+        ],
+    );
+    w.push(0, table_tag, 0);
+    if s.caption {
+        let heading = escape_html(&table.heading.write(nfd_ok), s.entities);
+        let caption = format!(
+            "{}{heading}{}",
+            start_tag(s, "caption", &[]),
+            end_tag(s, "caption")
+        );
+        w.push(1, caption, 0);
+    }
+    let thead = matches!(s.head, Head::TheadTh | Head::TheadTd);
+    if thead {
+        w.push(
+            1,
+            start_tag(s, "thead", &[("class", "thead".to_owned())]),
+            0,
+        );
+    }
+    let header_cell = match s.head {
+        Head::TheadTh | Head::Th => "th",
+        Head::TheadTd | Head::Td => "td",
+    };
+    let header_cells = headers
+        .iter()
+        .enumerate()
+        .map(|(c, h)| {
+            let attributes = if header_cell == "th" {
+                vec![("scope", "\"col\"".to_owned())]
+            } else {
+                label(c)
+            };
+            (
+                start_tag(s, header_cell, &attributes),
+                vec![escape_html(h, s.entities)],
+                w.close(header_cell),
+            )
+        })
+        .collect();
+    let head_row = start_tag(s, "tr", &[("class", "head".to_owned())]);
+    w.row(1 + usize::from(thead), head_row, header_cells, 0);
+    // `</thead>` may be left out before `<tbody>`.
+    if thead && (s.closed || !s.tbody) {
+        w.push(1, end_tag(s, "thead"), 0);
+    }
+    if s.tbody {
+        w.push(
+            1,
+            start_tag(s, "tbody", &[("class", "tbody".to_owned())]),
+            0,
+        );
+    }
+    let data_level = 1 + usize::from(s.tbody);
+    // After a blank line, a row indented by four columns or more would be a code block:
+    // blank lines are written only before rows indented less.
+    let row_indent = format!("{}{}", " ".repeat(table.indent), s.step.repeat(data_level));
+    let gaps = s.lines != LinePer::Table && indent_columns(&row_indent) < 4;
+    let purpose = doc.columns.iter().position(|r| *r == ColumnRole::Purpose);
+    for (r, data) in table.rows.iter().enumerate() {
+        let texts = cells(doc, data, nfd_ok);
+        let cells = doc
+            .columns
+            .iter()
+            .zip(texts)
+            .enumerate()
+            .map(|(c, (role, text))| {
+                let parts = if *role == ColumnRole::Name {
+                    let names: Vec<String> =
+                        data.names.iter().map(|n| html_cookie_name(s, n)).collect();
+                    let joiner = match s.br {
+                        Some(br) => format!("<{}>", html_name(s, br)),
+                        None => escape_html(data.joiner, s.entities),
+                    };
+                    vec![names.join(&joiner)]
+                } else {
+                    let split = match (data.break_at, purpose) {
+                        (Some(at), Some(p)) if broken_cells && p == c => split_at_space(&text, at),
+                        _ => None,
+                    };
+                    match split {
+                        Some((head, tail)) => {
+                            vec![escape_html(head, s.entities), escape_html(tail, s.entities)]
+                        }
+                        None if text.is_empty() => Vec::new(),
+                        None => vec![escape_html(&text, s.entities)],
+                    }
+                };
+                let (cell, attributes) = if s.row_headers && c == 0 {
+                    ("th", vec![("scope", "\"row\"".to_owned())])
+                } else if *role == ColumnRole::Name {
+                    let mut attributes = label(c);
+                    attributes.push(("colspan", "\"1\"".to_owned()));
+                    attributes.push(("rowspan", "\"1\"".to_owned()));
+                    ("td", attributes)
+                } else {
+                    ("td", label(c))
+                };
+                (start_tag(s, cell, &attributes), parts, w.close(cell))
+            })
+            .collect();
+        let gap = if gaps { data.gap_before } else { 0 };
+        let open = start_tag(s, "tr", &[("class", format!("row-{r}"))]);
+        w.row(data_level, open, cells, gap);
+    }
+    if s.tbody && s.closed {
+        w.push(1, end_tag(s, "tbody"), 0);
+    }
+    w.push(0, end_tag(s, "table"), 0);
+    if s.lines == LinePer::Table {
+        return vec![w.lines.into_iter().map(|l| l.text).collect()];
+    }
+    let mut out = Vec::new();
+    for line in w.lines {
+        out.extend(std::iter::repeat_n(String::new(), line.gap_before));
+        out.push(format!("{}{}", s.step.repeat(line.level), line.text));
+    }
+    out
+}
+
+/// `text` split at one of its spaces (chosen by `at`) into two non-empty parts.
+fn split_at_space(text: &str, at: Index) -> Option<(&str, &str)> {
+    let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+    if spaces.is_empty() {
+        return None;
+    }
+    let split = spaces[at.index(spaces.len())];
+    let (head, tail) = (text[..split].trim_end(), text[split..].trim_start());
+    (!head.is_empty() && !tail.is_empty()).then_some((head, tail))
 }
 
 /// A block of the document, before it is written out.
@@ -1386,6 +1887,12 @@ fn encode(text: &str, storage: Storage) -> Result<(Vec<u8>, Encoding), String> {
 }
 
 fn write(doc: &Doc, rendering: &Rendering) -> Result<Written, String> {
+    if matches!(
+        (rendering.markup, rendering.grid),
+        (Markup::Text, Grid::Html(_))
+    ) {
+        return Err("generator bug: an HTML table in plain text, which does not read HTML".into());
+    }
     let nfd_ok = !matches!(rendering.storage, Storage::Windows1252);
     let lines = lines(doc, rendering.markup, rendering.grid, nfd_ok);
     let (text, line_endings) = join(&lines, &rendering.breaks, doc.final_newline);
@@ -1503,6 +2010,20 @@ fn expected_cookies(doc: &Doc) -> Vec<CookieSeen> {
     cookies
 }
 
+/// Each cookie's name as written: what its span must cover (in an HTML cell, with its
+/// character references and its `<code>` tags).
+fn expected_name_spans(doc: &Doc, grid: Grid) -> Vec<String> {
+    doc.tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| &r.names)
+        .map(|name| match grid {
+            Grid::Html(style) => html_cookie_name(&style, name),
+            Grid::Tab { .. } | Grid::Pipe { .. } => name.clone(),
+        })
+        .collect()
+}
+
 /// Records a difference between what was generated and what was parsed back.
 fn compare<T: PartialEq + Debug>(failures: &mut Vec<String>, what: &str, expected: &T, got: &T) {
     if expected != got {
@@ -1605,6 +2126,7 @@ fn differences(doc: &Doc, rendering: &Rendering, written: &Written) -> Vec<Strin
     let layout = match rendering.grid {
         Grid::Tab { .. } => TableLayout::Tab,
         Grid::Pipe { .. } => TableLayout::Pipe,
+        Grid::Html(_) => TableLayout::Html,
     };
     let tables: Vec<TableSeen> = model
         .tables
@@ -1649,6 +2171,17 @@ fn differences(doc: &Doc, rendering: &Rendering, written: &Written) -> Vec<Strin
         })
         .collect();
     compare(&mut failures, "cookies", &expected_cookies(doc), &cookies);
+    let name_spans: Vec<String> = model
+        .cookies
+        .iter()
+        .map(|c| c.name.span.slice(&source.text).to_owned())
+        .collect();
+    compare(
+        &mut failures,
+        "cookie name spans",
+        &expected_name_spans(doc, rendering.grid),
+        &name_spans,
+    );
     let problems: Vec<String> = parsed
         .problems
         .iter()
@@ -1765,22 +2298,52 @@ fn sample() -> Case {
 /// Writes the sample in plain UTF-8 with a tab table, then checks it against an altered
 /// expectation: the altered field must be reported.
 fn reported(alter: impl Fn(&mut Doc, &mut Written), field: &str) {
-    let case = sample();
     let rendering = Rendering {
         markup: Markup::Text,
         grid: Grid::Tab { dashes: false },
         breaks: Breaks::Lf,
         storage: Storage::Utf8,
     };
-    let mut written = write(&case.doc, &rendering).unwrap();
+    reported_in(&rendering, alter, field);
+}
+
+/// An HTML table with every variant that changes what a cookie name's span covers.
+fn html_rendering() -> Rendering {
+    Rendering {
+        markup: Markup::Markdown(Headings::Atx(1, false)),
+        grid: Grid::Html(HtmlStyle {
+            upper: true,
+            attributes: true,
+            head: Head::TheadTh,
+            tbody: true,
+            caption: true,
+            row_headers: false,
+            lines: LinePer::Cell,
+            step: "  ",
+            closed: false,
+            entities: Entities::Numeric,
+            br: Some("br"),
+            code: true,
+            paragraphs: false,
+        }),
+        breaks: Breaks::Crlf,
+        storage: Storage::Utf8,
+    }
+}
+
+/// Writes the sample as `rendering` says, then checks it against an altered expectation:
+/// the altered field must be reported.
+fn reported_in(rendering: &Rendering, alter: impl Fn(&mut Doc, &mut Written), field: &str) {
+    let case = sample();
+    let mut written = write(&case.doc, rendering).unwrap();
     assert_eq!(
-        differences(&case.doc, &rendering, &written),
+        differences(&case.doc, rendering, &written),
         Vec::<String>::new(),
         "the unaltered sample must pass"
     );
     let mut doc = case.doc.clone();
     alter(&mut doc, &mut written);
-    let failures = differences(&doc, &rendering, &written);
+    let failures = differences(&doc, rendering, &written);
     assert!(
         failures.iter().any(|f| f.starts_with(field)),
         "altering {field} was not reported: {failures:#?}"
@@ -1790,6 +2353,10 @@ fn reported(alter: impl Fn(&mut Doc, &mut Written), field: &str) {
 #[test]
 fn a_changed_cookie_field_is_reported() {
     reported(|doc, _| doc.tables[0].rows[0].names[0].push('x'), "cookies");
+    reported(
+        |doc, _| doc.tables[0].rows[0].names[0].push('x'),
+        "cookie name spans",
+    );
     reported(
         |doc, _| doc.tables[0].rows[0].provider.shown.push('x'),
         "cookies",
@@ -1813,6 +2380,45 @@ fn a_changed_cookie_field_is_reported() {
     );
     reported(|doc, _| doc.tables[0].category = Category::Other, "cookies");
     reported(|doc, _| doc.tables[0].rows.truncate(0), "cookies");
+}
+
+#[test]
+fn a_changed_cookie_in_an_html_table_is_reported() {
+    let html = html_rendering();
+    reported_in(
+        &html,
+        |doc, _| doc.tables[0].rows[0].names[0].push('x'),
+        "cookies",
+    );
+    reported_in(
+        &html,
+        |doc, _| doc.tables[0].rows[0].names[0].push('x'),
+        "cookie name spans",
+    );
+    reported_in(
+        &html,
+        |doc, _| doc.tables[0].rows[0].purpose.shown.push('x'),
+        "cookies",
+    );
+    reported_in(&html, |doc, _| doc.tables[0].rows.truncate(0), "cookies");
+    // The same text checked as if it held a pipe table: the layout and the spans differ.
+    let case = sample();
+    let written = write(&case.doc, &html).unwrap();
+    let pipe = Rendering {
+        grid: Grid::Pipe {
+            dashes: None,
+            edges: Edges::Both,
+            aligned: false,
+        },
+        ..html
+    };
+    let failures = differences(&case.doc, &pipe, &written);
+    for field in ["tables", "cookie name spans"] {
+        assert!(
+            failures.iter().any(|f| f.starts_with(field)),
+            "{field} not reported: {failures:#?}"
+        );
+    }
 }
 
 #[test]
@@ -1901,6 +2507,51 @@ fn the_generator_covers_every_variant() {
             see(format!("no-break space {}", text.contains('\u{a0}')));
             see(format!("escaped pipe {}", text.contains("\\|")));
             see(format!("trailing tab {}", text.contains("\t\n")));
+            if let Grid::Html(style) = rendering.grid {
+                see(format!("html upper {}", style.upper));
+                see(format!("html attributes {}", style.attributes));
+                see(format!("html head {:?}", style.head));
+                see(format!("html tbody {}", style.tbody));
+                see(format!("html caption {}", style.caption));
+                see(format!("html row headers {}", style.row_headers));
+                see(format!("html lines {:?}", style.lines));
+                see(format!("html step {:?}", style.step));
+                see(format!("html closed {}", style.closed));
+                see(format!("html entities {:?}", style.entities));
+                see(format!("html br {:?}", style.br));
+                see(format!("html code {}", style.code));
+                let lines: Vec<&str> = text.lines().map(str::trim).collect();
+                let gap = lines.windows(2).any(|pair| {
+                    pair[0].is_empty() && pair[1].to_ascii_lowercase().starts_with("<tr")
+                });
+                see(format!("html gap {gap}"));
+                let paragraph = lines.windows(3).any(|l| {
+                    l[0].is_empty() && !l[1].is_empty() && !l[1].starts_with('<') && l[2].is_empty()
+                });
+                see(format!("html paragraph in a cell {paragraph}"));
+                let broken = matches!(style.lines, LinePer::Cell | LinePer::Tag)
+                    && doc
+                        .tables
+                        .iter()
+                        .flat_map(|t| &t.rows)
+                        .any(|r| r.break_at.is_some());
+                see(format!("html broken purpose {broken}"));
+                see(format!(
+                    "html two names {}",
+                    doc.tables
+                        .iter()
+                        .flat_map(|t| &t.rows)
+                        .any(|r| r.names.len() > 1)
+                ));
+                see(format!(
+                    "html combining reference {}",
+                    text.contains("&#x3")
+                ));
+                see(format!(
+                    "html table indented {}",
+                    doc.tables.iter().any(|t| t.indent > 0)
+                ));
+            }
             let broken = text.lines().any(|l| {
                 let l = l.trim();
                 l.starts_with('|') && !l.ends_with('|') && !l.ends_with("| ")
@@ -1964,6 +2615,40 @@ fn the_generator_covers_every_variant() {
     for dashes in [false, true] {
         expect(&format!("Tab {{ dashes: {dashes} }}"));
     }
+    for flag in [
+        "upper",
+        "attributes",
+        "tbody",
+        "caption",
+        "row headers",
+        "closed",
+        "code",
+        "gap",
+        "broken purpose",
+        "two names",
+        "combining reference",
+        "paragraph in a cell",
+        "table indented",
+    ] {
+        for value in [false, true] {
+            expect(&format!("html {flag} {value}"));
+        }
+    }
+    for head in ["TheadTh", "TheadTd", "Th", "Td"] {
+        expect(&format!("html head {head}"));
+    }
+    for lines in ["Table", "Row", "Cell", "Tag"] {
+        expect(&format!("html lines {lines}"));
+    }
+    for step in ["", "  ", "    ", "\t"] {
+        expect(&format!("html step {step:?}"));
+    }
+    for entities in ["Minimal", "Named", "Numeric"] {
+        expect(&format!("html entities {entities}"));
+    }
+    for br in ["None", "Some(\"br\")", "Some(\"br/\")", "Some(\"br /\")"] {
+        expect(&format!("html br {br}"));
+    }
     for edges in ["Both", "BothSpaceAfter", "None", "TrailingOnly"] {
         for aligned in [false, true] {
             let prefix = "Pipe { dashes: ";
@@ -1982,7 +2667,8 @@ fn the_generator_covers_every_variant() {
 // ---------------------------------------------------------------------------------------
 // Bugs the property found, pinned with their minimal inputs. An open bug is `#[ignore]`d and
 // kept out of the generator (a `KNOWN ... BUG` comment); when it is fixed, remove both and
-// keep the test as a regression test. (The four below are fixed.)
+// keep the test as a regression test. (All below are fixed but the last two,
+// `html_block_ended_by_a_lone_cr` and `inline_tag_in_a_paragraph_of_an_html_cell`.)
 // ---------------------------------------------------------------------------------------
 
 /// The names and purposes of the cookies of a document.
@@ -2076,5 +2762,55 @@ fn row_after_a_gap_with_header_like_cells() {
             ("_ga", "Mesurer l'audience"),
             ("cookie-consent", "Se souvenir du choix")
         ])
+    );
+}
+
+/// Found by the HTML rendering: pulldown-cmark ends the lines of an HTML block at LF only,
+/// so with lone CR line endings the block runs on over the blank line after the table and
+/// takes the rest of the document (the next heading and its pipe table are lost, without a
+/// problem). Any HTML block does it (a suppression comment too). The same text with LF or
+/// CRLF endings is read whole. KNOWN LONE CR BUG: the HTML rendering has no lone CR.
+#[test]
+#[ignore = "open bug: a lone CR does not end a line of an HTML block in Markdown"]
+fn html_block_ended_by_a_lone_cr() {
+    let text = "# Cookie policy\r\r## Necessary cookies\r\r\
+                <table><tr><th>Cookie name</th><th>Purpose</th></tr><tr><td>_ga</td><td>Visits</td></tr></table>\r\r\
+                ## Analytics cookies\r\r| Cookie name | Purpose |\r|---|---|\r| _gid | Sessions |\r";
+    let expected = pairs(&[("_ga", "Visits"), ("_gid", "Sessions")]);
+    assert_eq!(
+        names_and_purposes("lf.md", &text.replace('\r', "\n")),
+        expected
+    );
+    assert_eq!(names_and_purposes("cr.md", text), expected);
+    let comment =
+        "# Cookie policy\r\r## Necessary cookies\r\r<!-- cookielint-disable empty-cell -->\r\r\
+                   | Cookie name | Purpose |\r|---|---|\r| _gid | Sessions |\r";
+    assert_eq!(
+        names_and_purposes("comment.md", comment),
+        pairs(&[("_gid", "Sessions")])
+    );
+}
+
+/// Found by the HTML rendering: a cell's content between blank lines is a Markdown paragraph
+/// that the front end reads into the cell, but there the inline tags a reader does not see
+/// (`<code>`, as on the HTML lines) are kept as text: the cookie is named `<code>_ga</code>`.
+/// KNOWN CODE IN A PARAGRAPH BUG: no `<code>` in the HTML rendering's paragraphs.
+#[test]
+#[ignore = "open bug: inline tags in a Markdown paragraph of an HTML cell are kept as text"]
+fn inline_tag_in_a_paragraph_of_an_html_cell() {
+    let table = |cell: &str| {
+        format!(
+            "# Cookie policy\n\n## Necessary cookies\n\n<table>\n<tr><th>Cookie name</th><th>Purpose</th></tr>\n\
+             <tr>\n<td>{cell}</td>\n<td>Visits</td>\n</tr>\n</table>\n"
+        )
+    };
+    let expected = pairs(&[("_ga", "Visits")]);
+    assert_eq!(
+        names_and_purposes("line.md", &table("<code>_ga</code>")),
+        expected
+    );
+    assert_eq!(
+        names_and_purposes("paragraph.md", &table("\n\n<code>_ga</code>\n\n")),
+        expected
     );
 }
