@@ -311,6 +311,28 @@ impl Inlines {
     }
 }
 
+/// `text` with each carriage return that no line feed follows written as a line feed, for
+/// pulldown-cmark to parse. It ends the lines of an HTML block at line feeds only, so with
+/// lone carriage returns (old Mac line endings) an HTML block, a suppression comment
+/// included, ran over the blank line after it and hid the rest of the document. One byte
+/// stands for one, so every offset it gives is the source's.
+fn lone_returns_as_line_feeds(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |at: usize| bytes.get(at + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\r', bytes).filter(|&at| lone(at)) {
+        out.push_str(text.get(from..at).unwrap_or_default());
+        out.push('\n');
+        from = at + 1;
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether inline HTML is a line break: `<br>`, `<br/>` or `<br />`, in any case.
 fn is_line_break(html: &str) -> bool {
     let opens = html
@@ -338,7 +360,8 @@ pub(crate) fn items(
     let mut heading: Option<(Span, HeadingLevel, Option<Span>)> = None;
     let mut code_depth = 0usize;
     let mut html_opens = false;
-    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+    let parsed = lone_returns_as_line_feeds(text);
+    for (event, range) in Parser::new_ext(&parsed, Options::empty()).into_offset_iter() {
         if code_depth > 0 {
             if let Event::End(TagEnd::CodeBlock) = event {
                 code_depth -= 1;
