@@ -31,6 +31,21 @@ use super::{Inline, Item, Problem, Shown, TableBlock};
 use crate::source::Span;
 use crate::vocab::Extra;
 
+/// Whether `html` (one tag, as Markdown's inline HTML gives it) is an inline tag a reader
+/// does not see, only its content (`<code>`, `</b>`, `<span class=x>`...): `Some(true)` for
+/// a closing tag, `Some(false)` for an opening one.
+pub(crate) fn inline_tag(html: &str) -> Option<bool> {
+    let rest = html.strip_prefix('<')?;
+    let (closing, rest) = match rest.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let length = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let (name, after) = rest.split_at_checked(length)?;
+    let ends = after.starts_with(['>', '/', ' ', '\t', '\n', '\r']);
+    (ends && INLINE_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))).then_some(closing)
+}
+
 /// Tags shown as nothing in a cell: only their content is seen.
 const INLINE_TAGS: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",

@@ -215,6 +215,13 @@ impl Inlines {
     fn html(&mut self, html: &str, range: &std::ops::Range<usize>) {
         if is_line_break(html) {
             self.push(range.clone(), range.clone(), Shown::LineBreak);
+        } else if let Some(closing) = super::html::inline_tag(html) {
+            // `<code>`, `</b>`...: a reader sees the content only, as in an HTML cell.
+            let shown = match closing {
+                true => Shown::Closing,
+                false => Shown::Opening,
+            };
+            self.push(range.clone(), range.clone(), shown);
         }
         self.inside(range.end);
     }

@@ -88,6 +88,20 @@ fn inline_markup_that_changes_the_text_is_listed() {
                 ("](u)", ">", "[](u)"),
             ],
         ),
+        // Inline tags a reader does not see, in any case and with attributes, as in HTML
+        // cells (`<ID>`, `<codex>` and the like are not among them: below).
+        (
+            "<code>_ga</code> <SPAN class=\"x\">a</Span> <b\t>b</b>",
+            vec![
+                ("<code>", "<", "<code>"),
+                ("</code>", ">", "</code>"),
+                ("<SPAN class=\"x\">", "<", "<SPAN class=\"x\">"),
+                ("</Span>", ">", "</Span>"),
+                ("<b\t>", "<", "<b\t>"),
+                ("</b>", ">", "</b>"),
+            ],
+        ),
+        ("<codex>a</codex> <c>b</c> </ code>", vec![]),
         // Shown as written: emphasis, autolinks, other inline HTML, a backslash before
         // a letter, an unknown entity, and headings (never table cells).
         ("*_ga_* <https://x.example> SSESS<ID> a\\b &nope; x", vec![]),
