@@ -253,8 +253,8 @@ fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
 /// and rows; inside a code span, a link destination or inline HTML, an escape is read as
 /// written. So the choice is the table's: every backtick when it holds two or more, every
 /// `[` when `](` occurs in it, and, when an escape of those or of a `&` or `<` is written
-/// (`&` opening something shaped like an entity, `<` opening a `<br>`), every `<` that could
-/// open inline HTML. (`\\` and `\|` are read back inside code spans and inline HTML too, as
+/// (`&` opening something shaped like an entity, `<` opening a `<br>` or an inline tag a
+/// reader does not see, such as `<code>`), every `<` that could open inline HTML. (`\\` and `\|` are read back inside code spans and inline HTML too, as
 /// in any pipe table.)
 #[derive(Clone, Copy, Default)]
 struct Escapes {
@@ -292,7 +292,11 @@ impl Escapes {
             '`' => self.backticks,
             '[' => self.brackets,
             '&' => opens_entity(rest),
-            '<' => opens_line_break(rest) || self.html && opens_html(rest),
+            '<' => {
+                opens_line_break(rest)
+                    || crate::syntax::html::inline_tag_after_lt(rest).is_some()
+                    || self.html && opens_html(rest)
+            }
             _ => false,
         }
     }
@@ -439,6 +443,12 @@ mod tests {
             (
                 "Example SA\tsessionid<br>csrftoken\tAT&T &amp; co",
                 "| Example SA | sessionid\\<br>csrftoken | AT&T \\&amp; co |",
+            ),
+            // An inline tag a reader does not see would read back as markup (found by
+            // `roundtrip_markdown`): escaped, and with it every `<` that could open HTML.
+            (
+                "Example SA\t<code>_ga</code>\tstats</code></td>",
+                "| Example SA | \\<code>_ga\\</code> | stats\\</code>\\</td> |",
             ),
             // Inline HTML running over two rows would keep the escape inside it as written.
             (

@@ -35,7 +35,11 @@ use crate::vocab::Extra;
 /// does not see, only its content (`<code>`, `</b>`, `<span class=x>`...): `Some(true)` for
 /// a closing tag, `Some(false)` for an opening one.
 pub(crate) fn inline_tag(html: &str) -> Option<bool> {
-    let rest = html.strip_prefix('<')?;
+    inline_tag_after_lt(html.strip_prefix('<')?)
+}
+
+/// [`inline_tag`] of the text after a `<`.
+pub(crate) fn inline_tag_after_lt(rest: &str) -> Option<bool> {
     let (closing, rest) = match rest.strip_prefix('/') {
         Some(rest) => (true, rest),
         None => (false, rest),

@@ -11,7 +11,7 @@
 //! the source text, on `char` boundaries; blocks are in source order.
 
 mod blocks;
-mod html;
+pub(crate) mod html;
 pub mod line;
 mod markdown;
 pub mod recover;
