@@ -161,7 +161,9 @@ pub fn configuration_holds(bytes: &[u8]) -> Result<(), String> {
                 }
             }
             let mut shown = String::new();
+            // Unwrapped, so that the message is found whole however long it is.
             miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .with_wrap_lines(false)
                 .render_report(&mut shown, error.as_ref())
                 .map_err(|e| format!("configuration error not rendered ({e}): {error:?}"))?;
             if !shown.contains(error.message.as_str()) {
