@@ -254,8 +254,8 @@ fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
 /// written. So the choice is the table's: every backtick when it holds two or more, every
 /// `[` when `](` occurs in it, and, when an escape of those or of a `&` or `<` is written
 /// (`&` opening something shaped like an entity, `<` opening a `<br>` or an inline tag a
-/// reader does not see, such as `<code>`), every `<` that could open inline HTML. (`\\` and `\|` are read back inside code spans and inline HTML too, as
-/// in any pipe table.)
+/// reader does not see, such as `<code>`), every `<` that could open inline HTML. (`\\`
+/// and `\|` are read back inside code spans and inline HTML too, as in any pipe table.)
 #[derive(Clone, Copy, Default)]
 struct Escapes {
     backticks: bool,

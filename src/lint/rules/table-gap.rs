@@ -34,18 +34,14 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
         }
         let reach = reach(table);
         for gap in &table.gaps {
-            let lines = cx.source.line(gap.end) - cx.source.line(gap.start) + 1;
+            let last = cx.source.line(gap.end);
+            let lines = last - cx.source.line(gap.start) + 1;
             // The blank lines whole, the last one's line break included: the finding ends
-            // where the next row starts.
-            let rest = cx.text().get(gap.end..).unwrap_or_default();
-            let line_break = match rest.as_bytes() {
-                [b'\r', b'\n', ..] => 2,
-                [b'\n' | b'\r', ..] => 1,
-                _ => 0,
-            };
+            // where the next line (the next row) starts.
+            let end = cx.source.line_index.line_start(last + 1).unwrap_or(gap.end);
             let _ = out
                 .emit(
-                    Span::new(gap.start, gap.end + line_break),
+                    Span::new(gap.start, end),
                     [
                         counted(lines, "blank line", "blank lines").as_str(),
                         agreeing(lines, " interrupts the table", " interrupt the table"),
