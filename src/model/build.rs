@@ -7,7 +7,7 @@
 //! changing what a line shows (Markdown cells are shown as a reader sees them, see `shown`)
 //! and the shared vocabulary.
 
-use super::shown::{markup_in, Seen};
+use super::shown::{to_resolve, Seen};
 use super::{
     Column, Cookie, CookieTable, Document, Heading, Paragraph, PlatformUrl, Row, Section, Text,
     UrlPlacement,
@@ -17,7 +17,7 @@ use crate::lang::Language;
 use crate::memo::key;
 use crate::source::{SourceFile, Span};
 use crate::syntax::line::{find_url, url_only};
-use crate::syntax::{Block, HeadingBlock, Inline, ParagraphBlock, SyntaxTree, TableBlock};
+use crate::syntax::{Block, HeadingBlock, ParagraphBlock, SyntaxTree, TableBlock};
 use crate::vocab::{self, Category, ColumnRole, SectionRole};
 
 /// Builds the model of `source` from its syntax tree.
@@ -77,7 +77,7 @@ pub fn build(source: &SourceFile, tree: &SyntaxTree, extra: Option<&vocab::Extra
             Block::Table(t) => {
                 let section = doc.sections.len().checked_sub(1);
                 let index = doc.tables.len();
-                let mut table = table(text, t, section, extra, &tree.inlines);
+                let mut table = table(text, t, section, extra, tree);
                 table.category = label;
                 if let Some(s) = doc.sections.last_mut() {
                     s.span = s.span.cover(t.span);
@@ -95,7 +95,7 @@ pub fn build(source: &SourceFile, tree: &SyntaxTree, extra: Option<&vocab::Extra
         }
     }
     doc.platform_url = platform_url(text, &mut doc.sections);
-    doc.cookies = cookies(text, &doc.tables, &tree.inlines);
+    doc.cookies = cookies(text, &doc.tables, tree);
     doc.language = document_language(&doc);
     doc
 }
@@ -181,10 +181,10 @@ fn table(
     t: &TableBlock,
     section: Option<usize>,
     extra: Option<&vocab::Extra>,
-    inlines: &[Inline],
+    tree: &SyntaxTree,
 ) -> CookieTable {
     let pipes = t.layout == crate::syntax::TableLayout::Pipe;
-    let cell = |span: Span| cell_text(text, span, pipes, inlines);
+    let cell = |span: Span| cell_text(text, span, pipes, tree);
     let rows: Vec<Row> = t
         .rows
         .iter()
@@ -249,9 +249,11 @@ fn unescape_pipe_cell(text: &str) -> String {
 }
 
 /// A cell's text; in a pipe table, `\|` stands for a literal pipe and `\\` for a backslash.
-/// Inline Markdown markup in the cell (`inlines`) is shown as a reader sees it.
-pub(crate) fn cell_text(text: &str, span: Span, pipe_table: bool, inlines: &[Inline]) -> Text {
-    if let Some(markup) = markup_in(inlines, span) {
+/// Inline Markdown markup in the cell (`tree`'s inlines) is shown as a reader sees it, as
+/// are the quote markers of a quoted row broken over lines (see `to_resolve`).
+pub(crate) fn cell_text(text: &str, span: Span, pipe_table: bool, tree: &SyntaxTree) -> Text {
+    let markdown = tree.format == crate::syntax::Format::Markdown;
+    if let Some(markup) = to_resolve(text, &tree.inlines, span, markdown) {
         return Text::shown(span, Seen::new(text, span, markup, pipe_table).text());
     }
     let mut cell = Text::new(text, span);
@@ -400,7 +402,8 @@ fn platform(
 /// The cookies the name cells declare. Names are split in the text a reader sees: the
 /// markup in a Markdown cell (`inlines`) is resolved first, so that `<br>` separates two
 /// names and an entity's `;` does not.
-fn cookies(text: &str, tables: &[CookieTable], inlines: &[Inline]) -> Vec<Cookie> {
+fn cookies(text: &str, tables: &[CookieTable], tree: &SyntaxTree) -> Vec<Cookie> {
+    let markdown = tree.format == crate::syntax::Format::Markdown;
     let mut out = Vec::new();
     for (t, table) in tables.iter().enumerate() {
         let Some(column) = table.column(ColumnRole::Name) else {
@@ -418,7 +421,7 @@ fn cookies(text: &str, tables: &[CookieTable], inlines: &[Inline]) -> Vec<Cookie
                 category: table.category,
                 section: table.section,
             };
-            if let Some(markup) = markup_in(inlines, cell.span) {
+            if let Some(markup) = to_resolve(text, &tree.inlines, cell.span, markdown) {
                 let seen = Seen::new(text, cell.span, markup, pipes);
                 let shown = seen.text();
                 // (Not remembered: such cells are rare.)
@@ -431,7 +434,7 @@ fn cookies(text: &str, tables: &[CookieTable], inlines: &[Inline]) -> Vec<Cookie
             let raw = cell.span.slice(text);
             for range in crate::memo::name_ranges(raw).iter().cloned() {
                 let span = Span::new(cell.span.start + range.start, cell.span.start + range.end);
-                out.push(cookie(cell_text(text, span, pipes, &[])));
+                out.push(cookie(cell_text(text, span, pipes, tree)));
             }
         }
     }

@@ -29,6 +29,36 @@ pub(crate) fn markup_in(inlines: &[Inline], cell: Span) -> Option<&[Inline]> {
         .then_some(markup)
 }
 
+/// What must be resolved for a Markdown `cell` to read as a reader sees it: its inline
+/// markup ([`markup_in`]), or, in a row of a block-quoted table broken over lines, only the
+/// quote markers opening its lines after the first, which belong to the quote, not to the
+/// cell. `None`: the cell reads as written. A plain-text document (not `markdown`) has no
+/// markup and no containers: a `>` there is text.
+pub(crate) fn to_resolve<'i>(
+    source: &str,
+    inlines: &'i [Inline],
+    cell: Span,
+    markdown: bool,
+) -> Option<&'i [Inline]> {
+    if !markdown {
+        return None;
+    }
+    markup_in(inlines, cell).or_else(|| quoted_lines(cell.slice(source)).then_some(&[][..]))
+}
+
+/// Whether a line of `cell` after its first opens with a block-quote marker.
+fn quoted_lines(cell: &str) -> bool {
+    memchr::memchr2_iter(b'\n', b'\r', cell.as_bytes()).any(|at| {
+        let rest = cell.get(at + 1..).unwrap_or("");
+        quote_markers(rest) > 0
+    })
+}
+
+/// The length of the block-quote markers opening `line` (0 when none).
+fn quote_markers(line: &str) -> usize {
+    line.len() - crate::syntax::without_quote_markers(line).len()
+}
+
 /// A cell's shown text, and the source each of its bytes stands for.
 pub(crate) struct Seen {
     text: String,
@@ -103,7 +133,8 @@ impl Seen {
 
     /// Writes the source at `range` as it is, but that in a pipe table `\\`, `\|` and `\-`
     /// stand for `\`, `|` and `-` (as in any pipe-table cell, see `build::cell_text`), outside
-    /// the character an escape just made literal.
+    /// the character an escape just made literal, and that the block-quote markers opening a
+    /// line after a line break are left out (a quoted row broken over lines).
     fn copy(&mut self, source: &str, range: Range<usize>, pipe_table: bool) {
         let Some(piece) = source.get(range.clone()) else {
             return;
@@ -128,6 +159,13 @@ impl Seen {
                 let start = if i == 0 { self.pending.take() } else { None };
                 self.starts.push(start.unwrap_or(at + i));
                 self.ends.push(at + i + 1);
+            }
+            let line_break =
+                c == '\n' || (c == '\r' && chars.peek().is_none_or(|&(_, n)| n != '\n'));
+            if line_break {
+                let next_line = offset + 1;
+                let markers = quote_markers(piece.get(next_line..).unwrap_or(""));
+                while chars.next_if(|&(o, _)| o < next_line + markers).is_some() {}
             }
         }
     }
@@ -248,5 +286,58 @@ mod tests {
         );
         assert_eq!(cells(&doc)[0][2], "Language &amp; `x`");
         assert_eq!(cells(&doc)[1][2], "[a] &lt;b&gt;");
+    }
+
+    #[test]
+    fn quote_markers_of_a_broken_row_are_not_in_its_cells() {
+        // A row broken over two lines inside a block quote: the second line's `>` is the
+        // quote's. In a pipe table and a tab table, with the names in the broken cell, with
+        // every line ending, with nested quotes and markup.
+        let tables = [
+            "> | Supplier name | Cookie name | Purpose |\n> |---|---|---|\n\
+             > | Example SA | _ga | Remember the user\n> across pages |\n",
+            "> Supplier name\tPurpose\tCookie name\n\
+             > Example SA\tRemember the user\tsessionid,\n>  csrftoken\n\
+             > Example SA\tRemember the language\tdjango_language\n",
+            "> > Supplier name\tCookie name\tPurpose\n\
+             > > Example SA\t_ga\tRemember the **user**\n>> across pages\n\
+             > > Example SA\t_gid\tCount\n",
+        ];
+        let expected: [(&[&str], &[&str]); 3] = [
+            (
+                &["Example SA", "_ga", "Remember the user across pages"],
+                &["_ga"],
+            ),
+            (
+                &["Example SA", "Remember the user", "sessionid, csrftoken"],
+                &["sessionid", "csrftoken", "django_language"],
+            ),
+            (
+                &["Example SA", "_ga", "Remember the **user** across pages"],
+                &["_ga", "_gid"],
+            ),
+        ];
+        for (table, (row, cookies)) in tables.iter().zip(expected) {
+            for ending in ["\n", "\r\n", "\r"] {
+                let text = format!("{HEAD}{table}").replace('\n', ending);
+                let doc = parsed("policy.md", &text);
+                assert_eq!(
+                    cells(&doc).first().cloned().unwrap_or_default(),
+                    row,
+                    "{text:?}"
+                );
+                let names = names(&doc, &text);
+                let shown: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+                assert_eq!(shown, cookies, "{text:?}");
+                assert!(names.iter().all(|(n, source)| n == source), "{text:?}");
+            }
+        }
+        // In plain text a `>` is text.
+        let text = "Cookie policy\n\nNecessary cookies\n\n\
+             Supplier name\tCookie name\tPurpose\n\
+             Example SA\t_ga\tRemember the user\n> across pages\n\
+             Example SA\t_gid\tCount\n";
+        let doc = parsed("policy.txt", text);
+        assert_eq!(cells(&doc)[0][2], "Remember the user > across pages");
     }
 }

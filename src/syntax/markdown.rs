@@ -121,7 +121,7 @@ fn add_lines(line: &mut LineBuilder, span: Span, text: &str, out: &mut Vec<Item>
 /// `line` without the block-quote markers that open it (`>`, each after at most three
 /// spaces of indentation). Inside a paragraph, a line whose `>` is indented so little
 /// would start a block quote, so such a `>` is always a container's marker.
-fn without_quote_markers(line: &str) -> &str {
+pub(crate) fn without_quote_markers(line: &str) -> &str {
     let mut rest = line;
     loop {
         let unindented = rest.trim_start_matches([' ', '\t']);

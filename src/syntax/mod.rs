@@ -18,6 +18,7 @@ pub mod recover;
 mod tables;
 mod text;
 
+pub(crate) use markdown::without_quote_markers;
 use serde::Serialize;
 
 use crate::source::{SourceFile, Span};
