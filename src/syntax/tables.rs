@@ -215,7 +215,9 @@ fn delimited(
                     // checking every row against the vocabulary would cost more than parsing.
                     let mut row = row(cells);
                     if has_header && layout == TableLayout::Tab {
-                        pad_with_trailing_tabs(text, &mut row, *span, first_cells.len());
+                        let columns = first_cells.len();
+                        pad_with_leading_tabs(text, &mut row, first_cells, columns);
+                        pad_with_trailing_tabs(text, &mut row, *span, columns);
                     }
                     rows.push(row);
                     last_open = open;
@@ -251,6 +253,49 @@ fn delimited(
         },
         j,
     ))
+}
+
+/// Gives a tab row that starts with more tabs than its header does, and has fewer cells
+/// than the header (`columns`), an empty first cell for each of those tabs, up to the
+/// header's count: a leading tab closes an empty first cell ("<TAB>Example SA<TAB>sessionid"
+/// under three columns, a provider written only on the table's first row). Tabs the header
+/// starts with too indent the whole table (a container's indentation included), and a row
+/// as long as its header is only indented.
+fn pad_with_leading_tabs(text: &str, row: &mut RowBlock, header: &[Span], columns: usize) {
+    let missing = columns.saturating_sub(row.cells.len());
+    let (Some(first), Some(header_first)) = (row.cells.first(), header.first()) else {
+        return;
+    };
+    if missing == 0 {
+        return;
+    }
+    let tabs = tabs_before_on_line(text, first.start);
+    let indent = tabs_before_on_line(text, header_first.start).len();
+    let extra = tabs.get(indent..).unwrap_or_default();
+    let kept = extra
+        .get(extra.len().saturating_sub(missing)..)
+        .unwrap_or_default();
+    if kept.is_empty() {
+        return;
+    }
+    let empty = kept.iter().map(|&at| Span::new(at, at));
+    row.cells.splice(0..0, empty);
+    if let Some(&at) = kept.first() {
+        row.span = row.span.cover(Span::new(at, at));
+    }
+}
+
+/// The offsets of the tabs between the start of the source line holding offset `at` and
+/// `at`.
+fn tabs_before_on_line(text: &str, at: usize) -> Vec<usize> {
+    let before = text.get(..at).unwrap_or_default();
+    let line_start = memchr::memrchr2(b'\n', b'\r', before.as_bytes()).map_or(0, |i| i + 1);
+    before
+        .get(line_start..)
+        .unwrap_or_default()
+        .match_indices('\t')
+        .map(|(i, _)| line_start + i)
+        .collect()
 }
 
 /// Gives a tab row that ends with tabs and has fewer cells than its header (`columns`)

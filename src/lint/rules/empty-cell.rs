@@ -1,6 +1,8 @@
 //! ## What it does
 //! Reports an empty cell in a table row, such as two tabs in a row where a purpose should
-//! be. In key-value entries (`Name: sessionid` / `Purpose: ...`), reports an entry that
+//! be, or a tab opening a row that lacks its first cell (a provider written only on the
+//! table's first row); a tab the header starts with too only indents the table. In
+//! key-value entries (`Name: sessionid` / `Purpose: ...`), reports an entry that
 //! lacks a key the other entries have. Cells missing at the end of a short row are reported
 //! by `ragged-row` instead.
 //!

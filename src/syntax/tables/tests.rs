@@ -226,3 +226,46 @@ fn a_trailing_tab_separates_an_empty_last_cell_up_to_the_header_s_columns() {
         [table(&[&["a", "b", "c"], &["X", "sessionid"]])]
     );
 }
+
+#[test]
+fn a_leading_tab_closes_an_empty_first_cell_up_to_the_header_s_columns() {
+    // A provider written only on the table's first row.
+    let text = format!("{HEADER}X\tsessionid\tSession\n\tcsrftoken\tCSRF\n\t\t_gid\tVisits\n");
+    assert_eq!(
+        shapes(&text, Format::Text),
+        [table(&[
+            &["X", "sessionid", "Session"],
+            &["", "csrftoken", "CSRF"],
+            // More tabs than missing cells: the ones nearest the first cell count.
+            &["", "_gid", "Visits"],
+        ])]
+    );
+    for format in [Format::Text, Format::Markdown] {
+        // An indented row as long as its header is only indented.
+        let text = format!("{HEADER}\tX\tsessionid\tSession\n");
+        assert_eq!(
+            shapes(&text, format),
+            [table(&[&["X", "sessionid", "Session"]])],
+            "{format:?}"
+        );
+    }
+    // Tabs the header starts with indent the whole table.
+    let text = format!("\t{HEADER}\tX\tsessionid\tSession\n\t\tcsrftoken\tCSRF\n");
+    assert_eq!(
+        shapes(&text, Format::Text),
+        [table(&[
+            &["X", "sessionid", "Session"],
+            &["", "csrftoken", "CSRF"]
+        ])]
+    );
+    // In Markdown the leading tab of a paragraph's line is not in the line, but is in the
+    // source line: the same empty cell.
+    let text = format!("{HEADER}X\tsessionid\tSession\n\tcsrftoken\tCSRF\n");
+    assert_eq!(
+        shapes(&text, Format::Markdown),
+        [table(&[
+            &["X", "sessionid", "Session"],
+            &["", "csrftoken", "CSRF"]
+        ])]
+    );
+}
