@@ -118,7 +118,7 @@ fn row(cells: &[Span]) -> RowBlock {
 pub(crate) fn known_header_cells(text: &str, cells: &[Span], extra: Option<&Extra>) -> usize {
     cells
         .iter()
-        .filter(|c| vocab::column_role_with(&key(c.slice(text)), extra).is_some())
+        .filter(|c| vocab::column_role_with(&key(&words(c.slice(text))), extra).is_some())
         .count()
 }
 
@@ -126,8 +126,36 @@ pub(crate) fn known_header_cells(text: &str, cells: &[Span], extra: Option<&Extr
 fn header_phrase_cells(text: &str, cells: &[Span], extra: Option<&Extra>) -> usize {
     cells
         .iter()
-        .filter(|c| exact_role(c.slice(text), extra).is_some())
+        .filter(|c| exact_role(&words(c.slice(text)), extra).is_some())
         .count()
+}
+
+/// A cell's source without the inline HTML tags a reader does not see (`<b>Cookie
+/// name</b>`, `<strong>`, `<span class="x">`), so that a header written in bold HTML is
+/// worded as its words. Other `<` (a placeholder such as `SSESS<ID>`) stay.
+fn words(cell: &str) -> std::borrow::Cow<'_, str> {
+    if !cell.contains('<') {
+        return cell.into();
+    }
+    let mut out = String::with_capacity(cell.len());
+    let mut rest = cell;
+    while let Some(lt) = rest.find('<') {
+        let (before, tag) = rest.split_at(lt);
+        out.push_str(before);
+        let after_lt = tag.get(1..).unwrap_or_default();
+        match (
+            super::html::inline_tag_after_lt(after_lt),
+            after_lt.find('>'),
+        ) {
+            (Some(_), Some(gt)) => rest = after_lt.get(gt + 1..).unwrap_or_default(),
+            _ => {
+                out.push('<');
+                rest = after_lt;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// The cells of a row of `layout`, and whether the row is open: a pipe row that starts

@@ -307,3 +307,36 @@ fn rows_indented_into_a_code_block_are_a_problem() {
         ["<table>", "<tr><td>_gid</td><td>y</td></tr>"]
     );
 }
+
+#[test]
+fn a_first_row_worded_like_a_header_in_inline_tags_is_the_header() {
+    // `<td><strong>Cookie name</strong></td>`: the words, not the tags, make the header.
+    let bold = "<table>\n<tr><td><strong>Supplier name</strong></td><td><b>Cookie name</b></td>\
+                <td><span class=\"x\">Purpose</span></td></tr>\n\
+                <tr><td>Example SA</td><td>sessionid</td><td>Session</td></tr>\n</table>\n";
+    assert_eq!(
+        tables(bold),
+        [seen(
+            &[
+                "<strong>Supplier name</strong>",
+                "<b>Cookie name</b>",
+                "<span class=\"x\">Purpose</span>"
+            ],
+            &[&["Example SA", "sessionid", "Session"]]
+        )]
+    );
+    let (doc, _) = document(bold);
+    let names: Vec<&str> = doc.cookies.iter().map(|c| &*c.name.display).collect();
+    assert_eq!(names, ["sessionid"]);
+    // A tag that is not inline markup is not taken away: no header here.
+    let other = bold.replace("<b>", "<x>").replace("</b>", "</x>");
+    let other = other
+        .replace("<strong>", "<x>")
+        .replace("</strong>", "</x>");
+    let other = other
+        .replace("<span class=\"x\">", "<x>")
+        .replace("</span>", "</x>");
+    assert!(tables(&other)
+        .iter()
+        .all(|(_, header, _)| header.is_empty()));
+}

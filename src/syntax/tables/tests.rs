@@ -269,3 +269,26 @@ fn a_leading_tab_closes_an_empty_first_cell_up_to_the_header_s_columns() {
         ])]
     );
 }
+
+#[test]
+fn a_header_in_inline_tags_is_worded_as_its_words() {
+    let text = "<b>Supplier name</b>\t<b>Cookie name</b>\t<b>Purpose</b>\nX\tsessionid\tSession\nY\t_ga\tVisits\n";
+    for format in [Format::Text, Format::Markdown] {
+        let tree = parse(&SourceFile::from_text("t", text), format, None);
+        let header = tree.blocks.iter().find_map(|b| match b {
+            Block::Table(t) => t.header.as_ref().map(|h| h.cells.len()),
+            _ => None,
+        });
+        assert_eq!(header, Some(3), "{format:?}");
+        assert_eq!(
+            shapes(text, format),
+            [table(&[
+                &["X", "sessionid", "Session"],
+                &["Y", "_ga", "Visits"]
+            ])],
+            "{format:?}"
+        );
+    }
+    assert_eq!(words("<b>Cookie</b> <code>name</code>"), "Cookie name");
+    assert_eq!(words("SSESS<ID> <b"), "SSESS<ID> <b");
+}
