@@ -92,9 +92,18 @@ pub struct LanguageEvidence {
 
 impl LanguageEvidence {
     /// The evidence carried by one text, given as a comparison key.
+    ///
+    /// The words of a URL are not evidence: an English policy citing
+    /// `https://www.cnil.fr/fr/cookies-et-autres-traceurs` is not written in French.
     pub fn of(key: &str) -> Self {
         let mut evidence = LanguageEvidence::default();
-        for_each_word(key, |word| evidence.record(languages_of(word)));
+        if !may_hold_url(key) {
+            for_each_word(key, |word| evidence.record(languages_of(word)));
+            return evidence;
+        }
+        for token in key.split_whitespace().filter(|token| !is_url(token)) {
+            for_each_word(token, |word| evidence.record(languages_of(word)));
+        }
         evidence
     }
 
@@ -149,6 +158,19 @@ impl LanguageEvidence {
 /// characters splits the word but is kept on both sides, so that the elided French
 /// `qu'`/`l'`/`d'`, Italian `un'`/`dell'` and English `'s`/`'t` can be listed; when that
 /// form is unknown, the bare word is used instead ("provider's" counts "provider").
+/// Whether `text` may hold a URL ([`is_url`]): a quick test that most texts fail.
+fn may_hold_url(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"://").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
+}
+
+/// Whether a whitespace-free token is (or wraps, in brackets or quotes) a URL: it has a
+/// scheme's `://` or starts with `www.`.
+fn is_url(token: &str) -> bool {
+    let bare = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    token.contains("://") || bare.starts_with("www.")
+}
+
 fn for_each_word(key: &str, mut visit: impl FnMut(&str)) {
     let bytes = key.as_bytes();
     // The character at byte `at` (an ASCII byte is its own character); a space past the
@@ -720,5 +742,18 @@ mod tests {
         assert_eq!(tie.best(), None);
         tie.add(LanguageEvidence::of("the"));
         assert_eq!(tie.best(), Some(En));
+    }
+
+    #[test]
+    fn the_words_of_a_url_are_not_evidence() {
+        check(&[
+            "en: For more information, see https://www.cnil.fr/fr/cookies-et-autres-traceurs/que-dit-la-loi. \
+             | see <https://www.cnil.fr/fr/cookies-et-autres-traceurs> for more \
+             | To retrieve data via [API calls](https://www.example.org/fr/donnees-recuperees) \
+             | the (www.cnil.fr/fr/les-cookies-et-la-loi) page",
+            "none: https://www.cnil.fr/fr/cookies-et-autres-traceurs | www.cnil.fr/fr/cookies",
+            // Without a URL, the same words are evidence.
+            "fr: cookies et autres traceurs | voir la page sur le site https://www.cnil.fr",
+        ]);
     }
 }
