@@ -21,7 +21,8 @@ use crate::source::{lines, SourceFile, Span};
 use crate::vocab::Extra;
 
 /// Whether `text` shows unambiguous Markdown markup: ATX or setext headings, fenced code,
-/// links, HTML comments or strong emphasis.
+/// links, HTML comments or strong emphasis (`**` opening before a word and closed on the
+/// same line: a lone `**`, a footnote's mark in a plain text, is no sign).
 pub(crate) fn has_markdown_signals(text: &str) -> bool {
     // Strong emphasis and a link's `](` hold no line break: one search of the whole text
     // each instead of one per line (most texts have neither).
@@ -29,7 +30,7 @@ pub(crate) fn has_markdown_signals(text: &str) -> bool {
     // Their searchers are built once per process.
     static NEEDLES: std::sync::OnceLock<[Finder<'static>; 2]> = std::sync::OnceLock::new();
     let [strong, link] = NEEDLES.get_or_init(|| [Finder::new(b"**"), Finder::new(b"](")]);
-    if strong.find(text.as_bytes()).is_some() {
+    if has_strong_emphasis(text.as_bytes(), strong) {
         return true;
     }
     let links = link.find(text.as_bytes()).is_some();
@@ -63,6 +64,31 @@ pub(crate) fn has_markdown_signals(text: &str) -> bool {
             return true;
         }
         previous_was_text = !trimmed.is_empty();
+    }
+    false
+}
+
+/// Whether `bytes` hold `**`, then a character that is not a blank, then `**` again on the
+/// same line. Linear: when an opening finds no closing before its line ends, no later
+/// opening on that line can, so the search goes on from the next line.
+fn has_strong_emphasis(bytes: &[u8], strong: &memchr::memmem::Finder<'_>) -> bool {
+    let mut from = 0;
+    while let Some(found) = bytes.get(from..).and_then(|rest| strong.find(rest)) {
+        let open = from + found;
+        let line_end = memchr::memchr2(b'\n', b'\r', bytes.get(open..).unwrap_or_default())
+            .map_or(bytes.len(), |end| open + end);
+        let opens_word = bytes
+            .get(open + 2)
+            .is_some_and(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+        if !opens_word {
+            from = open + 2;
+            continue;
+        }
+        let line_rest = bytes.get(open + 3..line_end).unwrap_or_default();
+        if strong.find(line_rest).is_some() {
+            return true;
+        }
+        from = line_end;
     }
     false
 }

@@ -280,6 +280,22 @@ mod tests {
             (marked, Some("a.txt"), Format::Markdown),
             (marked, None, Format::Markdown),
             (marked, Some("a.md"), Format::Markdown),
+            // Strong emphasis is a sign; a lone `**` (a footnote's mark) is not.
+            (
+                "Cookies\n\nsee **this** page\n",
+                Some("a.txt"),
+                Format::Markdown,
+            ),
+            ("Cookies\n\n**Note**: x\n", None, Format::Markdown),
+            ("Cookies\n\nx***y**\n", None, Format::Markdown),
+            (
+                "Cookies policy**\n\nsessionid\n\n** see below\n",
+                Some("a.txt"),
+                Format::Text,
+            ),
+            ("a ** b **\nc**\n**\n** d\n", None, Format::Text),
+            ("a**\nb**\n", None, Format::Text),
+            ("a **b\r**c\n", None, Format::Text),
         ] {
             assert_eq!(detect_format(text, hint), format, "{text:?} {hint:?}");
         }

@@ -6,7 +6,19 @@ use super::*;
 fn inline_signal_by_line(text: &str) -> bool {
     lines(text).any(|span| {
         let line = span.slice(text);
-        line.contains("](") && line.contains('[') || line.contains("**")
+        // `**` before a non-blank, closed by `**` further on.
+        let strong = (0..line.len()).any(|i| {
+            line.as_bytes().get(i..).is_some_and(|rest| rest.starts_with(b"**"))
+                && line
+                    .as_bytes()
+                    .get(i + 2)
+                    .is_some_and(|b| !b" \t".contains(b))
+                && line
+                    .as_bytes()
+                    .get(i + 3..)
+                    .is_some_and(|rest| rest.windows(2).any(|w| w == b"**"))
+        });
+        line.contains("](") && line.contains('[') || strong
     })
 }
 
@@ -153,6 +165,14 @@ fn links_and_strong_emphasis_are_signals_only_within_one_line() {
         "see [the site](https://example.org)",
         "a **strong** word",
         "**",
+        "***",
+        "****",
+        "a ** b **",
+        "a **b\n** c",
+        "a **b\r** c",
+        "footnote** and more** later",
+        "** x ** y**z",
+        "é**é**",
         "text\n[a](b)\nmore",
         "a [b\n](c)",
         "a [b\r\n](c)",
