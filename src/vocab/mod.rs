@@ -311,8 +311,15 @@ pub fn section_role(key: &str) -> Option<SectionRole> {
     crate::memo::remembered_in(&ROLES, 0, key, section_role_of, |_| 1)
 }
 
-/// [`section_role`], worked out.
+/// [`section_role`], worked out. Emphasis delimiters are not words: `**Necessary**
+/// cookies` and `_Analytics_ cookies` have the roles of their words.
 fn section_role_of(key: &str) -> Option<SectionRole> {
+    if key.contains(['*', '_']) {
+        let words = without_emphasis(key);
+        if words != key {
+            return section_role_of(&words);
+        }
+    }
     let key = heading_text(key);
     section_phrases_opening(key)
         .filter(|p| starts_with_phrase(key, p.key))
@@ -605,6 +612,18 @@ fn numbering_len(text: &str) -> Option<usize> {
     // "i.e." or "2-factor" are words, not numbering: the number must end at a space.
     let at_boundary = rest.is_empty() || rest.starts_with(char::is_whitespace);
     (at_boundary && (separated || arabic)).then(|| text.len() - rest.len())
+}
+
+/// `key` without emphasis delimiters: every `*`, and the `_` that open or close a word
+/// (those inside one, as in `cookies_preferences`, stay); words that were only delimiters
+/// go.
+fn without_emphasis(key: &str) -> String {
+    key.split(' ')
+        .map(|word| word.replace('*', ""))
+        .map(|word| word.trim_matches('_').to_owned())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A heading key without its numbering and without the inverted marks that open Spanish

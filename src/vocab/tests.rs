@@ -554,3 +554,26 @@ fn wording_that_lost_its_accents_is_recognised() {
         .iter()
         .all(|p| unaccented.contains(p.key) || SECTION_PHRASES.iter().any(|q| q.key == p.key)));
 }
+
+#[test]
+fn emphasis_delimiters_in_a_heading_are_not_words() {
+    for (heading, role) in [
+        ("**Necessary** cookies", SectionRole::NecessaryCookies),
+        ("**Necessary cookies**", SectionRole::NecessaryCookies),
+        ("_Analytics_ cookies", SectionRole::AnalyticsCookies),
+        (
+            "Cookies *de mesure d'audience*",
+            SectionRole::AnalyticsCookies,
+        ),
+        (
+            "2. **Qu'est-ce qu'un cookie ?**",
+            SectionRole::WhatIsACookie,
+        ),
+    ] {
+        assert_eq!(section_role(&key(heading)), Some(role), "{heading:?}");
+        assert_eq!(section_role_of(&key(heading)), Some(role), "{heading:?}");
+    }
+    // An underscore inside a word is the word's; delimiters alone are nothing.
+    assert_eq!(without_emphasis("**a** _b_ c_d ** __"), "a b c_d");
+    assert_eq!(section_role(&key("** __")), None);
+}

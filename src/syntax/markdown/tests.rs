@@ -8,7 +8,9 @@ fn inline_signal_by_line(text: &str) -> bool {
         let line = span.slice(text);
         // `**` before a non-blank, closed by `**` further on.
         let strong = (0..line.len()).any(|i| {
-            line.as_bytes().get(i..).is_some_and(|rest| rest.starts_with(b"**"))
+            line.as_bytes()
+                .get(i..)
+                .is_some_and(|rest| rest.starts_with(b"**"))
                 && line
                     .as_bytes()
                     .get(i + 2)
