@@ -2,6 +2,9 @@
 //! Reports a suppression comment (`<!-- cookielint-disable ... -->` and its variants) that
 //! silences no diagnostic, or that names a rule that does not exist.
 //!
+//! A name that is not a rule silences nothing: a comment naming only unknown rules has no
+//! effect.
+//!
 //! ## Why it matters
 //! Stale suppressions hide future problems of the same kind and mislead readers about
 //! what is wrong with the document.
