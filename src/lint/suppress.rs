@@ -8,7 +8,8 @@
 //! Rules are named by name or code, separated by spaces or commas; none means every rule,
 //! while a comment whose names are all unknown does nothing. An `enable` turns on only the
 //! rules it names. A suppression that silences nothing, or names an unknown rule, is itself
-//! reported as `unused-suppression`.
+//! reported as `unused-suppression`; for a comment that may silence cross-document findings
+//! that is decided after the corpus phase ([`Applied::unless_corpus_uses`]).
 
 use super::diagnostic::Diagnostic;
 use super::emit::Emitter;
@@ -85,6 +86,12 @@ impl Region {
         at >= self.start && at < self.reach() && self.rules.includes(code)
     }
 
+    /// Which suppression comment silences the region's rules: its index among the
+    /// document's suppression comments, in source order.
+    pub fn suppression(&self) -> usize {
+        self.directive
+    }
+
     /// One past the last byte silenced, at least one byte after the start: an empty
     /// region (a directive on the last line, say) still silences a finding at its start.
     fn reach(&self) -> usize {
@@ -153,20 +160,40 @@ fn parse_directive(text: &str, span: Span) -> Option<Directive> {
     })
 }
 
-/// Corpus findings are made after this phase, so whether such a directive is used cannot be
-/// known here.
-fn names_only_corpus_rules(d: &Directive) -> bool {
+/// Whether a directive may silence findings of the corpus phase, which runs after this
+/// one: whether it is used can only be told once that phase has run.
+fn may_silence_corpus_findings(d: &Directive) -> bool {
     match &d.rules {
-        Named::Every => false,
-        Named::Only(codes) => {
-            !codes.is_empty()
-                && codes.iter().all(|code| {
-                    RULES.iter().any(|r| {
-                        r.meta.code == *code && matches!(r.check, super::registry::Check::Corpus(_))
-                    })
-                })
-        }
+        Named::Every => true,
+        Named::Only(codes) => codes.iter().any(|code| {
+            RULES.iter().any(|r| {
+                r.meta.code == *code && matches!(r.check, super::registry::Check::Corpus(_))
+            })
+        }),
     }
+}
+
+/// An `unused-suppression` finding about a comment that silences nothing in its document
+/// but may silence findings of the corpus phase: it stands only if it silences none of
+/// those either.
+#[derive(Clone, Debug)]
+pub struct UnlessCorpusUses {
+    /// The comment: its index among the document's suppression comments
+    /// ([`Region::suppression`]).
+    pub suppression: usize,
+    /// The finding.
+    pub diagnostic: Diagnostic,
+}
+
+/// The outcome of [`apply`].
+#[derive(Debug, Default)]
+pub struct Applied {
+    /// The diagnostics not silenced, and the `unused-suppression` findings that stand
+    /// whatever the corpus phase finds.
+    pub kept: Vec<Diagnostic>,
+    /// The `unused-suppression` findings to be dropped if their comment silences a finding
+    /// of the corpus phase.
+    pub unless_corpus_uses: Vec<UnlessCorpusUses>,
 }
 
 /// Drops suppressed diagnostics and adds `unused-suppression` findings.
@@ -175,10 +202,13 @@ pub fn apply(
     doc: &Document,
     diagnostics: Vec<Diagnostic>,
     settings: &RuleSettings,
-) -> Vec<Diagnostic> {
+) -> Applied {
     let directives = directives(&source.text, doc);
     if directives.is_empty() {
-        return diagnostics;
+        return Applied {
+            kept: diagnostics,
+            unless_corpus_uses: Vec::new(),
+        };
     }
     let regions = build_regions(source, &directives);
     let mut used = vec![false; directives.len()];
@@ -189,13 +219,16 @@ pub fn apply(
             *u = true;
         }
     }
-    let mut kept: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .zip(hits)
-        .filter_map(|(diag, hit)| hit.is_none().then_some(diag))
-        .collect();
-    report_unused(source, &directives, &used, settings, &mut kept);
-    kept
+    let mut applied = Applied {
+        kept: diagnostics
+            .into_iter()
+            .zip(hits)
+            .filter_map(|(diag, hit)| hit.is_none().then_some(diag))
+            .collect(),
+        unless_corpus_uses: Vec::new(),
+    };
+    report_unused(source, &directives, &used, settings, &mut applied);
+    applied
 }
 
 /// Whether each finding, given by its start and rule code, is silenced by one of `regions`.
@@ -203,6 +236,15 @@ pub fn silenced(regions: &[Region], findings: &[(usize, &str)]) -> Vec<bool> {
     first_silencing(regions, findings)
         .into_iter()
         .map(|hit| hit.is_some())
+        .collect()
+}
+
+/// For each finding, given by its start and rule code, the suppression comment of
+/// `regions` that silences it, if one does ([`Region::suppression`]).
+pub fn silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option<usize>> {
+    first_silencing(regions, findings)
+        .into_iter()
+        .map(|hit| hit.and_then(|r| regions.get(r)).map(Region::suppression))
         .collect()
 }
 
@@ -442,7 +484,7 @@ fn report_unused(
     directives: &[Directive],
     used: &[bool],
     settings: &RuleSettings,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Applied,
 ) {
     let Some((index, rule)) = RULES
         .iter()
@@ -454,9 +496,10 @@ fn report_unused(
     if !settings.is_enabled(index) {
         return;
     }
-    let start = out.len();
-    let mut emitter = Emitter::new(&rule.meta, source, out);
-    for (d, was_used) in directives.iter().zip(used) {
+    let severity = settings.severity(index);
+    let mut found = Vec::new();
+    for (i, (d, was_used)) in directives.iter().zip(used).enumerate() {
+        let mut emitter = Emitter::new(&rule.meta, source, &mut found);
         if !d.unknown.is_empty() {
             let without_effect = d.rules == Named::Only(Vec::new());
             let effect = match (without_effect, d.kind) {
@@ -483,15 +526,30 @@ fn report_unused(
                         "use a rule name or code listed by `cookielint rules`".to_owned()
                     }),
                 );
-        } else if !was_used && d.kind != Kind::Enable && !names_only_corpus_rules(d) {
+        } else if !was_used && d.kind != Kind::Enable {
+            let help = if may_silence_corpus_findings(d) {
+                "remove the comment: no diagnostic it names occurs where it applies, neither \
+                 in the document nor from comparing the documents checked together"
+            } else {
+                "remove the comment: no diagnostic it names occurs where it applies"
+            };
             let _ = emitter
                 .emit(d.span, "this suppression silences nothing")
-                .help("remove the comment: no diagnostic it names occurs where it applies");
+                .help(help);
         }
-    }
-    let severity = settings.severity(index);
-    for d in out.iter_mut().skip(start) {
-        d.severity = severity;
+        // An unknown name is reported whatever the corpus phase finds.
+        let pending = d.unknown.is_empty() && may_silence_corpus_findings(d);
+        for mut diagnostic in found.drain(..) {
+            diagnostic.severity = severity;
+            if pending {
+                out.unless_corpus_uses.push(UnlessCorpusUses {
+                    suppression: i,
+                    diagnostic,
+                });
+            } else {
+                out.kept.push(diagnostic);
+            }
+        }
     }
 }
 
@@ -639,10 +697,7 @@ mod tests {
         let regions = build_regions(&source, &directives);
         let at = text.find(at).unwrap();
         let findings: Vec<(usize, &str)> = codes.iter().map(|&code| (at, code)).collect();
-        first_silencing(&regions, &findings)
-            .into_iter()
-            .map(|hit| hit.and_then(|r| regions.get(r)).map(|r| r.directive))
-            .collect()
+        silencing(&regions, &findings)
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! silences no diagnostic, or that names a rule that does not exist.
 //!
 //! A name that is not a rule silences nothing: a comment naming only unknown rules has no
-//! effect.
+//! effect. A comment that may silence cross-document findings (naming a cross-document
+//! rule, or no rule) is judged after the cross-document phase, by all the findings of the
+//! run: it is unused if it silences nothing in either phase.
 //!
 //! ## Why it matters
 //! Stale suppressions hide future problems of the same kind and mislead readers about

@@ -338,3 +338,72 @@ fn suppression_comments_silence_corpus_findings_too() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_comment_silencing_only_corpus_findings_is_used() {
+    let corpus = |name: &str| {
+        std::fs::read_to_string(crate::support::root().join("corpus").join(name)).unwrap()
+    };
+    let drifted =
+        corpus("fr-paris.md").replace("service possible nous", "service possible, vraiment, nous");
+    let files = |paris: &str| {
+        dir_with(&[
+            ("regaz.md", &corpus("fr-regaz.md")),
+            ("mayotte.txt", &corpus("fr-electricitedemayotte.txt")),
+            (
+                "other.txt",
+                &corpus("fr-electricitedemayotte.txt").replace("mayotte", "guyane"),
+            ),
+            ("paris.md", paris),
+        ])
+    };
+    let args = [
+        "--no-config",
+        "--format",
+        "json",
+        "--exit-zero",
+        "--select",
+        "template-drift,unused-suppression",
+    ];
+    let above =
+        |comment: &str| drifted.replace("Afin de vous", &format!("{comment}\nAfin de vous"));
+    for comment in [
+        "<!-- cookielint-disable-next-line -->",
+        "<!-- cookielint-disable-next-line template-drift, known-typo -->",
+        "<!-- cookielint-disable-next-line template-drift -->",
+    ] {
+        let dir = files(&above(comment));
+        let found = file_codes(&check_exit(dir.path(), &args, 0));
+        assert!(
+            !found.iter().any(|(f, _)| f.ends_with("paris.md")),
+            "{comment}: {found:?}"
+        );
+    }
+    // A comment that silences nothing in either phase is reported, whatever it names.
+    for comment in [
+        "<!-- cookielint-disable-next-line -->",
+        "<!-- cookielint-disable-next-line template-drift, known-typo -->",
+        "<!-- cookielint-disable-next-line template-drift -->",
+    ] {
+        let paris =
+            corpus("fr-paris.md").replace("Afin de vous", &format!("{comment}\nAfin de vous"));
+        let dir = files(&paris);
+        let run = check_exit(dir.path(), &args, 0);
+        assert_eq!(
+            places(&run, "CL002"),
+            [("paris.md".to_owned(), line_of(&paris, comment) as u64)],
+            "{comment}"
+        );
+        let help = diagnostics(&run)
+            .iter()
+            .find(|d| d["code"] == "CL002")
+            .and_then(|d| d["help"].as_str().map(str::to_owned))
+            .unwrap_or_default();
+        assert!(help.contains("comparing the documents"), "{help}");
+    }
+    // Checked alone, the drifted file has no corpus finding: the comment silences nothing
+    // in the run.
+    let dir = dir_with(&[("paris.md", &above("<!-- cookielint-disable-next-line -->"))]);
+    let found = file_codes(&check_exit(dir.path(), &args, 0));
+    assert_eq!(found, [("paris.md".to_owned(), "CL002".to_owned())]);
+}
