@@ -143,7 +143,7 @@ struct Checked {
     diagnostics: Vec<Located>,
     /// The `unused-suppression` findings that stand only if their comment silences no
     /// corpus finding either, with the comment's index among the document's suppressions.
-    unless_corpus_uses: Vec<(usize, Located)>,
+    unless_corpus_uses: Vec<(usize, Located, bool)>,
     /// What the corpus phase needs of the document.
     summary: cookielint::corpus::DocumentSummary,
 }
@@ -269,7 +269,13 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         let unless_corpus_uses = first
             .unless_corpus_uses
             .into_iter()
-            .map(|u| (u.suppression, Located::new(&source, u.diagnostic)))
+            .map(|u| {
+                (
+                    u.suppression,
+                    Located::new(&source, u.diagnostic),
+                    u.corpus_only,
+                )
+            })
             .collect();
         let mut summary = cookielint::corpus::summarize(&source, &parsed);
         if summary.path == *file.shown() {
@@ -302,7 +308,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     // (same order as `results.files`).
     let mut identities: Vec<(u32, u64)> = Vec::new();
     // The findings of unused suppressions that wait for the corpus phase (few: kept whole).
-    let mut unless_corpus_uses: Vec<(std::sync::Arc<str>, usize, Located)> = Vec::new();
+    let mut unless_corpus_uses: Vec<(std::sync::Arc<str>, usize, Located, bool)> = Vec::new();
     // In chunks, so that only two chunks' findings are ever held whole: the store keeps the
     // rest compact. A chunk is stored while the next one is checked.
     let mut keep = |outcomes: Vec<std::result::Result<Checked, FileError>>| {
@@ -312,12 +318,11 @@ pub fn run(args: CheckArgs) -> Result<u8> {
                     for d in checked.diagnostics {
                         results.diagnostics.push_in(&checked.file, d);
                     }
-                    unless_corpus_uses.extend(
-                        checked
-                            .unless_corpus_uses
-                            .into_iter()
-                            .map(|(suppression, d)| (checked.file.clone(), suppression, d)),
-                    );
+                    unless_corpus_uses.extend(checked.unless_corpus_uses.into_iter().map(
+                        |(suppression, d, corpus_only)| {
+                            (checked.file.clone(), suppression, d, corpus_only)
+                        },
+                    ));
                     results.files.push(checked.file);
                     if want_human {
                         identities.push(checked.summary.identity());
@@ -406,11 +411,14 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         results.diagnostics.push(d);
     }
     // A comment that silences nothing in its document is unused only if it silences no
-    // corpus finding either.
-    for (file, suppression, d) in unless_corpus_uses {
-        if used
-            .get(&*file)
-            .is_none_or(|users| users.binary_search(&suppression).is_err())
+    // corpus finding either; one naming only cross-document rules in a file checked alone
+    // cannot be judged (a pre-commit hook checking the changed file), and is not reported.
+    let alone = results.files.len() < 2;
+    for (file, suppression, d, corpus_only) in unless_corpus_uses {
+        if !(alone && corpus_only)
+            && used
+                .get(&*file)
+                .is_none_or(|users| users.binary_search(&suppression).is_err())
         {
             results.diagnostics.push_in(&file, d);
         }

@@ -31,7 +31,8 @@ use crate::source::SourceFile;
 /// Lints one document on its own with the given options and rule settings; returns its
 /// diagnostics with severities applied, suppressions honoured, sorted. A suppression
 /// comment is reported as unused when it silences nothing in this document: with no corpus
-/// phase after, the document's findings are all the findings there are.
+/// phase after, the document's findings are all the findings there are. A comment naming
+/// only cross-document rules is not reported: alone, the document cannot tell.
 pub fn lint_document(
     source: &SourceFile,
     parsed: &Parsed,
@@ -42,7 +43,12 @@ pub fn lint_document(
         mut diagnostics,
         unless_corpus_uses,
     } = lint_before_corpus(source, parsed, options, settings);
-    diagnostics.extend(unless_corpus_uses.into_iter().map(|u| u.diagnostic));
+    diagnostics.extend(
+        unless_corpus_uses
+            .into_iter()
+            .filter(|u| !u.corpus_only)
+            .map(|u| u.diagnostic),
+    );
     diagnostic::sort(&mut diagnostics);
     diagnostics
 }

@@ -173,6 +173,21 @@ fn may_silence_corpus_findings(d: &Directive) -> bool {
     }
 }
 
+/// Whether `d` names rules, all of them cross-document ones.
+fn names_only_corpus_rules(d: &Directive) -> bool {
+    match &d.rules {
+        Named::Every => false,
+        Named::Only(codes) => {
+            !codes.is_empty()
+                && codes.iter().all(|code| {
+                    RULES.iter().any(|r| {
+                        r.meta.code == *code && matches!(r.check, super::registry::Check::Corpus(_))
+                    })
+                })
+        }
+    }
+}
+
 /// An `unused-suppression` finding about a comment that silences nothing in its document
 /// but may silence findings of the corpus phase: it stands only if it silences none of
 /// those either.
@@ -183,6 +198,10 @@ pub struct UnlessCorpusUses {
     pub suppression: usize,
     /// The finding.
     pub diagnostic: Diagnostic,
+    /// Whether the comment names cross-document rules only: with no other document to
+    /// compare its document with (a file checked alone), nothing can tell whether it is
+    /// used, and it is not reported.
+    pub corpus_only: bool,
 }
 
 /// The outcome of [`apply`].
@@ -545,6 +564,7 @@ fn report_unused(
                 out.unless_corpus_uses.push(UnlessCorpusUses {
                     suppression: i,
                     diagnostic,
+                    corpus_only: names_only_corpus_rules(d),
                 });
             } else {
                 out.kept.push(diagnostic);
