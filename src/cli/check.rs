@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use cookielint::config::Config;
 use cookielint::lint::baseline::Baseline;
-use cookielint::lint::{lint_document, Severity, RULES};
+use cookielint::lint::{lint_before_corpus, Severity, RULES};
 use cookielint::model::{parse, ParseOptions};
 use cookielint::report::{self, Diagnostics, FileError, HumanOptions, Located, Results, Store};
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
@@ -141,6 +141,9 @@ const CHUNK: usize = 512;
 struct Checked {
     file: std::sync::Arc<str>,
     diagnostics: Vec<Located>,
+    /// The `unused-suppression` findings that stand only if their comment silences no
+    /// corpus finding either, with the comment's index among the document's suppressions.
+    unless_corpus_uses: Vec<(usize, Located, bool)>,
     /// What the corpus phase needs of the document.
     summary: cookielint::corpus::DocumentSummary,
 }
@@ -257,9 +260,22 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         })?;
         let parsed = parse(&source, options);
         let settings = config.settings_for(file.path());
-        let diagnostics: Vec<Located> = lint_document(&source, &parsed, &config.options, &settings)
+        let first = lint_before_corpus(&source, &parsed, &config.options, &settings);
+        let diagnostics: Vec<Located> = first
+            .diagnostics
             .into_iter()
             .map(|d| Located::new(&source, d))
+            .collect();
+        let unless_corpus_uses = first
+            .unless_corpus_uses
+            .into_iter()
+            .map(|u| {
+                (
+                    u.suppression,
+                    Located::new(&source, u.diagnostic),
+                    u.corpus_only,
+                )
+            })
             .collect();
         let mut summary = cookielint::corpus::summarize(&source, &parsed);
         if summary.path == *file.shown() {
@@ -268,6 +284,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         Ok(Checked {
             file: summary.path.clone(),
             diagnostics,
+            unless_corpus_uses,
             summary,
         })
     };
@@ -290,6 +307,8 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     // For the human report, what recognises each checked file's text when it is read again
     // (same order as `results.files`).
     let mut identities: Vec<(u32, u64)> = Vec::new();
+    // The findings of unused suppressions that wait for the corpus phase (few: kept whole).
+    let mut unless_corpus_uses: Vec<(std::sync::Arc<str>, usize, Located, bool)> = Vec::new();
     // In chunks, so that only two chunks' findings are ever held whole: the store keeps the
     // rest compact. A chunk is stored while the next one is checked.
     let mut keep = |outcomes: Vec<std::result::Result<Checked, FileError>>| {
@@ -299,6 +318,11 @@ pub fn run(args: CheckArgs) -> Result<u8> {
                     for d in checked.diagnostics {
                         results.diagnostics.push_in(&checked.file, d);
                     }
+                    unless_corpus_uses.extend(checked.unless_corpus_uses.into_iter().map(
+                        |(suppression, d, corpus_only)| {
+                            (checked.file.clone(), suppression, d, corpus_only)
+                        },
+                    ));
                     results.files.push(checked.file);
                     if want_human {
                         identities.push(checked.summary.identity());
@@ -333,6 +357,10 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             &input::reread(&pool, &files, max_size),
         )
     });
+    // Each file's own configuration first: a comment is not credited with silencing a
+    // finding that the configuration drops anyway.
+    let config_of = |path: &str| input::find_listed(&files, path).map_or(0, |(_, config)| *config);
+    apply_file_settings(&configs, config_of, &mut corpus);
     // Markdown suppression comments silence corpus findings too.
     let suppressions: std::collections::HashMap<&str, &[cookielint::lint::suppress::Region]> =
         summaries
@@ -350,6 +378,8 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
     }
     let mut silenced = vec![false; corpus.len()];
+    // The comments that silence some corpus finding: their indexes, by file.
+    let mut used: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     for (file, indexes) in by_file {
         let regions = suppressions.get(file).copied().unwrap_or_default();
         let findings: Vec<(usize, &str)> = indexes
@@ -357,11 +387,18 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             .filter_map(|&i| corpus.get(i))
             .map(|d| (d.diagnostic.span.start, d.diagnostic.code))
             .collect();
-        let verdicts = cookielint::lint::suppress::silenced(regions, &findings);
+        let verdicts = cookielint::lint::suppress::silencing(regions, &findings);
+        let mut users = Vec::new();
         for (&i, verdict) in indexes.iter().zip(verdicts) {
-            if let Some(slot) = silenced.get_mut(i) {
-                *slot = verdict;
+            if let (Some(slot), Some(suppression)) = (silenced.get_mut(i), verdict) {
+                *slot = true;
+                users.push(suppression);
             }
+        }
+        if !users.is_empty() {
+            users.sort_unstable();
+            users.dedup();
+            used.insert(file.to_owned(), users);
         }
     }
     let mut verdicts = silenced.into_iter();
@@ -370,10 +407,21 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     // Freeing a large corpus's summaries (millions of small allocations) takes a while:
     // done beside the rest of the run, and waited for when `check` returns.
     let _freeing = Freeing::start(summaries);
-    let config_of = |path: &str| input::find_listed(&files, path).map_or(0, |(_, config)| *config);
-    apply_file_settings(&configs, config_of, &mut corpus);
     for d in corpus {
         results.diagnostics.push(d);
+    }
+    // A comment that silences nothing in its document is unused only if it silences no
+    // corpus finding either; one naming only cross-document rules in a file checked alone
+    // cannot be judged (a pre-commit hook checking the changed file), and is not reported.
+    let alone = results.files.len() < 2;
+    for (file, suppression, d, corpus_only) in unless_corpus_uses {
+        if !(alone && corpus_only)
+            && used
+                .get(&*file)
+                .is_none_or(|users| users.binary_search(&suppression).is_err())
+        {
+            results.diagnostics.push_in(&file, d);
+        }
     }
     results.diagnostics.sort();
     if let (Some(baseline), Some(path)) = (baseline.as_mut(), &args.baseline) {

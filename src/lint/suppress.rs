@@ -5,9 +5,11 @@
 //! - `<!-- cookielint-disable-next-line RULE... -->`
 //! - `<!-- cookielint-disable-file RULE... -->`
 //!
-//! Rules are named by name or code, separated by spaces or commas; none means every rule.
-//! A suppression that silences nothing, or names an unknown rule, is itself reported as
-//! `unused-suppression`.
+//! Rules are named by name or code, separated by spaces or commas; none means every rule,
+//! while a comment whose names are all unknown does nothing. An `enable` turns on only the
+//! rules it names. A suppression that silences nothing, or names an unknown rule, is itself
+//! reported as `unused-suppression`; for a comment that may silence cross-document findings
+//! that is decided after the corpus phase ([`Applied::unless_corpus_uses`]).
 
 use super::diagnostic::Diagnostic;
 use super::emit::Emitter;
@@ -25,32 +27,69 @@ enum Kind {
     File,
 }
 
+/// The rules a directive names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Named {
+    /// No rule named: every rule.
+    Every,
+    /// The codes of the known rules named, each once. Empty when every name given is
+    /// unknown: such a directive does nothing (a misspelt name must not become "all").
+    Only(Vec<&'static str>),
+}
+
 #[derive(Debug)]
 struct Directive {
     kind: Kind,
     span: Span,
-    /// Rule codes named; empty means all rules.
-    rules: Vec<&'static str>,
+    rules: Named,
     unknown: Vec<String>,
+}
+
+/// The rules a region silences.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Silenced {
+    /// Every rule.
+    Every,
+    /// These codes.
+    Only(Vec<&'static str>),
+    /// Every rule but these codes (a bare `disable` after `enable RULE`).
+    AllBut(Vec<&'static str>),
+}
+
+impl Silenced {
+    /// Whether rule `code` is silenced.
+    pub fn includes(&self, code: &str) -> bool {
+        match self {
+            Silenced::Every => true,
+            Silenced::Only(codes) => codes.contains(&code),
+            Silenced::AllBut(codes) => !codes.contains(&code),
+        }
+    }
 }
 
 /// A region where some rules are silenced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Region {
-    /// Which directive opened it (index in source order).
+    /// Which directive silences them (index in source order).
     directive: usize,
     /// First byte silenced.
     pub start: usize,
     /// One past the last byte silenced.
     pub end: usize,
-    /// Codes of the rules silenced; empty means every rule.
-    pub rules: Vec<&'static str>,
+    /// The rules silenced.
+    pub rules: Silenced,
 }
 
 impl Region {
     /// Whether this region silences a finding of rule `code` starting at byte `at`.
     pub fn silences(&self, at: usize, code: &str) -> bool {
-        at >= self.start && at < self.reach() && names(&self.rules, code)
+        at >= self.start && at < self.reach() && self.rules.includes(code)
+    }
+
+    /// Which suppression comment silences the region's rules: its index among the
+    /// document's suppression comments, in source order.
+    pub fn suppression(&self) -> usize {
+        self.directive
     }
 
     /// One past the last byte silenced, at least one byte after the start: an empty
@@ -108,6 +147,11 @@ fn parse_directive(text: &str, span: Span) -> Option<Directive> {
             None => unknown.push(name.to_owned()),
         }
     }
+    let rules = if rules.is_empty() && unknown.is_empty() {
+        Named::Every
+    } else {
+        Named::Only(rules)
+    };
     Some(Directive {
         kind,
         span,
@@ -116,19 +160,59 @@ fn parse_directive(text: &str, span: Span) -> Option<Directive> {
     })
 }
 
-/// Corpus findings are made after this phase, so whether such a directive is used cannot be
-/// known here.
-fn names_only_corpus_rules(d: &Directive) -> bool {
-    !d.rules.is_empty()
-        && d.rules.iter().all(|code| {
+/// Whether a directive may silence findings of the corpus phase, which runs after this
+/// one: whether it is used can only be told once that phase has run.
+fn may_silence_corpus_findings(d: &Directive) -> bool {
+    match &d.rules {
+        Named::Every => true,
+        Named::Only(codes) => codes.iter().any(|code| {
             RULES.iter().any(|r| {
                 r.meta.code == *code && matches!(r.check, super::registry::Check::Corpus(_))
             })
-        })
+        }),
+    }
 }
 
-fn names(rules: &[&'static str], code: &str) -> bool {
-    rules.is_empty() || rules.contains(&code)
+/// Whether `d` names rules, all of them cross-document ones.
+fn names_only_corpus_rules(d: &Directive) -> bool {
+    match &d.rules {
+        Named::Every => false,
+        Named::Only(codes) => {
+            !codes.is_empty()
+                && codes.iter().all(|code| {
+                    RULES.iter().any(|r| {
+                        r.meta.code == *code && matches!(r.check, super::registry::Check::Corpus(_))
+                    })
+                })
+        }
+    }
+}
+
+/// An `unused-suppression` finding about a comment that silences nothing in its document
+/// but may silence findings of the corpus phase: it stands only if it silences none of
+/// those either.
+#[derive(Clone, Debug)]
+pub struct UnlessCorpusUses {
+    /// The comment: its index among the document's suppression comments
+    /// ([`Region::suppression`]).
+    pub suppression: usize,
+    /// The finding.
+    pub diagnostic: Diagnostic,
+    /// Whether the comment names cross-document rules only: with no other document to
+    /// compare its document with (a file checked alone), nothing can tell whether it is
+    /// used, and it is not reported.
+    pub corpus_only: bool,
+}
+
+/// The outcome of [`apply`].
+#[derive(Debug, Default)]
+pub struct Applied {
+    /// The diagnostics not silenced, and the `unused-suppression` findings that stand
+    /// whatever the corpus phase finds.
+    pub kept: Vec<Diagnostic>,
+    /// The `unused-suppression` findings to be dropped if their comment silences a finding
+    /// of the corpus phase.
+    pub unless_corpus_uses: Vec<UnlessCorpusUses>,
 }
 
 /// Drops suppressed diagnostics and adds `unused-suppression` findings.
@@ -137,10 +221,13 @@ pub fn apply(
     doc: &Document,
     diagnostics: Vec<Diagnostic>,
     settings: &RuleSettings,
-) -> Vec<Diagnostic> {
+) -> Applied {
     let directives = directives(&source.text, doc);
     if directives.is_empty() {
-        return diagnostics;
+        return Applied {
+            kept: diagnostics,
+            unless_corpus_uses: Vec::new(),
+        };
     }
     let regions = build_regions(source, &directives);
     let mut used = vec![false; directives.len()];
@@ -151,13 +238,16 @@ pub fn apply(
             *u = true;
         }
     }
-    let mut kept: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .zip(hits)
-        .filter_map(|(diag, hit)| hit.is_none().then_some(diag))
-        .collect();
-    report_unused(source, &directives, &used, settings, &mut kept);
-    kept
+    let mut applied = Applied {
+        kept: diagnostics
+            .into_iter()
+            .zip(hits)
+            .filter_map(|(diag, hit)| hit.is_none().then_some(diag))
+            .collect(),
+        unless_corpus_uses: Vec::new(),
+    };
+    report_unused(source, &directives, &used, settings, &mut applied);
+    applied
 }
 
 /// Whether each finding, given by its start and rule code, is silenced by one of `regions`.
@@ -168,12 +258,23 @@ pub fn silenced(regions: &[Region], findings: &[(usize, &str)]) -> Vec<bool> {
         .collect()
 }
 
+/// For each finding, given by its start and rule code, the suppression comment of
+/// `regions` that silences it, if one does ([`Region::suppression`]).
+pub fn silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option<usize>> {
+    first_silencing(regions, findings)
+        .into_iter()
+        .map(|hit| hit.and_then(|r| regions.get(r)).map(Region::suppression))
+        .collect()
+}
+
 /// For each finding (its start and rule code, in any order), the index of the first of
 /// `regions` that silences it ([`Region::silences`]).
 ///
 /// The findings are visited by position while the regions around that position are kept,
 /// by rule, in sets ordered by index: a document of many suppressions and many findings
-/// takes `n log n` steps, not one test of every region for every finding.
+/// takes `n log n` steps, not one test of every region for every finding. The regions
+/// silencing all rules but some are tested one by one: the regions of one document have
+/// at most one of them open at any place.
 fn first_silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option<usize>> {
     use std::cmp::Reverse;
     use std::collections::{BTreeSet, BinaryHeap, HashMap};
@@ -190,18 +291,31 @@ fn first_silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option
         .collect();
     by_position.sort_unstable();
     let mut entering = by_start.into_iter().peekable();
-    // The regions open at the current position: those silencing every rule, and by rule.
+    // The regions open at the current position: those silencing every rule, every rule
+    // but some, and by rule.
     let mut every: BTreeSet<usize> = BTreeSet::new();
+    let mut all_but: BTreeSet<usize> = BTreeSet::new();
     let mut named: HashMap<&str, BTreeSet<usize>> = HashMap::new();
     // When each open region ends ([`Region::reach`]).
     let mut leaving: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+    let codes = |region: &Region| match &region.rules {
+        Silenced::Only(codes) => codes.clone(),
+        Silenced::Every | Silenced::AllBut(_) => Vec::new(),
+    };
     for (at, finding, code) in by_position {
         while let Some((index, region)) = entering.next_if(|(_, r)| r.start <= at) {
-            if region.rules.is_empty() {
-                every.insert(index);
-            }
-            for rule in &region.rules {
-                named.entry(rule).or_default().insert(index);
+            match &region.rules {
+                Silenced::Every => {
+                    every.insert(index);
+                }
+                Silenced::AllBut(_) => {
+                    all_but.insert(index);
+                }
+                Silenced::Only(codes) => {
+                    for rule in codes {
+                        named.entry(rule).or_default().insert(index);
+                    }
+                }
             }
             leaving.push(Reverse((region.reach(), index)));
         }
@@ -211,17 +325,26 @@ fn first_silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option
             }
             leaving.pop();
             every.remove(&index);
-            for rule in regions.get(index).map_or(&[][..], |r| r.rules.as_slice()) {
+            all_but.remove(&index);
+            for rule in regions.get(index).map(codes).unwrap_or_default() {
                 if let Some(open) = named.get_mut(rule) {
                     open.remove(&index);
                 }
             }
         }
-        let first_named = named.get(code).and_then(|open| open.first());
-        let first = match (every.first(), first_named) {
-            (Some(a), Some(b)) => Some(*a.min(b)),
-            (a, b) => a.or(b).copied(),
-        };
+        let first = [
+            every.first(),
+            named.get(code).and_then(|open| open.first()),
+            all_but.iter().find(|&&r| {
+                regions
+                    .get(r)
+                    .is_some_and(|region| region.rules.includes(code))
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .copied();
         if let Some(slot) = hits.get_mut(finding) {
             *slot = first;
         }
@@ -230,7 +353,8 @@ fn first_silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option
 }
 
 /// The region of a directive whose reach does not depend on the others (the directive `i`,
-/// `d`): the whole file, or the line after it; `None` for a `disable` or an `enable`.
+/// `d`): the whole file, or the line after it; `None` for a `disable` or an `enable`, and
+/// for a directive naming only unknown rules.
 fn fixed_region(source: &SourceFile, i: usize, d: &Directive) -> Option<Region> {
     let end_of_text = source.text.len();
     let (start, end) = match d.kind {
@@ -245,73 +369,132 @@ fn fixed_region(source: &SourceFile, i: usize, d: &Directive) -> Option<Region> 
         }
         Kind::Disable | Kind::Enable => return None,
     };
+    let rules = match &d.rules {
+        Named::Every => Silenced::Every,
+        Named::Only(codes) if codes.is_empty() => return None,
+        Named::Only(codes) => Silenced::Only(codes.clone()),
+    };
     Some(Region {
         directive: i,
         start,
         end,
-        rules: d.rules.clone(),
+        rules,
     })
 }
 
-/// The regions the directives silence, in source order of their directives.
+/// The bare `disable` holding off every rule but some.
+struct HoldingEvery {
+    directive: usize,
+    /// Where its current region starts (it is cut at each `enable` that names rules).
+    start: usize,
+    /// The rules it does not hold: held by a named `disable` before it, or enabled since.
+    except: Vec<&'static str>,
+}
+
+/// The regions the directives silence.
+///
+/// Directives are read in order, as a state of which rules are off (markdownlint's
+/// model): a `disable` turns off the rules it names (all if none), an `enable` turns on
+/// the rules it names (all if none) and only those. Each rule that is off is held by the
+/// first `disable` that turned it off, and a region runs while it holds it: a `disable`
+/// naming rules already off silences nothing more, so it is not credited with findings
+/// the earlier one silences. A named `disable` gives a region per rule; a bare one gives
+/// "every rule but those held or enabled", cut by each `enable` naming rules. Each
+/// directive costs at most a few steps per rule named (or per rule, for a bare one).
+/// `disable-file` and `disable-next-line` regions stand apart from this state.
 fn build_regions(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
-    let text = source.text.as_str();
+    let end_of_text = source.text.len();
     let mut regions: Vec<Region> = Vec::new();
-    // The disables not closed yet, by index; those naming no rule; those naming each rule
-    // (the last two may still list disables closed since).
-    let mut open: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
-    let mut open_every: Vec<usize> = Vec::new();
-    let mut open_by_rule: std::collections::HashMap<&str, Vec<usize>> =
-        std::collections::HashMap::new();
+    // Each rule held off by a named disable (or by a bare one that came after another
+    // bare one), with the directive and where its region starts.
+    let mut held: std::collections::BTreeMap<&'static str, (usize, usize)> =
+        std::collections::BTreeMap::new();
+    let mut every: Option<HoldingEvery> = None;
+    let close = |regions: &mut Vec<Region>,
+                 held: &mut std::collections::BTreeMap<&'static str, (usize, usize)>,
+                 every: &mut Option<HoldingEvery>,
+                 end: usize| {
+        regions.extend(
+            std::mem::take(held)
+                .into_iter()
+                .map(|(code, (directive, start))| Region {
+                    directive,
+                    start,
+                    end,
+                    rules: Silenced::Only(vec![code]),
+                }),
+        );
+        regions.extend(every.take().map(|e| Region {
+            directive: e.directive,
+            start: e.start,
+            end,
+            rules: Silenced::AllBut(e.except),
+        }));
+    };
     for (i, d) in directives.iter().enumerate() {
-        match d.kind {
-            Kind::File | Kind::NextLine => regions.extend(fixed_region(source, i, d)),
-            Kind::Disable => {
-                open.insert(i);
-                if d.rules.is_empty() {
-                    open_every.push(i);
-                }
-                for rule in &d.rules {
-                    open_by_rule.entry(rule).or_default().push(i);
+        match (d.kind, &d.rules) {
+            (Kind::File | Kind::NextLine, _) => regions.extend(fixed_region(source, i, d)),
+            (Kind::Disable, Named::Only(codes)) => {
+                for &code in codes {
+                    let off = held.contains_key(code)
+                        || every.as_ref().is_some_and(|e| !e.except.contains(&code));
+                    if !off {
+                        held.insert(code, (i, d.span.end));
+                    }
                 }
             }
-            Kind::Enable => {
-                // An enable closes every open disable that it names (or all, if it names none).
-                // Each disable is looked at once when it is closed (and once more for each
-                // rule it names), not at every enable while it stays open.
-                let mut closed: Vec<usize> = if d.rules.is_empty() {
-                    std::mem::take(&mut open).into_iter().collect()
-                } else {
-                    let mut candidates = std::mem::take(&mut open_every);
-                    for rule in &d.rules {
-                        candidates.extend(open_by_rule.remove(rule).unwrap_or_default());
+            (Kind::Disable, Named::Every) => match &every {
+                // Every rule is off again: the new disable holds those the first one
+                // does not.
+                Some(e) => {
+                    for &code in &e.except {
+                        held.entry(code).or_insert((i, d.span.end));
                     }
-                    candidates.retain(|j| open.remove(j));
-                    candidates.sort_unstable();
-                    candidates
-                };
-                closed.dedup();
-                for j in closed {
-                    let disabled = directives.get(j);
-                    regions.push(Region {
-                        directive: j,
-                        start: disabled.map_or(0, |x| x.span.end),
-                        end: d.span.start,
-                        rules: disabled.map(|x| x.rules.clone()).unwrap_or_default(),
+                }
+                None => {
+                    every = Some(HoldingEvery {
+                        directive: i,
+                        start: d.span.end,
+                        except: held.keys().copied().collect(),
                     });
                 }
+            },
+            (Kind::Enable, Named::Only(codes)) => {
+                let end = d.span.start;
+                for code in codes {
+                    if let Some((directive, start)) = held.remove(code) {
+                        regions.push(Region {
+                            directive,
+                            start,
+                            end,
+                            rules: Silenced::Only(vec![code]),
+                        });
+                    }
+                }
+                if let Some(e) = every.as_mut() {
+                    let newly: Vec<&'static str> = codes
+                        .iter()
+                        .filter(|code| !e.except.contains(code))
+                        .copied()
+                        .collect();
+                    if !newly.is_empty() {
+                        regions.push(Region {
+                            directive: e.directive,
+                            start: e.start,
+                            end,
+                            rules: Silenced::AllBut(e.except.clone()),
+                        });
+                        e.except.extend(newly);
+                        e.start = end;
+                    }
+                }
+            }
+            (Kind::Enable, Named::Every) => {
+                close(&mut regions, &mut held, &mut every, d.span.start)
             }
         }
     }
-    for j in open {
-        let disabled = directives.get(j);
-        regions.push(Region {
-            directive: j,
-            start: disabled.map_or(0, |x| x.span.end),
-            end: text.len(),
-            rules: disabled.map(|x| x.rules.clone()).unwrap_or_default(),
-        });
-    }
+    close(&mut regions, &mut held, &mut every, end_of_text);
     regions
 }
 
@@ -320,7 +503,7 @@ fn report_unused(
     directives: &[Directive],
     used: &[bool],
     settings: &RuleSettings,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Applied,
 ) {
     let Some((index, rule)) = RULES
         .iter()
@@ -332,15 +515,23 @@ fn report_unused(
     if !settings.is_enabled(index) {
         return;
     }
-    let start = out.len();
-    let mut emitter = Emitter::new(&rule.meta, source, out);
-    for (d, was_used) in directives.iter().zip(used) {
+    let severity = settings.severity(index);
+    let mut found = Vec::new();
+    for (i, (d, was_used)) in directives.iter().zip(used).enumerate() {
+        let mut emitter = Emitter::new(&rule.meta, source, &mut found);
         if !d.unknown.is_empty() {
+            let without_effect = d.rules == Named::Only(Vec::new());
+            let effect = match (without_effect, d.kind) {
+                (true, Kind::Enable) => "the comment enables nothing",
+                (true, _) => "the comment silences nothing",
+                (false, Kind::Enable) => "the comment enables only the other rules it names",
+                (false, _) => "the comment silences only the other rules it names",
+            };
             let _ = emitter
                 .emit(
                     d.span,
                     format!(
-                        "suppression names {}: {}",
+                        "suppression names {}: {} ({effect})",
                         agreeing(d.unknown.len(), "an unknown rule", "unknown rules"),
                         d.unknown.join(", ")
                     ),
@@ -354,15 +545,31 @@ fn report_unused(
                         "use a rule name or code listed by `cookielint rules`".to_owned()
                     }),
                 );
-        } else if !was_used && d.kind != Kind::Enable && !names_only_corpus_rules(d) {
+        } else if !was_used && d.kind != Kind::Enable {
+            let help = if may_silence_corpus_findings(d) {
+                "remove the comment: no diagnostic it names occurs where it applies, neither \
+                 in the document nor from comparing the documents checked together"
+            } else {
+                "remove the comment: no diagnostic it names occurs where it applies"
+            };
             let _ = emitter
                 .emit(d.span, "this suppression silences nothing")
-                .help("remove the comment: no diagnostic it names occurs where it applies");
+                .help(help);
         }
-    }
-    let severity = settings.severity(index);
-    for d in out.iter_mut().skip(start) {
-        d.severity = severity;
+        // An unknown name is reported whatever the corpus phase finds.
+        let pending = d.unknown.is_empty() && may_silence_corpus_findings(d);
+        for mut diagnostic in found.drain(..) {
+            diagnostic.severity = severity;
+            if pending {
+                out.unless_corpus_uses.push(UnlessCorpusUses {
+                    suppression: i,
+                    diagnostic,
+                    corpus_only: names_only_corpus_rules(d),
+                });
+            } else {
+                out.kept.push(diagnostic);
+            }
+        }
     }
 }
 
@@ -383,58 +590,56 @@ mod tests {
         rules
     }
 
-    /// The regions as they were built before: every enable looked at every open disable.
-    fn regions_by_every_pair(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
-        let text = source.text.as_str();
-        let mut regions = Vec::new();
-        let mut open: Vec<(usize, usize)> = Vec::new();
+    /// The rules a random directive names: none (every rule), some, or only unknown ones.
+    fn some_named(next: &mut impl FnMut(usize) -> usize) -> Named {
+        match next(6) {
+            0 => Named::Every,
+            1 => Named::Only(Vec::new()),
+            _ => Named::Only(some_rules(next)),
+        }
+    }
+
+    /// The `disable` that holds rule `code` off at byte `at`, found by reading the
+    /// `disable`s and `enable`s before `at` one rule at a time: a `disable` naming the rule
+    /// (or none) turns it off if it is on, an `enable` naming it (or none) turns it on.
+    fn holder(directives: &[Directive], at: usize, code: &str) -> Option<usize> {
+        let mut holder = None;
         for (i, d) in directives.iter().enumerate() {
+            let names = match &d.rules {
+                Named::Every => true,
+                Named::Only(codes) => codes.contains(&code),
+            };
             match d.kind {
-                Kind::File | Kind::NextLine => regions.extend(fixed_region(source, i, d)),
-                Kind::Disable => open.push((i, d.span.end)),
-                Kind::Enable => {
-                    let mut still_open = Vec::new();
-                    for (j, start) in open.drain(..) {
-                        let disabled = directives[j].rules.clone();
-                        if d.rules.is_empty()
-                            || disabled.is_empty()
-                            || disabled.iter().any(|r| d.rules.contains(r))
-                        {
-                            regions.push(Region {
-                                directive: j,
-                                start,
-                                end: d.span.start,
-                                rules: disabled,
-                            });
-                        } else {
-                            still_open.push((j, start));
-                        }
+                Kind::Disable if d.span.end <= at => {
+                    if names && holder.is_none() {
+                        holder = Some(i);
                     }
-                    open = still_open;
                 }
+                Kind::Enable if d.span.start <= at => {
+                    if names {
+                        holder = None;
+                    }
+                }
+                Kind::Disable | Kind::Enable => break,
+                Kind::File | Kind::NextLine => {}
             }
         }
-        for (j, start) in open {
-            regions.push(Region {
-                directive: j,
-                start,
-                end: text.len(),
-                rules: directives[j].rules.clone(),
-            });
-        }
-        regions
+        holder
     }
 
     #[test]
-    fn regions_and_the_regions_silencing_each_finding_are_those_of_every_pair() {
+    fn regions_follow_the_rules_turned_off_and_on_and_the_first_silencing_one_is_found() {
         let text = "0123456789\n".repeat(40);
         let source = SourceFile::from_text("s.md", text.as_str());
         let mut next = crate::testing::pseudo_random(7);
+        // The named rules, and one that no directive names.
+        let codes = [CODES[0], CODES[1], CODES[2], "CL101"];
         for _ in 0..500 {
             let mut directives = Vec::new();
             let mut at = 0;
             while at + 10 < text.len() && directives.len() < 12 {
-                at += next(40);
+                // Comments do not overlap, and one byte at least lies between two.
+                at += 1 + next(40);
                 let kind = [Kind::Disable, Kind::Enable, Kind::NextLine, Kind::File][next(4)];
                 let kind = if kind == Kind::File && next(4) > 0 {
                     Kind::Disable
@@ -445,15 +650,44 @@ mod tests {
                 directives.push(Directive {
                     kind,
                     span: Span::new(at.min(end), end),
-                    rules: some_rules(&mut next),
+                    rules: some_named(&mut next),
                     unknown: Vec::new(),
                 });
+                at = end;
             }
             let regions = build_regions(&source, &directives);
-            assert_eq!(regions, regions_by_every_pair(&source, &directives));
-            let findings: Vec<(usize, &str)> = (0..30)
-                .map(|_| (next(text.len() + 1), CODES[next(CODES.len())]))
+            let fixed: Vec<Region> = directives
+                .iter()
+                .enumerate()
+                .filter_map(|(i, d)| fixed_region(&source, i, d))
                 .collect();
+            let findings: Vec<(usize, &str)> = (0..30)
+                .map(|_| (next(text.len() + 1), codes[next(codes.len())]))
+                .collect();
+            // (At the very end of the text, past every byte, a region reaches only if it is
+            // empty: the reference below does not say so.)
+            for &(at, code) in findings.iter().filter(|(at, _)| *at < text.len()) {
+                let held_by = holder(&directives, at, code);
+                let by_disables: Vec<usize> = regions
+                    .iter()
+                    .filter(|r| directives[r.directive].kind == Kind::Disable)
+                    .filter(|r| r.silences(at, code))
+                    .map(|r| r.directive)
+                    .collect();
+                let context = format!("{at} {code} {directives:?} {regions:?}");
+                match held_by {
+                    Some(h) => assert!(
+                        !by_disables.is_empty() && by_disables.iter().all(|&d| d == h),
+                        "{context}"
+                    ),
+                    None => assert!(by_disables.is_empty(), "{context}"),
+                }
+                assert_eq!(
+                    regions.iter().any(|r| r.silences(at, code)),
+                    held_by.is_some() || fixed.iter().any(|r| r.silences(at, code)),
+                    "{context}"
+                );
+            }
             let expected: Vec<Option<usize>> = findings
                 .iter()
                 .map(|&(at, code)| regions.iter().position(|r| r.silences(at, code)))
@@ -466,6 +700,82 @@ mod tests {
         }
     }
 
+    /// The codes silenced at byte `at` of `text` (given the rules `codes`), by directive.
+    fn silencing_at(text: &str, at: &str, codes: &[&'static str]) -> Vec<Option<usize>> {
+        let source = SourceFile::from_text("s.md", text);
+        let spans: Vec<Span> = text
+            .match_indices("<!--")
+            .filter_map(|(start, _)| {
+                let end = start + text.get(start..)?.find("-->")? + 3;
+                Some(Span::new(start, end))
+            })
+            .collect();
+        let directives: Vec<Directive> = spans
+            .into_iter()
+            .filter_map(|span| parse_directive(text, span))
+            .collect();
+        let regions = build_regions(&source, &directives);
+        let at = text.find(at).unwrap();
+        let findings: Vec<(usize, &str)> = codes.iter().map(|&code| (at, code)).collect();
+        silencing(&regions, &findings)
+    }
+
+    #[test]
+    fn an_enable_turns_on_only_the_rules_it_names() {
+        let codes = ["CL205", "CL406", "CL405"];
+        let named = "<!-- cookielint-disable known-typo, table-gap -->\n@a\n\
+            <!-- cookielint-enable table-gap -->\n@b\n<!-- cookielint-enable -->\n@c\n";
+        assert_eq!(silencing_at(named, "@a", &codes), [Some(0), Some(0), None]);
+        assert_eq!(silencing_at(named, "@b", &codes), [None, Some(0), None]);
+        assert_eq!(silencing_at(named, "@c", &codes), [None, None, None]);
+
+        let bare = "<!-- cookielint-disable -->\n@a\n<!-- cookielint-enable table-gap -->\n@b\n\
+            <!-- cookielint-disable -->\n@c\n<!-- cookielint-enable known-typo -->\n@d\n\
+            <!-- cookielint-enable -->\n@e\n";
+        assert_eq!(
+            silencing_at(bare, "@a", &codes),
+            [Some(0), Some(0), Some(0)]
+        );
+        assert_eq!(silencing_at(bare, "@b", &codes), [None, Some(0), Some(0)]);
+        // The second bare disable turns table-gap off again; the rest stays with the first.
+        assert_eq!(
+            silencing_at(bare, "@c", &codes),
+            [Some(2), Some(0), Some(0)]
+        );
+        assert_eq!(silencing_at(bare, "@d", &codes), [Some(2), None, Some(0)]);
+        assert_eq!(silencing_at(bare, "@e", &codes), [None, None, None]);
+
+        // A named disable after a bare one adds nothing: the bare one holds its rules.
+        let nested = "<!-- cookielint-disable table-gap -->\n<!-- cookielint-disable -->\n@a\n\
+            <!-- cookielint-enable table-gap -->\n@b\n";
+        assert_eq!(
+            silencing_at(nested, "@a", &codes),
+            [Some(0), Some(1), Some(1)]
+        );
+        assert_eq!(silencing_at(nested, "@b", &codes), [None, Some(1), Some(1)]);
+    }
+
+    #[test]
+    fn a_comment_naming_only_unknown_rules_silences_nothing() {
+        let codes = ["CL205", "CL406"];
+        for text in [
+            "<!-- cookielint-disable-file tabel-gap -->\n@a\n",
+            "<!-- cookielint-disable-next-line knwon-typo -->\n@a\n",
+            "<!-- cookielint-disable tabel-gap -->\n@a\n<!-- cookielint-enable tabel-gap -->\n",
+        ] {
+            assert_eq!(silencing_at(text, "@a", &codes), [None, None], "{text}");
+        }
+        // Some names known: those rules only.
+        let text = "<!-- cookielint-disable-next-line tabel-gap, known-typo -->\n@a\n";
+        assert_eq!(silencing_at(text, "@a", &codes), [None, Some(0)]);
+        // An enable naming only unknown rules turns nothing on.
+        let text = "<!-- cookielint-disable -->\n<!-- cookielint-enable tabel-gap -->\n@a\n";
+        assert_eq!(silencing_at(text, "@a", &codes), [Some(0), Some(0)]);
+        // No name at all is every rule.
+        let text = "<!-- cookielint-disable-next-line -->\n@a\n";
+        assert_eq!(silencing_at(text, "@a", &codes), [Some(0), Some(0)]);
+    }
+
     #[test]
     fn a_rule_named_many_times_is_kept_once() {
         let text = format!(
@@ -473,6 +783,6 @@ mod tests {
             ["table-gap"; 1000].join(", ")
         );
         let directive = parse_directive(&text, Span::new(0, text.len())).unwrap();
-        assert_eq!(directive.rules, ["CL205"]);
+        assert_eq!(directive.rules, Named::Only(vec!["CL205"]));
     }
 }

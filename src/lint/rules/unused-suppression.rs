@@ -2,6 +2,13 @@
 //! Reports a suppression comment (`<!-- cookielint-disable ... -->` and its variants) that
 //! silences no diagnostic, or that names a rule that does not exist.
 //!
+//! A name that is not a rule silences nothing: a comment naming only unknown rules has no
+//! effect. A comment that may silence cross-document findings (naming a cross-document
+//! rule, or no rule) is judged after the cross-document phase, by all the findings of the
+//! run: it is unused if it silences nothing in either phase. A comment naming only
+//! cross-document rules is not reported when its file is checked alone, with nothing to
+//! compare it with.
+//!
 //! ## Why it matters
 //! Stale suppressions hide future problems of the same kind and mislead readers about
 //! what is wrong with the document.

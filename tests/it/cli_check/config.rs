@@ -88,7 +88,8 @@ fn a_misspelt_rule_name_is_answered_with_the_nearest_one() {
     let report = json(&run.stdout);
     let finding = &report["diagnostics"][0];
     assert_eq!(
-        finding["message"], "suppression names an unknown rule: tabel-gap",
+        finding["message"],
+        "suppression names an unknown rule: tabel-gap (the comment silences nothing)",
         "{report:#}"
     );
     assert_eq!(finding["help"], hint, "{report:#}");
