@@ -415,8 +415,15 @@ pub(crate) fn items(
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 line.flush(text, &mut out);
-                out.push(Item::Break);
                 code_depth += 1;
+                let block = Span::new(range.start, range.end);
+                if matches!(kind, CodeBlockKind::Indented)
+                    && rows_after_separator(text, &out, block)
+                {
+                    give_back_rows(text, block, &mut out);
+                    continue;
+                }
+                out.push(Item::Break);
                 if matches!(kind, CodeBlockKind::Indented) {
                     let block = Span::new(range.start, range.end);
                     problems.extend(
@@ -531,6 +538,59 @@ pub(crate) fn items(
         problems.extend(html_problems);
     }
     (merge_blank_lines(source, out), inlines.finish(), problems)
+}
+
+/// Whether the indented code block at `block` holds the rows of a tab table whose dashed
+/// separator row was just given back to the table grammar (a thematic break in Markdown,
+/// see `Event::Rule`): a row right under the separator whose first cell is empty starts
+/// with a tab, which Markdown reads as a code block's indentation after a thematic break.
+/// Its first line must be a tab row (a tab after its first characters) on the line right
+/// after the separator.
+fn rows_after_separator(text: &str, out: &[Item], block: Span) -> bool {
+    let Some(Item::Line(separator)) = out.last() else {
+        return false;
+    };
+    let separator_text = separator.slice(text);
+    let is_separator = separator_text.contains('\t')
+        && separator_text
+            .bytes()
+            .all(|b| matches!(b, b'-' | b':' | b'\t' | b' ' | b'|'));
+    // One line break, then the indentation of the row.
+    let between = text.get(separator.end..block.start).unwrap_or_default();
+    let indentation = ["\r\n", "\n", "\r"]
+        .iter()
+        .find_map(|end| between.strip_prefix(end));
+    let next_line = indentation.is_some_and(|i| i.trim_matches([' ', '\t']).is_empty());
+    let first_row = lines(block.slice(text)).next().is_some_and(|line| {
+        let raw = line.slice(block.slice(text));
+        raw.trim().contains('\t')
+    });
+    is_separator && next_line && first_row
+}
+
+/// Gives the lines of the indented code block at `block` back as lines (blank lines as
+/// blanks), each from its first character after its block-quote markers and indentation:
+/// the table grammar reads the tab before it (see [`rows_after_separator`]).
+fn give_back_rows(text: &str, block: Span, out: &mut Vec<Item>) {
+    for (n, piece) in lines(block.slice(text)).enumerate() {
+        let piece = piece.offset(block.start);
+        let raw = piece.slice(text);
+        // The first line's range starts at its content; the others at the line's start.
+        let unquoted = if n == 0 {
+            raw
+        } else {
+            without_quote_markers(raw)
+        };
+        let content = unquoted
+            .trim_start_matches([' ', '\t'])
+            .trim_end_matches(['\r', '\n']);
+        if content.trim().is_empty() {
+            out.push(Item::Blank(piece));
+        } else {
+            let start = piece.start + (raw.len() - unquoted.trim_start_matches([' ', '\t']).len());
+            out.push(Item::Line(Span::new(start, start + content.len())));
+        }
+    }
 }
 
 /// Fewest rows that make an indented code block a table (a header and one row).

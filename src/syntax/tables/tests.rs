@@ -292,3 +292,45 @@ fn a_header_in_inline_tags_is_worded_as_its_words() {
     assert_eq!(words("<b>Cookie</b> <code>name</code>"), "Cookie name");
     assert_eq!(words("SSESS<ID> <b"), "SSESS<ID> <b");
 }
+
+#[test]
+fn in_markdown_rows_under_a_tab_separator_may_start_with_a_tab() {
+    // The dashed separator is a thematic break in Markdown, and a row under it that starts
+    // with a tab (its first cell empty) an indented code block: both are the table's.
+    let separator = "-----\t-----\t-----\n";
+    for ending in ["\n", "\r\n"] {
+        let text =
+            format!("{HEADER}{separator}\tsessionid\tSession\n\t_ga\tVisits\nY\t_gid\tCount\n")
+                .replace('\n', ending);
+        assert_eq!(
+            shapes(&text, Format::Markdown),
+            [table(&[
+                &["", "sessionid", "Session"],
+                &["", "_ga", "Visits"],
+                &["Y", "_gid", "Count"]
+            ])],
+            "{text:?}"
+        );
+    }
+    // In a block quote.
+    let quoted = format!("> {HEADER}> {separator}> \tsessionid\tSession\n> \t_ga\tVisits\n");
+    assert_eq!(
+        shapes(&quoted, Format::Markdown),
+        [table(&[
+            &["", "sessionid", "Session"],
+            &["", "_ga", "Visits"]
+        ])],
+        "{quoted:?}"
+    );
+    // After a blank line, an indented block is code, as Markdown shows it.
+    let text = format!("{HEADER}{separator}X\tsessionid\tSession\n\n\tcode\tblock\n");
+    assert_eq!(
+        shapes(&text, Format::Markdown),
+        [table(&[&["X", "sessionid", "Session"]])]
+    );
+    // Under a thematic break that is not a tab separator, too.
+    let text = "Prose.\n\n-----\n\tcode\tblock\n";
+    assert!(shapes(text, Format::Markdown)
+        .iter()
+        .all(|shape| !matches!(shape, Shape::Table(_))));
+}
