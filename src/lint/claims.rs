@@ -169,8 +169,34 @@ fn byte_rank(b: u8) -> u8 {
     }
 }
 
-/// Whether the sentence of `key` around byte `at` denies something: it holds a negation
-/// word ("not", "aucun", "geen", ...), an elided French "n'" or an English "n't".
+/// Words that open a new clause whose negation says nothing of the clause before it, and
+/// the reverse ("we use advertising cookies, but not analytics cookies"; "analytics,
+/// which do not identify you").
+static CLAUSE_BREAKS: &[&str] = &[
+    "but",
+    "which",
+    "whereas",
+    "however",
+    "mais",
+    "qui",
+    "tandis",
+    "cependant",
+    "pero",
+    "però",
+    "aber",
+    "maar",
+];
+
+/// Negations that deny what follows them only ("to measure the audience, without
+/// collecting data" claims the measure).
+static WITHOUT: &[&str] = &["without", "sans", "sin", "sense", "zonder", "ohne", "senza"];
+
+/// Whether the clause of `key` around byte `at` denies something: it holds a negation word
+/// ("not", "aucun", "geen", ...), an elided French "n'" or an English "n't". The clause is
+/// the sentence, cut at the words that open a contrasting or relative clause ("but",
+/// "mais", "which", "qui", ...). A negation such as "without" counts only before `at`, and
+/// a French "ne"/"n'" followed by "que" restricts ("n'utilise ... que pour": only for)
+/// rather than denies.
 pub fn is_negated(key: &str, at: usize) -> bool {
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | ';');
     let start = key
@@ -182,13 +208,40 @@ pub fn is_negated(key: &str, at: usize) -> bool {
         .and_then(|s| s.find(is_end))
         .map_or(key.len(), |i| at + i);
     let sentence = key.get(start..end).unwrap_or_default();
-    sentence
+    // The sentence's words with their offsets in `key`.
+    let words: Vec<(usize, &str)> = sentence
         .split(|c: char| !(is_word_char(c) || c == '\''))
-        .any(|word| {
-            word.ends_with("n't")
-                || word.starts_with("n'")
-                || NEGATIONS.contains(&word.trim_matches('\''))
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let offset = (word.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
+            (start + offset, word)
         })
+        .collect();
+    let breaks = |&(_, word): &(usize, &str)| CLAUSE_BREAKS.contains(&word);
+    let first = words
+        .iter()
+        .rposition(|w| w.0 < at && breaks(w))
+        .map_or(0, |i| i + 1);
+    let last = words
+        .iter()
+        .position(|w| w.0 > at && breaks(w))
+        .unwrap_or(words.len());
+    let clause = words.get(first..last).unwrap_or_default();
+    clause.iter().enumerate().any(|(i, &(offset, word))| {
+        let bare = word.trim_matches('\'');
+        if word.ends_with("n't") {
+            true
+        } else if WITHOUT.contains(&bare) {
+            offset < at
+        } else if bare == "ne" || word.starts_with("n'") {
+            !clause
+                .iter()
+                .skip(i + 1)
+                .any(|&(_, w)| w == "que" || w.starts_with("qu'"))
+        } else {
+            NEGATIONS.contains(&bare)
+        }
+    })
 }
 
 /// Byte ranges of `raw` whose comparison key is `phrase`, word boundaries respected, in
@@ -512,5 +565,72 @@ mod tests {
         assert!(is_negated(&k, k.find("publicitaires").unwrap_or_default()));
         let k = key("to ensure it functions properly, and to perform web analytics");
         assert!(!is_negated(&k, k.find("web analytics").unwrap_or_default()));
+    }
+
+    #[test]
+    fn negations_reach_their_clause_only() {
+        let claimed = [
+            (
+                "and to perform web analytics, which do not identify you.",
+                "web analytics",
+            ),
+            (
+                "et mesurer l'audience, sans collecter de données personnelles.",
+                "audience",
+            ),
+            (
+                "Nous n'utilisons les cookies que pour mesurer l'audience.",
+                "audience",
+            ),
+            (
+                "Nous n\u{2019}utilisons de cookies qu\u{2019}à des fins d'audience.",
+                "audience",
+            ),
+            (
+                "We use cookies for advertising, but we do not use analytics cookies.",
+                "advertising",
+            ),
+            (
+                "Nous utilisons des cookies publicitaires mais pas de cookies d'audience.",
+                "publicitaires",
+            ),
+        ];
+        for (sentence, phrase) in claimed {
+            let k = key(sentence);
+            assert!(
+                !is_negated(&k, k.find(phrase).unwrap_or_default()),
+                "{sentence}"
+            );
+        }
+        let denied = [
+            (
+                "We use cookies for advertising, but we do not use analytics cookies.",
+                "analytics",
+            ),
+            (
+                "Nous utilisons des cookies publicitaires mais pas de cookies d'audience.",
+                "audience",
+            ),
+            (
+                "Nous ne mesurons pas l'audience, ni la publicité.",
+                "publicité",
+            ),
+            (
+                "Nous n'utilisons aucun cookie publicitaire, de mesure d'audience ou social.",
+                "audience",
+            ),
+            ("Browse without analytics cookies.", "analytics"),
+            (
+                "Nous n'utilisons pas de cookies que vous ne connaissez pas pour l'audience.",
+                "audience",
+            ),
+        ];
+        for (sentence, phrase) in denied {
+            let k = key(sentence);
+            assert!(
+                is_negated(&k, k.find(phrase).unwrap_or_default()),
+                "{sentence}"
+            );
+        }
     }
 }

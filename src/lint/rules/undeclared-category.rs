@@ -5,8 +5,11 @@
 //! "advertising", "publicitaires" or "ciblage", and their translations. Only the
 //! introduction and the sections about the platform's own cookies count as claims; the
 //! sections explaining what cookies are and which kinds exist describe cookies in general
-//! and are not read. A sentence that denies the use ("we do not use advertising cookies")
-//! is not a claim. The first claim of each category is reported.
+//! and are not read. A clause that denies the use ("we do not use advertising cookies")
+//! is not a claim; a negation reaches only its own clause ("we use advertising cookies,
+//! but not analytics cookies" claims advertising; "web analytics, which do not identify
+//! you" claims analytics), "without" denies only what follows it, and "ne ... que" ("only
+//! for") restricts rather than denies. The first claim of each category is reported.
 //!
 //! ## Why it matters
 //! Visitors are told a purpose the policy then never accounts for: either the cookies are
