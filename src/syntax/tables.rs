@@ -242,13 +242,30 @@ fn delimited(
                     // A new table's header is looked for only after blank lines (below):
                     // checking every row against the vocabulary would cost more than parsing.
                     let mut row = row(cells);
+                    let mut joined = None;
                     if has_header && layout == TableLayout::Tab {
                         let columns = first_cells.len();
                         pad_with_leading_tabs(text, &mut row, first_cells, columns);
+                        let unpadded = row.cells.len();
                         pad_with_trailing_tabs(text, &mut row, *span, columns);
+                        let next = line_at(entries, j + 1);
+                        joined = next.filter(|&(next_span, next_kind)| {
+                            join_broken_tab_row(
+                                text,
+                                &mut row,
+                                (*span, unpadded),
+                                (next_span, next_kind),
+                                columns,
+                            )
+                        });
                     }
                     rows.push(row);
                     last_open = open;
+                    if let Some((next_span, _)) = joined {
+                        end = next_span;
+                        j += 2;
+                        continue;
+                    }
                 } else {
                     break;
                 }
@@ -281,6 +298,62 @@ fn delimited(
         },
         j,
     ))
+}
+
+/// Joins to `row` the tab row on the next line when the row was broken over the two lines
+/// inside a cell ("Example SA<TAB>Authentication (front" / "and back office)<TAB>sessionid
+/// <TAB>..."), or right after a tab ("...office)<TAB>" / "sessionid<TAB>..."): the two
+/// lines are each short of the header's `columns`, and their cells add up to exactly that
+/// count (the cell cut in two counted once). Two short rows are not one broken row: a cell
+/// cut in two reads on (no sentence ends at the cut, the next line goes on in lower case or
+/// with closing punctuation), and after a tab the next line does not open with the row's
+/// own first cell. `line` is the row's line and the number of its cells before trailing
+/// tabs opened empty ones. Returns whether the next line was joined.
+fn join_broken_tab_row(
+    text: &str,
+    row: &mut RowBlock,
+    (line, unpadded): (Span, usize),
+    (next_span, next_kind): (Span, &LineKind),
+    columns: usize,
+) -> bool {
+    let LineKind::TabRow { cells: next } = next_kind else {
+        return false;
+    };
+    // Up to the end of the source line: Markdown gives a paragraph's line without the
+    // blanks that end it.
+    let rest = text.get(line.start..).unwrap_or_default();
+    let source_line = rest
+        .get(..memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len()))
+        .unwrap_or_default();
+    let after_tab = source_line.trim_end_matches(' ').ends_with('\t');
+    let (Some(row_first), Some(next_first)) = (row.cells.first(), next.first()) else {
+        return false;
+    };
+    let next_first = next_first.slice(text);
+    if after_tab {
+        // A line opening with the row's own first cell (its provider) is a new row.
+        if unpadded + next.len() != columns || next_first == row_first.slice(text) {
+            return false;
+        }
+        row.cells.truncate(unpadded);
+        row.cells.extend(next.iter().copied());
+    } else {
+        // The cell cut in two reads on: it does not end a sentence, and the next line
+        // carries it on in lower case or with closing punctuation.
+        let cut = row.cells.last().map_or("", |c| c.slice(text));
+        let carried_on = !cut.ends_with(['.', '!', '?'])
+            && next_first.starts_with(|c: char| c.is_lowercase() || ")]}»,;:".contains(c));
+        if unpadded + next.len() != columns + 1 || row.cells.len() != unpadded || !carried_on {
+            return false;
+        }
+        let (Some(last), Some(first)) = (row.cells.last_mut(), next.first()) else {
+            return false;
+        };
+        *last = last.cover(*first);
+        row.cells.extend(next.iter().skip(1).copied());
+    }
+    row.span = row.span.cover(next_span);
+    true
 }
 
 /// Gives a tab row that starts with more tabs than its header does, and has fewer cells

@@ -334,3 +334,56 @@ fn in_markdown_rows_under_a_tab_separator_may_start_with_a_tab() {
         .iter()
         .all(|shape| !matches!(shape, Shape::Table(_))));
 }
+
+#[test]
+fn a_tab_row_broken_inside_a_cell_or_after_a_tab_is_one_row() {
+    let header = "Supplier name\tService\tCookie name\tPurpose\n";
+    for format in [Format::Text, Format::Markdown] {
+        // Inside a cell: the cut cell is read across the line break.
+        let text = format!(
+            "{header}Example SA\tAuthentication (front\nand back office)\tsessionid\tRemember\n\
+             Example SA\tAPI\tcsrftoken\tForms\n"
+        );
+        assert_eq!(
+            shapes(&text, format),
+            [table(&[
+                &[
+                    "Example SA",
+                    "Authentication (front and back office)",
+                    "sessionid",
+                    "Remember"
+                ],
+                &["Example SA", "API", "csrftoken", "Forms"],
+            ])],
+            "{format:?}"
+        );
+        // Right after a tab.
+        let text = format!(
+            "{header}Example SA\tAuthentication\t\nsessionid\tRemember\n\
+             Example SA\tAPI\tcsrftoken\tForms\n"
+        );
+        assert_eq!(
+            shapes(&text, format),
+            [table(&[
+                &["Example SA", "Authentication", "sessionid", "Remember"],
+                &["Example SA", "API", "csrftoken", "Forms"],
+            ])],
+            "{format:?}"
+        );
+    }
+    // Two short rows are two rows: a cell that ends a sentence, a next line opening in
+    // upper case, a next line opening with the row's provider.
+    let header = "Supplier name\tCookie name\tPurpose\n";
+    for rows in [
+        "X\tRemembers the user.\nand more\tY\n",
+        "X\tsessionid\nY\t_ga\n",
+        "X\tsessionid\t\nX\t_ga\n",
+    ] {
+        let text = format!("{header}{rows}");
+        let shape = shapes(&text, Format::Text);
+        let Some(Shape::Table(found)) = shape.first() else {
+            panic!("{text:?}: {shape:?}");
+        };
+        assert_eq!(found.len(), 2, "{text:?}: {found:?}");
+    }
+}
