@@ -3,7 +3,9 @@
 //! family (same template, same language) have: a section missing, a section the others do
 //! not have, or a section out of place. Sections are identified by their role ("what is a
 //! cookie", "cookies used on the platform", one per cookie category, ...), or by their
-//! heading when its wording is not known, and named in the message.
+//! heading when its wording is not known, and named in the message by the heading most of
+//! the documents having the section give it (a tie going to the wording met first in path
+//! order), not by one document's wording.
 //!
 //! A section is usual in a family when more than `majority` (default half) of its members
 //! have it, and out of the usual structure when more than that share lack it; with the
@@ -173,7 +175,7 @@ impl Report<'_, '_> {
             .help("move the section to where the template has it");
     }
 
-    /// A member having `slot`, with that section.
+    /// A member having `slot` with the family's usual heading, with that section.
     fn holder(&self, slot: SectionSlot) -> Option<(&DocumentSummary, &SectionSummary)> {
         let (doc, index) = self.consensus.slots.get(&slot)?.holder;
         let holder = self.cx.summary(doc)?;
