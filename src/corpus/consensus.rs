@@ -43,7 +43,11 @@ pub struct UsualPassage {
 pub struct SlotConsensus {
     /// How many members have the section.
     pub present: usize,
-    /// A member that has it (summary index) and the section's index there.
+    /// A member that has it with its usual heading (summary index), and the section's
+    /// index there: the heading wording (masked key) most of the members having the
+    /// section use, a tie going to the wording met first in path order, and of the members
+    /// using it the first in path order. Messages name the section with this heading, so
+    /// they quote the family's wording rather than one member's.
     pub holder: (usize, usize),
     /// Per position: the usual passage, or `None` where there is no majority.
     pub passages: Vec<Option<UsualPassage>>,
@@ -211,12 +215,18 @@ type Tally = FxHashMap<u64, (usize, PassageKind, (usize, usize, usize))>;
 /// Value key -> (count, first member giving it).
 pub type ValueCounts = FxHashMap<u64, (usize, usize)>;
 
+/// Heading key -> (count, rank in path order of the first member using it, that member
+/// and the section's index there).
+type HeadingTally = FxHashMap<u64, (usize, usize, (usize, usize))>;
+
 /// What is counted for one section slot.
 struct SlotTally {
     /// Members having the slot.
     present: usize,
     /// The first of them and the section's index there.
     holder: (usize, usize),
+    /// The wordings of its heading among them.
+    headings: HeadingTally,
     /// Per position: members with a passage there, and the tally of their keys.
     positions: Vec<(usize, Tally)>,
 }
@@ -231,14 +241,27 @@ fn slot_consensus<'a>(
     FxHashSet<SectionSlot>,
 ) {
     let mut tallies: FxHashMap<SectionSlot, SlotTally> = FxHashMap::default();
-    for (m, s) in docs {
+    // `rank` is the member's place in path order: summary indexes follow the caller's order.
+    for (rank, (m, s)) in docs.enumerate() {
         for (index, section) in s.sections.iter().enumerate() {
             let entry = tallies.entry(section.slot).or_insert_with(|| SlotTally {
                 present: 0,
                 holder: (m, index),
+                headings: FxHashMap::default(),
                 positions: Vec::new(),
             });
             entry.present += 1;
+            if let Some(heading) = s
+                .passages(section)
+                .first()
+                .filter(|p| matches!(p.kind(), PassageKind::Heading | PassageKind::Title))
+            {
+                entry
+                    .headings
+                    .entry(heading.key())
+                    .or_insert((0, rank, (m, index)))
+                    .0 += 1;
+            }
             for (p, passage) in s.passages(section).iter().enumerate() {
                 if entry.positions.len() <= p {
                     entry.positions.push((0, FxHashMap::default()));
@@ -283,13 +306,23 @@ fn slot_consensus<'a>(
                 slot,
                 SlotConsensus {
                     present: t.present,
-                    holder: t.holder,
+                    holder: usual_heading(t.headings).unwrap_or(t.holder),
                     passages,
                 },
             )
         })
         .collect();
     (usual, unusual)
+}
+
+/// The member and section index holding the most used heading wording, a tie going to the
+/// wording met first in path order (so that the choice does not depend on the order the
+/// summaries were made in).
+fn usual_heading(headings: HeadingTally) -> Option<(usize, usize)> {
+    headings
+        .into_values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, _, holder)| holder)
 }
 
 fn cookie_consensus<'a>(

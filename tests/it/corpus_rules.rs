@@ -482,3 +482,44 @@ fn a_section_half_the_family_has_is_not_judged() {
         .collect();
     assert!(about_the_section.is_empty(), "{}", describe(&found));
 }
+
+/// `docs` with the heading of the "cookies used" section numbered `2.` in `names`.
+fn numbered(mut docs: Docs, names: &[&str]) -> Docs {
+    for name in names {
+        let text = String::from_utf8(docs[*name].clone()).unwrap();
+        let changed = text.replacen("A quoi servent", "2. A quoi servent", 1);
+        assert_ne!(changed, text, "{name}");
+        docs.insert((*name).to_owned(), changed.into_bytes());
+    }
+    docs
+}
+
+/// The message of the single `structure-drift` finding of `found`.
+fn structure_drift_message(found: &[Located]) -> String {
+    let drift: Vec<&Located> = found
+        .iter()
+        .filter(|l| l.diagnostic.rule == "structure-drift")
+        .collect();
+    assert_eq!(drift.len(), 1, "{}", describe(found));
+    drift[0].diagnostic.message.clone()
+}
+
+/// A missing section is named by the heading most of the documents having it use, not by
+/// the wording of the first of them by path.
+#[test]
+fn a_missing_section_is_named_by_the_family_s_usual_heading() {
+    let usual = "\"A quoi servent les cookies sur la plateforme\" (cookies-used)";
+    let renumbered = "\"2. A quoi servent les cookies sur la plateforme\" (cookies-used)";
+
+    // The first document by path to have the section words it differently from the two
+    // others.
+    let found = run(&numbered(bundled(), &["fr-electricitedemayotte.txt"]));
+    let message = structure_drift_message(&found);
+    assert!(message.contains(usual), "{message}");
+    assert!(!message.contains("2. A quoi"), "{message}");
+
+    // Once two of the three number it, the numbered wording is the usual one.
+    let found = run(&numbered(bundled(), &["fr-paris.md", "fr-regaz.md"]));
+    let message = structure_drift_message(&found);
+    assert!(message.contains(renumbered), "{message}");
+}

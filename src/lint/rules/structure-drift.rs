@@ -3,7 +3,11 @@
 //! family (same template, same language) have: a section missing, a section the others do
 //! not have, or a section out of place. Sections are identified by their role ("what is a
 //! cookie", "cookies used on the platform", one per cookie category, ...), or by their
-//! heading when its wording is not known, and named in the message.
+//! heading when its wording is not known, and named in the message by the heading most of
+//! the documents having the section give it (a tie going to the wording met first in path
+//! order), not by one document's wording. A baseline records a missing section by its role
+//! (or its heading's comparison key) and occurrence, so editing another document's heading
+//! does not make the finding new.
 //!
 //! A section is usual in a family when more than `majority` (default half) of its members
 //! have it, and out of the usual structure when more than that share lack it; with the
@@ -41,8 +45,9 @@ use rustc_hash::FxHashSet;
 use crate::corpus::align::{align, gaps};
 use crate::corpus::{
     related, section_name, Consensus, CorpusContext, CorpusEmitter, DocumentSummary, Family, Place,
-    SectionSlot, SectionSummary,
+    SectionSlot, SectionSummary, SlotId,
 };
+use crate::normalize;
 
 /// Compares every judged document's sections with its family's usual ones.
 pub fn check(cx: &CorpusContext<'_>, out: &mut CorpusEmitter<'_>) {
@@ -123,7 +128,8 @@ impl Report<'_, '_> {
 
     fn missing(&self, slot: SectionSlot, place: Place, out: &mut CorpusEmitter<'_>) {
         let holder = self.holder(slot);
-        let name = section_name(holder.map_or("", |(d, s)| d.heading(s)), slot);
+        let heading = holder.map_or("", |(d, s)| d.heading(s));
+        let name = section_name(heading, slot);
         let present = self.consensus.slots.get(&slot).map_or(0, |s| s.present);
         let mut diagnostic = out
             .emit(
@@ -133,7 +139,7 @@ impl Report<'_, '_> {
                     "the section {name} is missing here: {present} of the {} have it",
                     self.cx.describe(self.family),
                 ),
-                format!("missing {name}"),
+                missing_fingerprint(slot, heading),
             )
             .help("restore the section from the template");
         if let Some((holder, section)) = holder {
@@ -173,10 +179,27 @@ impl Report<'_, '_> {
             .help("move the section to where the template has it");
     }
 
-    /// A member having `slot`, with that section.
+    /// A member having `slot` with the family's usual heading, with that section.
     fn holder(&self, slot: SectionSlot) -> Option<(&DocumentSummary, &SectionSummary)> {
         let (doc, index) = self.consensus.slots.get(&slot)?.holder;
         let holder = self.cx.summary(doc)?;
         Some((holder, holder.sections.get(index)?))
+    }
+}
+
+/// The fingerprint of a missing section: the slot it fills (its role, or for a section of
+/// unknown role the comparison key of its heading, which every member having it shares) and
+/// which occurrence it is. It depends neither on how the members having the section word or
+/// number its heading nor on which of them is quoted, so that editing another document
+/// does not make this document's finding new against a baseline.
+fn missing_fingerprint(slot: SectionSlot, usual_heading: &str) -> String {
+    let id = match slot.id {
+        SlotId::Role(role) => role.as_str().to_owned(),
+        SlotId::Heading(_) => format!("\"{}\"", normalize::key(usual_heading)),
+        SlotId::Opening => "opening".to_owned(),
+    };
+    match slot.occurrence {
+        0 => format!("missing {id}"),
+        n => format!("missing {id} #{}", u64::from(n) + 1),
     }
 }

@@ -156,3 +156,74 @@ fn writing_a_baseline_reports_the_inputs_that_could_not_be_read() {
         run.stderr
     );
 }
+
+/// The bundled corpus, in a temporary directory.
+fn bundled_corpus() -> tempfile::TempDir {
+    let corpus = crate::support::root().join("corpus");
+    let files: Vec<(String, String)> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    let named: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    dir_with(&named)
+}
+
+/// Numbers the heading of the "cookies used" section of the document `name` in `dir`.
+fn number_heading(dir: &std::path::Path, name: &str) {
+    let text = std::fs::read_to_string(dir.join(name)).unwrap();
+    let changed = text.replacen("A quoi servent", "2. A quoi servent", 1);
+    assert_ne!(changed, text, "{name}");
+    write(dir, name, &changed);
+}
+
+/// A section missing from one document is recorded by what it is, not by how the other
+/// documents word its heading: editing their headings, even so that the family's usual
+/// wording changes, leaves the unchanged document's finding absorbed by the baseline.
+#[test]
+fn a_missing_section_stays_absorbed_when_other_documents_reword_its_heading() {
+    let dir = bundled_corpus();
+    let args = [
+        "--no-config",
+        "--select",
+        "structure-drift",
+        "--format",
+        "json",
+    ];
+    let run = check_exit(dir.path(), &args, 0);
+    let found = diagnostics(&run);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        plain(found[0]["file"].as_str().unwrap()),
+        "fr-no-platform-section.txt"
+    );
+
+    let mut write_args = args.to_vec();
+    write_args.extend(["--write-baseline", "baseline.json"]);
+    check_exit(dir.path(), &write_args, 0);
+    let mut read_args = args.to_vec();
+    read_args.extend(["--baseline", "baseline.json"]);
+
+    // The first document by path to have the section numbers its heading.
+    number_heading(dir.path(), "fr-electricitedemayotte.txt");
+    let run = check_exit(dir.path(), &read_args, 0);
+    assert_eq!(diagnostics(&run), Vec::<Value>::new());
+
+    // The two others do too: the numbered wording is now the usual one, and the message
+    // says so, but the finding is the same one.
+    number_heading(dir.path(), "fr-paris.md");
+    number_heading(dir.path(), "fr-regaz.md");
+    let run = check_exit(dir.path(), &args, 0);
+    let found = diagnostics(&run);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("\"2. A quoi servent"), "{message}");
+    let run = check_exit(dir.path(), &read_args, 0);
+    assert_eq!(diagnostics(&run), Vec::<Value>::new());
+}
