@@ -5,32 +5,36 @@
 
 use super::{exact_role, line_at, row, skip_blanks};
 use crate::syntax::blocks::Entry;
-use crate::syntax::line::LineKind;
+use crate::syntax::line::{self, LineKind};
 use crate::syntax::{RowBlock, TableBlock, TableLayout};
 
 use crate::source::Span;
 use crate::vocab::{ColumnRole, Extra};
 
-/// `key-value-table = entry *( *blank entry )` with `entry = 2*( key-value-line
+/// `key-value-table = entry *( *blank entry )` with `entry = 2*( field-line
 /// *continuation-line )`, where each key names a column exactly and a repeated key opens a
-/// new entry.
+/// new entry, and the first two lines are not both without a value.
 ///
-/// Columns are the roles met, in order of first appearance; a key renamed between entries
-/// ("Expiration" then "Duration") lands in the same column. The table needs a name column.
+/// A field line ([`field_at`]) may have an empty value (`Purpose:` alone). Columns are the
+/// roles met, in order of first appearance; a key renamed between entries ("Expiration"
+/// then "Duration") lands in the same column. The table needs a name column. A key an
+/// entry lacks gives it an empty cell at the entry's start, and an empty value an empty
+/// cell at the end of its line: never the same place, since a key precedes the value
+/// (`empty-cell` tells the two apart so).
 pub(super) fn key_value(
     text: &str,
     entries: &[Entry],
     i: usize,
     extra: Option<&Extra>,
 ) -> Option<(TableBlock, usize)> {
-    let kv_role = |j: usize| match line_at(entries, j) {
-        Some((_, LineKind::KeyValue { key, value })) => {
-            exact_role(key.slice(text), extra).map(|role| (role, *key, *value))
-        }
-        _ => None,
-    };
-    kv_role(i)?;
-    kv_role(i + 1)?;
+    let kv_role = |j: usize| field_at(text, entries, j, extra);
+    let (_, _, first) = kv_role(i)?;
+    let (_, _, second) = kv_role(i + 1)?;
+    // Lines that are keys alone are the header of a one-cell-per-line table ("Name:" /
+    // "Purpose:"), not an entry.
+    if first.is_empty() && second.is_empty() {
+        return None;
+    }
     let mut columns: Vec<(ColumnRole, Span)> = Vec::new();
     let mut rows: Vec<(Span, Vec<(ColumnRole, Span)>)> = Vec::new();
     let mut current: Vec<(ColumnRole, Span)> = Vec::new();
@@ -66,7 +70,12 @@ pub(super) fn key_value(
         match entries.get(j) {
             Some(Entry::Line(span, LineKind::Text)) if !current.is_empty() => {
                 if let Some((_, value)) = current.last_mut() {
-                    *value = value.cover(*span);
+                    // A value left empty on its key's line starts on the next line.
+                    *value = if value.is_empty() {
+                        *span
+                    } else {
+                        value.cover(*span)
+                    };
                 }
                 current_span = current_span.map(|s| s.cover(*span));
                 end = *span;
@@ -101,7 +110,7 @@ pub(super) fn key_value(
                     values
                         .iter()
                         .find(|(r, _)| r == role)
-                        .map_or(Span::empty(span.end), |(_, v)| *v)
+                        .map_or(Span::empty(span.start), |(_, v)| *v)
                 })
                 .collect(),
         })
@@ -118,6 +127,25 @@ pub(super) fn key_value(
         },
         j,
     ))
+}
+
+/// The field at entry `j`: the role its key names exactly, the key and the value.
+///
+/// A `Key: value` line is one, and so is, inside a key-value table only, a prose line
+/// shaped as a field ([`line::field`]): `Purpose:` with no value. A key must name a column
+/// exactly, so prose ending with a colon stays prose.
+fn field_at(
+    text: &str,
+    entries: &[Entry],
+    j: usize,
+    extra: Option<&Extra>,
+) -> Option<(ColumnRole, Span, Span)> {
+    let (key, value) = match line_at(entries, j)? {
+        (_, LineKind::KeyValue { key, value }) => (*key, *value),
+        (span, LineKind::Text) => line::field(text, span)?,
+        _ => return None,
+    };
+    exact_role(key.slice(text), extra).map(|role| (role, key, value))
 }
 
 fn has_name(columns: &[(ColumnRole, Span)]) -> bool {

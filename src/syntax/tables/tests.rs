@@ -292,3 +292,46 @@ fn a_header_in_inline_tags_is_worded_as_its_words() {
     assert_eq!(words("<b>Cookie</b> <code>name</code>"), "Cookie name");
     assert_eq!(words("SSESS<ID> <b"), "SSESS<ID> <b");
 }
+
+/// Key-value entries, the second one left as written in `second`.
+fn entries(second: &str) -> String {
+    format!(
+        "Name: sessionid\nProvider: Example SA\nPurpose: Keeps you signed in.\nExpiration: 2 weeks\n\n{second}"
+    )
+}
+
+const FIRST: &[&str] = &["sessionid", "Example SA", "Keeps you signed in.", "2 weeks"];
+
+#[test]
+fn a_key_without_a_value_is_an_empty_field_of_its_entry() {
+    let text = entries("Name: csrftoken\nProvider: Example SA\nPurpose:\nExpiration: 1 year\n");
+    let expected = [table(&[FIRST, &["csrftoken", "Example SA", "", "1 year"]])];
+    assert_eq!(shapes(&text, Format::Text), expected);
+    assert_eq!(shapes(&text, Format::Markdown), expected);
+    // In bold, and with blanks after the colon.
+    let bold = entries(
+        "**Name:** csrftoken\n**Provider:** Example SA\n**Purpose:**  \n**Expiration:** 1 year\n",
+    );
+    assert_eq!(shapes(&bold, Format::Markdown), expected);
+    // The first entry's key without a value, and a value on the lines after its key.
+    let text = "Name: sessionid\nPurpose:\nKeeps you\nsigned in.\nExpiration: 2 weeks\n";
+    assert_eq!(
+        shapes(text, Format::Text),
+        [table(&[&["sessionid", "Keeps you signed in.", "2 weeks"]])]
+    );
+    // Prose ending with a colon names no column: it ends the entries.
+    let text = entries("Les cookies suivants sont utilisés :\n");
+    assert_eq!(
+        shapes(&text, Format::Text),
+        [
+            table(&[FIRST]),
+            paragraph("Les cookies suivants sont utilisés :")
+        ]
+    );
+    // Keys alone, one per line, are the header of a one-cell-per-line table.
+    let text = "Name:\nProvider:\nPurpose:\n\nsessionid\nExample SA\nKeeps you.\n";
+    assert_eq!(
+        shapes(text, Format::Text),
+        [table(&[&["sessionid", "Example SA", "Keeps you."]])]
+    );
+}
