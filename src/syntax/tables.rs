@@ -1,5 +1,5 @@
-//! Table recognisers, tried in order at each content line: delimited rows (tab or pipe),
-//! key-value entries, one cell per line, and rows whose separators were lost.
+//! Table recognisers, tried in order at each content line: key-value entries, delimited
+//! rows (tab or pipe), one cell per line, and rows whose separators were lost.
 //!
 //! Each recogniser either declines (`None`) or consumes a run of entries, blank lines
 //! included, and returns the table and the index of the first entry after it. All are
@@ -49,8 +49,10 @@ pub(crate) fn recognise(
     problems: &mut Vec<Problem>,
     extra: Option<&Extra>,
 ) -> Option<(TableBlock, usize)> {
-    delimited(text, entries, i, extra)
-        .or_else(|| key_value::key_value(text, entries, i, extra))
+    // Key-value entries first: a field's value may hold a pipe or a tab, and no row of a
+    // pipe or tab table reads as two fields in a row (see `key_value::field_at`).
+    key_value::key_value(text, entries, i, extra)
+        .or_else(|| delimited(text, entries, i, extra))
         .or_else(|| cell_per_line(text, entries, i, extra))
         .or_else(|| inferred(text, entries, i, problems))
 }

@@ -15,12 +15,12 @@ use crate::vocab::{ColumnRole, Extra};
 /// *continuation-line )`, where each key names a column exactly and a repeated key opens a
 /// new entry, and the first two lines are not both without a value.
 ///
-/// A field line ([`field_at`]) may have an empty value (`Purpose:` alone). Columns are the
-/// roles met, in order of first appearance; a key renamed between entries ("Expiration"
-/// then "Duration") lands in the same column. The table needs a name column. A key an
-/// entry lacks gives it an empty cell at the entry's start, and an empty value an empty
-/// cell at the end of its line: never the same place, since a key precedes the value
-/// (`empty-cell` tells the two apart so).
+/// A field line ([`field_at`]) may have an empty value (`Purpose:` alone) and a value
+/// holding pipes or tabs. Columns are the roles met, in order of first appearance; a key
+/// renamed between entries ("Expiration" then "Duration") lands in the same column. The
+/// table needs a name column. A key an entry lacks gives it an empty cell at the entry's
+/// start, and an empty value an empty cell at the end of its line: never the same place,
+/// since a key precedes the value (`empty-cell` tells the two apart so).
 pub(super) fn key_value(
     text: &str,
     entries: &[Entry],
@@ -131,9 +131,12 @@ pub(super) fn key_value(
 
 /// The field at entry `j`: the role its key names exactly, the key and the value.
 ///
-/// A `Key: value` line is one, and so is, inside a key-value table only, a prose line
-/// shaped as a field ([`line::field`]): `Purpose:` with no value. A key must name a column
-/// exactly, so prose ending with a colon stays prose.
+/// A `Key: value` line is one, and so is, inside a key-value table only, a line of another
+/// kind that is shaped as a field ([`line::field`]): `Purpose:` with no value (prose, for
+/// the line grammar), or a value holding a pipe or a tab (a pipe or tab row). Real table
+/// rows never qualify: a header such as `Name | Purpose` has no colon after its first
+/// word, one such as `Name: | Purpose:` has no value in its first cell, and a key must name
+/// a column exactly, so prose ending with a colon stays prose.
 fn field_at(
     text: &str,
     entries: &[Entry],
@@ -143,6 +146,13 @@ fn field_at(
     let (key, value) = match line_at(entries, j)? {
         (_, LineKind::KeyValue { key, value }) => (*key, *value),
         (span, LineKind::Text) => line::field(text, span)?,
+        (span, LineKind::PipeRow { cells, .. } | LineKind::TabRow { cells }) => {
+            let (key, value) = line::field(text, span)?;
+            // The value starts in the row's first cell: a row of cells that are keys alone
+            // (`Name:<TAB>Purpose:`) is a table's header.
+            let first = cells.first()?;
+            (value.start < first.end).then_some((key, value))?
+        }
         _ => return None,
     };
     exact_role(key.slice(text), extra).map(|role| (role, key, value))

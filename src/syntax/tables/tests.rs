@@ -335,3 +335,54 @@ fn a_key_without_a_value_is_an_empty_field_of_its_entry() {
         [table(&[&["sessionid", "Example SA", "Keeps you."]])]
     );
 }
+
+#[test]
+fn a_field_value_may_hold_a_pipe_or_a_tab() {
+    for purpose in ["Keeps you (table | map).", "Keeps you\t(table)."] {
+        let text = entries(&format!(
+            "Name: csrftoken\nProvider: Example SA\nPurpose: {purpose}\nExpiration: 1 year\n"
+        ));
+        // The tests show a cell with its blanks collapsed.
+        let shown = purpose.replace('\t', " ");
+        let expected = [table(&[
+            FIRST,
+            &["csrftoken", "Example SA", &shown, "1 year"],
+        ])];
+        for format in [Format::Text, Format::Markdown] {
+            assert_eq!(shapes(&text, format), expected, "{purpose:?} {format:?}");
+        }
+        // So in an entry's first field.
+        let text = format!("Purpose: {purpose}\nName: csrftoken\n");
+        assert_eq!(
+            shapes(&text, Format::Text),
+            [table(&[&[&shown, "csrftoken"]])],
+            "{purpose:?}"
+        );
+    }
+    // Pipe and tab tables stay tables, their header keys followed by colons or not, and
+    // right after key-value entries.
+    let rows = [
+        &["sessionid", "Keeps you."][..],
+        &["csrftoken", "Protects."],
+    ];
+    for (header, row) in [
+        ("Name | Purpose", "{} | {}"),
+        ("| Name | Purpose |", "| {} | {} |"),
+        ("Name: | Purpose:", "{} | {}"),
+        ("Name\tPurpose", "{}\t{}"),
+        ("Name:\tPurpose:", "{}\t{}"),
+    ] {
+        let body: String = [["sessionid", "Keeps you."], ["csrftoken", "Protects."]]
+            .iter()
+            .map(|[a, b]| row.replacen("{}", a, 1).replacen("{}", b, 1) + "\n")
+            .collect();
+        let text = format!("{header}\n{body}");
+        assert_eq!(shapes(&text, Format::Text), [table(&rows)], "{header:?}");
+        let text = format!("Name: _ga\nPurpose: Audience.\n{header}\n{body}");
+        assert_eq!(
+            shapes(&text, Format::Text),
+            [table(&[&["_ga", "Audience."]]), table(&rows)],
+            "{header:?}"
+        );
+    }
+}
