@@ -318,6 +318,45 @@ fn key_value(input: &str) -> IResult<&str, (&str, &str)> {
 
 /// [`key_value`]'s grammar itself.
 fn key_value_grammar(input: &str) -> IResult<&str, (&str, &str)> {
+    let (input, (key, value)) = key_and_rest(input)?;
+    if value.trim().is_empty() || value.starts_with("//") {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((input, (key, value)))
+}
+
+/// `field = *WSP [emph] key [emph] *WSP ":" [emph] *WSP field-value`, with `key` and `emph`
+/// as in [`key_value`] and `field-value` the rest of the line, possibly empty, pipes and
+/// tabs included.
+///
+/// A field of a key-value entry, read where an entry is expected: the caller checks that
+/// the key names a column exactly, which is what keeps prose ending with a colon, and the
+/// header of a pipe or tab table (`Name | Purpose`, whose key would hold a separator and
+/// is not followed by a colon), from reading as a field. Returns the key and the value
+/// (an empty value is the empty span at the end of the line), or `None` if the line is not
+/// shaped so. A value starting with `//` makes the key a URL scheme, not a field.
+pub fn field(text: &str, span: Span) -> Option<(Span, Span)> {
+    let line = span.slice(text);
+    if !may_be_key_value(line) {
+        return None;
+    }
+    let (_, (key, value)) = key_and_rest(line).ok()?;
+    if value.starts_with("//") {
+        return None;
+    }
+    // The value is the rest of the line, so it is placed from the line's end: an empty
+    // slice from the parser need not point where the line ends.
+    let value_start = span.start + line.len() - value.len();
+    let value = Span::new(value_start, span.end).trim_in(line, span.start);
+    Some((sub_span(line, key, span.start), value))
+}
+
+/// The shape shared by [`key_value_grammar`] and [`field`]: the key and the rest of the
+/// line after its colon (and any emphasis and blanks after the colon).
+fn key_and_rest(input: &str) -> IResult<&str, (&str, &str)> {
     let emphasis = |i| alt((tag("**"), tag("__"), tag("*"), tag("_"))).parse(i);
     let (input, _) = space0(input)?;
     let (input, _) = opt(emphasis).parse(input)?;
@@ -332,12 +371,6 @@ fn key_value_grammar(input: &str) -> IResult<&str, (&str, &str)> {
     let (input, _) = terminated(space0, char(':')).parse(input)?;
     let (input, _) = opt(emphasis).parse(input)?;
     let (input, value) = preceded(space0, nom::combinator::rest).parse(input)?;
-    if value.trim().is_empty() || value.starts_with("//") {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
     Ok((input, (key, value)))
 }
 
@@ -562,6 +595,30 @@ mod tests {
         assert_eq!(find_url("\u{AB} https://www.cnil.fr \u{BB}"), Some(3..22));
         assert_eq!(find_url("see https://www.cnil.fr!"), Some(4..23));
         assert_eq!(kind("There are several kinds of cookies:"), LineKind::Text);
+    }
+
+    #[test]
+    fn fields_may_have_an_empty_value_or_one_with_pipes_and_tabs() {
+        fn field_of(line: &str) -> Option<(&str, &str)> {
+            field(line, Span::new(0, line.len())).map(|(k, v)| (k.slice(line), v.slice(line)))
+        }
+        assert_eq!(field_of("Purpose:"), Some(("Purpose", "")));
+        assert_eq!(field_of("**Purpose:**  "), Some(("Purpose", "")));
+        assert_eq!(field_of("Purpose: a | b"), Some(("Purpose", "a | b")));
+        assert_eq!(field_of("Purpose:\ta\tb"), Some(("Purpose", "a\tb")));
+        // The empty value is where a value would end.
+        assert_eq!(
+            field("Purpose:  ", Span::new(0, 10)),
+            Some((Span::new(0, 7), Span::empty(10)))
+        );
+        // A separator before the colon, a URL, no colon: not a field.
+        assert_eq!(field_of("Name | Purpose:"), None);
+        assert_eq!(field_of("Name\tPurpose:"), None);
+        assert_eq!(field_of("https://example.org"), None);
+        assert_eq!(field_of("Name"), None);
+        // The context-free classification is unchanged: such lines are not key-value lines.
+        assert_eq!(kind("Purpose:"), LineKind::Text);
+        assert!(matches!(kind("Purpose: a | b"), LineKind::PipeRow { .. }));
     }
 
     #[test]

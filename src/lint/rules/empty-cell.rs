@@ -3,8 +3,8 @@
 //! be, or a tab opening a row that lacks its first cell (a provider written only on the
 //! table's first row); a tab the header starts with too only indents the table. In
 //! key-value entries (`Name: sessionid` / `Purpose: ...`), reports an entry that
-//! lacks a key the other entries have. Cells missing at the end of a short row are reported
-//! by `ragged-row` instead.
+//! lacks a key the other entries have, or whose key has no value (`Purpose:` alone). Cells
+//! missing at the end of a short row are reported by `ragged-row` instead.
 //!
 //! ## Why it matters
 //! A cookie without a provider, a purpose or a duration is a declaration the regulation
@@ -23,10 +23,11 @@
 //! ```
 //!
 //! ## Fix
-//! Fill in the cell, or the missing key of the entry.
+//! Fill in the cell, or the missing key or value of the entry.
 
 use crate::lint::{Emitter, LintContext};
 use crate::model::{CookieTable, Row, Text};
+use crate::source::Span;
 use crate::syntax::TableLayout;
 use crate::vocab::ColumnRole;
 
@@ -47,11 +48,20 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
                     (true, Some(role)) => role.as_str().to_owned(),
                     (true, None) => format!("column {}", index + 1),
                 };
-                let (span, message, help) = if key_value {
+                // A key the entry lacks is an empty cell at the entry's start; a key
+                // written without a value is one at the end of its own line.
+                let lacks_key = cell.span == Span::empty(row.span.start);
+                let (span, message, help) = if key_value && lacks_key {
                     (
                         label.map_or(row.span, |c| c.span),
                         format!("entry `{name}` has no `{column_name}` key"),
                         format!("add a `{column_name}:` line to the entry"),
+                    )
+                } else if key_value {
+                    (
+                        cell.span,
+                        format!("entry `{name}` has an empty `{column_name}` value"),
+                        format!("write the value after `{column_name}:`"),
                     )
                 } else {
                     (

@@ -387,3 +387,97 @@ fn a_tab_row_broken_inside_a_cell_or_after_a_tab_is_one_row() {
         assert_eq!(found.len(), 2, "{text:?}: {found:?}");
     }
 }
+
+/// Key-value entries, the second one left as written in `second`.
+fn entries(second: &str) -> String {
+    format!(
+        "Name: sessionid\nProvider: Example SA\nPurpose: Keeps you signed in.\nExpiration: 2 weeks\n\n{second}"
+    )
+}
+
+const FIRST: &[&str] = &["sessionid", "Example SA", "Keeps you signed in.", "2 weeks"];
+
+#[test]
+fn a_key_without_a_value_is_an_empty_field_of_its_entry() {
+    let text = entries("Name: csrftoken\nProvider: Example SA\nPurpose:\nExpiration: 1 year\n");
+    let expected = [table(&[FIRST, &["csrftoken", "Example SA", "", "1 year"]])];
+    assert_eq!(shapes(&text, Format::Text), expected);
+    assert_eq!(shapes(&text, Format::Markdown), expected);
+    // In bold, and with blanks after the colon.
+    let bold = entries(
+        "**Name:** csrftoken\n**Provider:** Example SA\n**Purpose:**  \n**Expiration:** 1 year\n",
+    );
+    assert_eq!(shapes(&bold, Format::Markdown), expected);
+    // The first entry's key without a value, and a value on the lines after its key.
+    let text = "Name: sessionid\nPurpose:\nKeeps you\nsigned in.\nExpiration: 2 weeks\n";
+    assert_eq!(
+        shapes(text, Format::Text),
+        [table(&[&["sessionid", "Keeps you signed in.", "2 weeks"]])]
+    );
+    // Prose ending with a colon names no column: it ends the entries.
+    let text = entries("Les cookies suivants sont utilisés :\n");
+    assert_eq!(
+        shapes(&text, Format::Text),
+        [
+            table(&[FIRST]),
+            paragraph("Les cookies suivants sont utilisés :")
+        ]
+    );
+    // Keys alone, one per line, are the header of a one-cell-per-line table.
+    let text = "Name:\nProvider:\nPurpose:\n\nsessionid\nExample SA\nKeeps you.\n";
+    assert_eq!(
+        shapes(text, Format::Text),
+        [table(&[&["sessionid", "Example SA", "Keeps you."]])]
+    );
+}
+
+#[test]
+fn a_field_value_may_hold_a_pipe_or_a_tab() {
+    for purpose in ["Keeps you (table | map).", "Keeps you\t(table)."] {
+        let text = entries(&format!(
+            "Name: csrftoken\nProvider: Example SA\nPurpose: {purpose}\nExpiration: 1 year\n"
+        ));
+        // The tests show a cell with its blanks collapsed.
+        let shown = purpose.replace('\t', " ");
+        let expected = [table(&[
+            FIRST,
+            &["csrftoken", "Example SA", &shown, "1 year"],
+        ])];
+        for format in [Format::Text, Format::Markdown] {
+            assert_eq!(shapes(&text, format), expected, "{purpose:?} {format:?}");
+        }
+        // So in an entry's first field.
+        let text = format!("Purpose: {purpose}\nName: csrftoken\n");
+        assert_eq!(
+            shapes(&text, Format::Text),
+            [table(&[&[&shown, "csrftoken"]])],
+            "{purpose:?}"
+        );
+    }
+    // Pipe and tab tables stay tables, their header keys followed by colons or not, and
+    // right after key-value entries.
+    let rows = [
+        &["sessionid", "Keeps you."][..],
+        &["csrftoken", "Protects."],
+    ];
+    for (header, row) in [
+        ("Name | Purpose", "{} | {}"),
+        ("| Name | Purpose |", "| {} | {} |"),
+        ("Name: | Purpose:", "{} | {}"),
+        ("Name\tPurpose", "{}\t{}"),
+        ("Name:\tPurpose:", "{}\t{}"),
+    ] {
+        let body: String = [["sessionid", "Keeps you."], ["csrftoken", "Protects."]]
+            .iter()
+            .map(|[a, b]| row.replacen("{}", a, 1).replacen("{}", b, 1) + "\n")
+            .collect();
+        let text = format!("{header}\n{body}");
+        assert_eq!(shapes(&text, Format::Text), [table(&rows)], "{header:?}");
+        let text = format!("Name: _ga\nPurpose: Audience.\n{header}\n{body}");
+        assert_eq!(
+            shapes(&text, Format::Text),
+            [table(&[&["_ga", "Audience."]]), table(&rows)],
+            "{header:?}"
+        );
+    }
+}
