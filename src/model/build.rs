@@ -256,6 +256,12 @@ pub(crate) fn cell_text(text: &str, span: Span, pipe_table: bool, tree: &SyntaxT
     if let Some(markup) = to_resolve(text, &tree.inlines, span, markdown) {
         return Text::shown(span, Seen::new(text, span, markup, pipe_table).text());
     }
+    as_written(text, span, pipe_table)
+}
+
+/// A cell's text as written (a cell, or a part of one, with nothing to resolve); in a pipe
+/// table, `\|` stands for a literal pipe and `\\` for a backslash.
+fn as_written(text: &str, span: Span, pipe_table: bool) -> Text {
     let mut cell = Text::new(text, span);
     if pipe_table && cell.display.contains('\\') {
         cell.display = unescape_pipe_cell(&cell.display).into();
@@ -434,7 +440,8 @@ fn cookies(text: &str, tables: &[CookieTable], tree: &SyntaxTree) -> Vec<Cookie>
             let raw = cell.span.slice(text);
             for range in crate::memo::name_ranges(raw).iter().cloned() {
                 let span = Span::new(cell.span.start + range.start, cell.span.start + range.end);
-                out.push(cookie(cell_text(text, span, pipes, tree)));
+                // The cell has nothing to resolve (above): neither has a part of it.
+                out.push(cookie(as_written(text, span, pipes)));
             }
         }
     }

@@ -145,8 +145,14 @@ fn field_at(
 ) -> Option<(ColumnRole, Span, Span)> {
     let (key, value) = match line_at(entries, j)? {
         (_, LineKind::KeyValue { key, value }) => (*key, *value),
-        (span, LineKind::Text) => line::field(text, span)?,
-        (span, LineKind::PipeRow { cells, .. } | LineKind::TabRow { cells }) => {
+        // Line classification already gave the text lines with a value: a text line is a
+        // field only as a key alone (quick test first: most text lines are prose).
+        (span, LineKind::Text) if ends_with_colon(span.slice(text)) => line::field(text, span)?,
+        (span, LineKind::PipeRow { cells, .. } | LineKind::TabRow { cells })
+            if cells
+                .first()
+                .is_some_and(|first| first.slice(text).contains(':')) =>
+        {
             let (key, value) = line::field(text, span)?;
             // The value starts in the row's first cell: a row of cells that are keys alone
             // (`Name:<TAB>Purpose:`) is a table's header.
@@ -156,6 +162,13 @@ fn field_at(
         _ => return None,
     };
     exact_role(key.slice(text), extra).map(|role| (role, key, value))
+}
+
+/// Whether `line` ends with a colon, blanks and emphasis after it aside (`Purpose:`,
+/// `**Purpose:**`).
+fn ends_with_colon(line: &str) -> bool {
+    line.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
+        .ends_with(':')
 }
 
 fn has_name(columns: &[(ColumnRole, Span)]) -> bool {
