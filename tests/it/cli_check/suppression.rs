@@ -293,24 +293,34 @@ fn a_disable_is_unused_when_its_rules_are_enabled_before_it_silences_anything() 
     );
 }
 
+/// A document of the bundled corpus.
+fn corpus(name: &str) -> String {
+    std::fs::read_to_string(crate::support::root().join("corpus").join(name)).unwrap()
+}
+
+/// `fr-paris.md` with one paragraph reworded: a `template-drift` finding in
+/// [`french_family`].
+fn drifted_paris() -> String {
+    corpus("fr-paris.md").replace("service possible nous", "service possible, vraiment, nous")
+}
+
+/// A directory holding a French family of four documents, `paris` as its `paris.md`.
+fn french_family(paris: &str) -> tempfile::TempDir {
+    dir_with(&[
+        ("regaz.md", &corpus("fr-regaz.md")),
+        ("mayotte.txt", &corpus("fr-electricitedemayotte.txt")),
+        (
+            "other.txt",
+            &corpus("fr-electricitedemayotte.txt").replace("mayotte", "guyane"),
+        ),
+        ("paris.md", paris),
+    ])
+}
+
 #[test]
 fn suppression_comments_silence_corpus_findings_too() {
-    let corpus = |name: &str| {
-        std::fs::read_to_string(crate::support::root().join("corpus").join(name)).unwrap()
-    };
-    let drifted =
-        corpus("fr-paris.md").replace("service possible nous", "service possible, vraiment, nous");
-    let files = |paris: &str| {
-        dir_with(&[
-            ("regaz.md", &corpus("fr-regaz.md")),
-            ("mayotte.txt", &corpus("fr-electricitedemayotte.txt")),
-            (
-                "other.txt",
-                &corpus("fr-electricitedemayotte.txt").replace("mayotte", "guyane"),
-            ),
-            ("paris.md", paris),
-        ])
-    };
+    let drifted = drifted_paris();
+    let files = french_family;
     let args = [
         "--format",
         "json",
@@ -341,22 +351,8 @@ fn suppression_comments_silence_corpus_findings_too() {
 
 #[test]
 fn a_comment_silencing_only_corpus_findings_is_used() {
-    let corpus = |name: &str| {
-        std::fs::read_to_string(crate::support::root().join("corpus").join(name)).unwrap()
-    };
-    let drifted =
-        corpus("fr-paris.md").replace("service possible nous", "service possible, vraiment, nous");
-    let files = |paris: &str| {
-        dir_with(&[
-            ("regaz.md", &corpus("fr-regaz.md")),
-            ("mayotte.txt", &corpus("fr-electricitedemayotte.txt")),
-            (
-                "other.txt",
-                &corpus("fr-electricitedemayotte.txt").replace("mayotte", "guyane"),
-            ),
-            ("paris.md", paris),
-        ])
-    };
+    let drifted = drifted_paris();
+    let files = french_family;
     let args = [
         "--no-config",
         "--format",
