@@ -48,7 +48,9 @@ pub fn check(cx: &LintContext<'_>, out: &mut Emitter<'_>) {
             .peek()
             .filter(|(t, _)| t.start <= line.start)
             .map(|&(_, layout)| layout);
-        if table == Some(TableLayout::Tab) {
+        // A row's trailing tab opens an empty cell; a line of blanks only (a gap between
+        // rows) has no cell to open.
+        if table == Some(TableLayout::Tab) && kept > 0 {
             if let Some(tab) = raw.get(kept..).and_then(|blanks| blanks.rfind('\t')) {
                 kept += tab + 1;
             }
