@@ -1,8 +1,9 @@
 //! ## What it does
 //! Reports malformed URLs in headings and paragraphs, the platform URL included. That is
-//! a misspelt scheme (`htps://`), `https:` without its `//`, a URL with no host or a
-//! malformed host (`https://opendata..example.org`), a space inside a URL written in angle
-//! brackets, and a platform URL in `http://` where the template uses `https://`.
+//! a misspelt scheme (`htps://`), `https:` without its `//`, `https//` without its `:`, a
+//! URL with no host or a malformed host (`https://opendata..example.org`; an IPv6 host in
+//! brackets is a host), a space inside a URL written in angle brackets, and a platform URL
+//! in `http://` where the template uses `https://`.
 //!
 //! Only web URLs are checked: a URL with a well-known other scheme (`ftp://`, `file://`)
 //! or a scheme nothing like `http` is left alone. A URL written inside a web URL (in its
@@ -83,6 +84,7 @@ enum Problem {
     NoScheme,
     MisspeltScheme(String),
     MissingSlashes(String),
+    MissingColon(String),
     Space,
     NoHost,
     BadHost(String),
@@ -119,6 +121,10 @@ fn describe(url: &str, problem: &Problem) -> (String, String) {
         ),
         Problem::MissingSlashes(scheme) => (
             format!("URL `{url}` lacks the `//` after `{scheme}:`"),
+            format!("write `{scheme}://` followed by the host"),
+        ),
+        Problem::MissingColon(scheme) => (
+            format!("URL `{url}` lacks the `:` after `{scheme}`"),
             format!("write `{scheme}://` followed by the host"),
         ),
         Problem::Space => (
@@ -161,7 +167,55 @@ fn scan(text: &str) -> Vec<Found> {
         };
         found.extend(url);
     }
+    let without_colon = missing_colons(text, &found, &mut ends);
+    if !without_colon.is_empty() {
+        found.extend(without_colon);
+        found.sort_by_key(|f| f.range.start);
+    }
     found
+}
+
+/// The `http//` and `https//` (colon lost) of `text` on a word boundary, outside the URLs
+/// `found` already holds (`https://a.example/?u=http//b` is one URL).
+fn missing_colons(text: &str, found: &[Found], ends: &mut Ends<'_>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    // Both lists are in order and `//` is met in order: one pass over `found`.
+    let mut next_found = found.iter().peekable();
+    for slashes in memchr::memmem::find_iter(text.as_bytes(), b"//") {
+        let before = text.get(..slashes).unwrap_or("");
+        let Some(name) = ["https", "http"].into_iter().find(|name| {
+            before.len() >= name.len()
+                && before
+                    .get(before.len() - name.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(name))
+        }) else {
+            continue;
+        };
+        let at = slashes - name.len();
+        let boundary = text
+            .get(..at)
+            .and_then(|b| b.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric());
+        while next_found.next_if(|f| f.range.end <= at).is_some() {}
+        let inside = next_found
+            .peek()
+            .into_iter()
+            .copied()
+            .chain(out.last())
+            .any(|f| f.range.start <= at && at < f.range.end);
+        let host = text.get(slashes + 2..).unwrap_or("");
+        if !boundary || inside || !host.starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let bracketed = text.get(..at).unwrap_or("").ends_with('<');
+        let end = url_end(text, slashes + 2, bracketed, ends);
+        out.push(Found {
+            range: at..end,
+            scheme: name.to_owned(),
+            problem: Some(Problem::MissingColon(name.to_owned())),
+        });
+    }
+    out
 }
 
 /// Where the URLs of one text end, found by searches that each start where the last one
@@ -196,10 +250,18 @@ impl<'t> Ends<'t> {
             }
         }
         let rest = self.text.get(from..).unwrap_or("");
+        // An IPv6 host in brackets (`https://[2001:db8::1]/`): the brackets are the host's.
+        let host = rest
+            .strip_prefix('[')
+            .and_then(|r| r.find(|c: char| c == ']' || c.is_whitespace()))
+            .filter(|&i| rest.get(i + 1..).is_some_and(|r| r.starts_with(']')))
+            .map_or(0, |i| i + 2);
+        let after_host = rest.get(host..).unwrap_or("");
         let stop = from
-            + rest
+            + host
+            + after_host
                 .find(crate::syntax::line::ends_url)
-                .unwrap_or(rest.len());
+                .unwrap_or(after_host.len());
         let url = rest.get(..stop - from).unwrap_or("");
         let trailing = from
             + url
@@ -407,6 +469,52 @@ mod tests {
 
     fn problems(text: &str) -> Vec<Option<Problem>> {
         scan(text).into_iter().map(|f| f.problem).collect()
+    }
+
+    #[test]
+    fn a_scheme_without_its_colon_is_found() {
+        for text in [
+            "see https//opendata.example.org",
+            "<http//opendata.example.org>",
+        ] {
+            let found = scan(text);
+            assert_eq!(found.len(), 1, "{text}");
+            let scheme = if text.contains("https") {
+                "https"
+            } else {
+                "http"
+            };
+            assert_eq!(found[0].problem, Some(Problem::MissingColon(scheme.into())));
+            let url = text.get(found[0].range.clone()).unwrap_or_default();
+            assert!(
+                url.starts_with(scheme) && url.ends_with("example.org"),
+                "{url}"
+            );
+        }
+        // Inside a URL, without a boundary or without a host, it is not one.
+        for text in [
+            "https://a.example/?next=https//b.example",
+            "xhttps//a.example",
+            "https// a.example",
+            "https//",
+        ] {
+            assert!(
+                scan(text).iter().all(|f| f.problem.is_none()),
+                "{text}: {:?}",
+                scan(text)
+            );
+        }
+    }
+
+    #[test]
+    fn an_ipv6_host_is_a_host() {
+        for text in [
+            "see https://[2001:db8::1]/api/ here",
+            "<https://[2001:db8::1]:8443/x>",
+            "https://[::1]",
+        ] {
+            assert_eq!(problems(text), vec![None], "{text}");
+        }
     }
 
     #[test]
