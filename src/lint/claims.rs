@@ -174,11 +174,9 @@ fn byte_rank(b: u8) -> u8 {
 /// which do not identify you").
 static CLAUSE_BREAKS: &[&str] = &[
     "but",
-    "which",
     "whereas",
     "however",
     "mais",
-    "qui",
     "tandis",
     "cependant",
     "pero",
@@ -187,14 +185,19 @@ static CLAUSE_BREAKS: &[&str] = &[
     "maar",
 ];
 
+/// Relative pronouns, which open a clause of their own only after a comma ("web
+/// analytics, which do not identify you"); without one ("no cookies which track you") the
+/// clause they open is part of the denial.
+static RELATIVES: &[&str] = &["which", "qui"];
+
 /// Negations that deny what follows them only ("to measure the audience, without
 /// collecting data" claims the measure).
 static WITHOUT: &[&str] = &["without", "sans", "sin", "sense", "zonder", "ohne", "senza"];
 
 /// Whether the clause of `key` around byte `at` denies something: it holds a negation word
 /// ("not", "aucun", "geen", ...), an elided French "n'" or an English "n't". The clause is
-/// the sentence, cut at the words that open a contrasting or relative clause ("but",
-/// "mais", "which", "qui", ...). A negation such as "without" counts only before `at`, and
+/// the sentence, cut at the words that open a contrasting clause ("but", "mais", ...) or,
+/// after a comma, a relative one (", which", ", qui"). A negation such as "without" counts only before `at`, and
 /// a French "ne"/"n'" followed by "que" restricts ("n'utilise ... que pour": only for)
 /// rather than denies.
 pub fn is_negated(key: &str, at: usize) -> bool {
@@ -217,7 +220,13 @@ pub fn is_negated(key: &str, at: usize) -> bool {
             (start + offset, word)
         })
         .collect();
-    let breaks = |&(_, word): &(usize, &str)| CLAUSE_BREAKS.contains(&word);
+    let breaks = |&(offset, word): &(usize, &str)| {
+        CLAUSE_BREAKS.contains(&word)
+            || (RELATIVES.contains(&word)
+                && key
+                    .get(..offset)
+                    .is_some_and(|before| before.trim_end().ends_with(',')))
+    };
     let first = words
         .iter()
         .rposition(|w| w.0 < at && breaks(w))
@@ -623,6 +632,14 @@ mod tests {
             (
                 "Nous n'utilisons pas de cookies que vous ne connaissez pas pour l'audience.",
                 "audience",
+            ),
+            (
+                "Nous n'utilisons pas de cookies qui servent à la publicité ciblée.",
+                "publicité",
+            ),
+            (
+                "We do not use any cookies which track you for advertising.",
+                "advertising",
             ),
         ];
         for (sentence, phrase) in denied {

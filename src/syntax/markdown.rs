@@ -75,8 +75,6 @@ fn has_strong_emphasis(bytes: &[u8], strong: &memchr::memmem::Finder<'_>) -> boo
     let mut from = 0;
     while let Some(found) = bytes.get(from..).and_then(|rest| strong.find(rest)) {
         let open = from + found;
-        let line_end = memchr::memchr2(b'\n', b'\r', bytes.get(open..).unwrap_or_default())
-            .map_or(bytes.len(), |end| open + end);
         let opens_word = bytes
             .get(open + 2)
             .is_some_and(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
@@ -84,6 +82,8 @@ fn has_strong_emphasis(bytes: &[u8], strong: &memchr::memmem::Finder<'_>) -> boo
             from = open + 2;
             continue;
         }
+        let line_end = memchr::memchr2(b'\n', b'\r', bytes.get(open..).unwrap_or_default())
+            .map_or(bytes.len(), |end| open + end);
         let line_rest = bytes.get(open + 3..line_end).unwrap_or_default();
         if strong.find(line_rest).is_some() {
             return true;
@@ -568,9 +568,11 @@ fn rows_after_separator(text: &str, out: &[Item], block: Span) -> bool {
     is_separator && next_line && first_row
 }
 
-/// Gives the lines of the indented code block at `block` back as lines (blank lines as
-/// blanks), each from its first character after its block-quote markers and indentation:
-/// the table grammar reads the tab before it (see [`rows_after_separator`]).
+/// Gives the tab rows opening the indented code block at `block` back as lines, each from
+/// its first character after its block-quote markers and indentation: the table grammar
+/// reads the tab before it (see [`rows_after_separator`]). The block stays code from its
+/// first blank line or line that is not a tab row on (an indented block can run over blank
+/// lines: what follows them is code, as Markdown shows it).
 fn give_back_rows(text: &str, block: Span, out: &mut Vec<Item>) {
     for (n, piece) in lines(block.slice(text)).enumerate() {
         let piece = piece.offset(block.start);
@@ -584,12 +586,12 @@ fn give_back_rows(text: &str, block: Span, out: &mut Vec<Item>) {
         let content = unquoted
             .trim_start_matches([' ', '\t'])
             .trim_end_matches(['\r', '\n']);
-        if content.trim().is_empty() {
-            out.push(Item::Blank(piece));
-        } else {
-            let start = piece.start + (raw.len() - unquoted.trim_start_matches([' ', '\t']).len());
-            out.push(Item::Line(Span::new(start, start + content.len())));
+        if content.trim().is_empty() || !content.trim().contains('\t') {
+            out.push(Item::Break);
+            return;
         }
+        let start = piece.start + (raw.len() - unquoted.trim_start_matches([' ', '\t']).len());
+        out.push(Item::Line(Span::new(start, start + content.len())));
     }
 }
 

@@ -308,8 +308,8 @@ fn delimited(
 /// lines are each short of the header's `columns`, and their cells add up to exactly that
 /// count (the cell cut in two counted once). Two short rows are not one broken row: a cell
 /// cut in two reads on (no sentence ends at the cut, the next line goes on in lower case or
-/// with closing punctuation), and after a tab the next line does not open with the row's
-/// own first cell. `line` is the row's line and the number of its cells before trailing
+/// with closing punctuation, not with a cookie's name), and after a tab the next line
+/// neither opens with the row's own first cell nor ends with a tab itself. `line` is the row's line and the number of its cells before trailing
 /// tabs opened empty ones. Returns whether the next line was joined.
 fn join_broken_tab_row(
     text: &str,
@@ -321,30 +321,30 @@ fn join_broken_tab_row(
     let LineKind::TabRow { cells: next } = next_kind else {
         return false;
     };
-    // Up to the end of the source line: Markdown gives a paragraph's line without the
-    // blanks that end it.
-    let rest = text.get(line.start..).unwrap_or_default();
-    let source_line = rest
-        .get(..memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len()))
-        .unwrap_or_default();
-    let after_tab = source_line.trim_end_matches(' ').ends_with('\t');
+    let after_tab = ends_with_tab(text, line);
     let (Some(row_first), Some(next_first)) = (row.cells.first(), next.first()) else {
         return false;
     };
     let next_first = next_first.slice(text);
     if after_tab {
-        // A line opening with the row's own first cell (its provider) is a new row.
-        if unpadded + next.len() != columns || next_first == row_first.slice(text) {
+        // A line opening with the row's own first cell (its provider) is a new row, and
+        // so is one that ends with a tab too: a run of rows each with an empty last cell.
+        if unpadded + next.len() != columns
+            || next_first == row_first.slice(text)
+            || ends_with_tab(text, next_span)
+        {
             return false;
         }
         row.cells.truncate(unpadded);
         row.cells.extend(next.iter().copied());
     } else {
         // The cell cut in two reads on: it does not end a sentence, and the next line
-        // carries it on in lower case or with closing punctuation.
+        // carries it on in lower case or with closing punctuation, not with a cookie's
+        // name (a row that lacks its first cells).
         let cut = row.cells.last().map_or("", |c| c.slice(text));
         let carried_on = !cut.ends_with(['.', '!', '?'])
-            && next_first.starts_with(|c: char| c.is_lowercase() || ")]}»,;:".contains(c));
+            && next_first.starts_with(|c: char| c.is_lowercase() || ")]}»,;:".contains(c))
+            && !crate::cookie_name::looks_like_cookie_name(next_first);
         if unpadded + next.len() != columns + 1 || row.cells.len() != unpadded || !carried_on {
             return false;
         }
@@ -356,6 +356,17 @@ fn join_broken_tab_row(
     }
     row.span = row.span.cover(next_span);
     true
+}
+
+/// Whether the source line holding `line` ends with a tab (blanks after it aside): up to
+/// the end of the source line, since Markdown gives a paragraph's line without the blanks
+/// that end it.
+fn ends_with_tab(text: &str, line: Span) -> bool {
+    let rest = text.get(line.start..).unwrap_or_default();
+    rest.get(..memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len()))
+        .unwrap_or_default()
+        .trim_end_matches(' ')
+        .ends_with('\t')
 }
 
 /// Gives a tab row that starts with more tabs than its header does, and has fewer cells

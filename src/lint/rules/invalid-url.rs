@@ -218,6 +218,10 @@ fn missing_colons(text: &str, found: &[Found], ends: &mut Ends<'_>) -> Vec<Found
     out
 }
 
+/// Most characters between the brackets of an IPv6 host looked at: an address (45) and a
+/// zone.
+const MAX_IPV6_HOST: usize = 64;
+
 /// Where the URLs of one text end, found by searches that each start where the last one
 /// stopped: colons are met in order, and every URL after one colon ends at the same place
 /// (a text of many `ftp://` or `<http://` without an end would otherwise be searched to
@@ -251,9 +255,15 @@ impl<'t> Ends<'t> {
         }
         let rest = self.text.get(from..).unwrap_or("");
         // An IPv6 host in brackets (`https://[2001:db8::1]/`): the brackets are the host's.
+        // Only the characters of an IPv6 address are looked at (at most 45 and a zone).
         let host = rest
             .strip_prefix('[')
-            .and_then(|r| r.find(|c: char| c == ']' || c.is_whitespace()))
+            .map(|r| {
+                r.bytes()
+                    .take(MAX_IPV6_HOST)
+                    .take_while(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.' | b'%'))
+                    .count()
+            })
             .filter(|&i| rest.get(i + 1..).is_some_and(|r| r.starts_with(']')))
             .map_or(0, |i| i + 2);
         let after_host = rest.get(host..).unwrap_or("");

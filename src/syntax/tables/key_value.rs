@@ -68,7 +68,16 @@ pub(super) fn key_value(
             continue;
         }
         match entries.get(j) {
-            Some(Entry::Line(span, LineKind::Text)) if !current.is_empty() => {
+            // A value goes on over the next lines; one left empty on its key's line starts
+            // on the next, which may hold a pipe or a tab like any value.
+            Some(Entry::Line(span, kind))
+                if !current.is_empty()
+                    && (matches!(kind, LineKind::Text)
+                        || (matches!(
+                            kind,
+                            LineKind::PipeRow { .. } | LineKind::TabRow { .. }
+                        ) && current.last().is_some_and(|(_, v)| v.is_empty()))) =>
+            {
                 if let Some((_, value)) = current.last_mut() {
                     // A value left empty on its key's line starts on the next line.
                     *value = if value.is_empty() {

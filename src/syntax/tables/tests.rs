@@ -322,6 +322,10 @@ fn in_markdown_rows_under_a_tab_separator_may_start_with_a_tab() {
         ])],
         "{quoted:?}"
     );
+    // The rows opening the block only: after a blank line inside it, it is code.
+    let text = format!("{HEADER}{separator}\tsessionid\tSession\n\n\tcurl https//x\n\tmore code\n");
+    let found = shapes(&text, Format::Markdown);
+    assert_eq!(found, [table(&[&["", "sessionid", "Session"]])], "{text:?}");
     // After a blank line, an indented block is code, as Markdown shows it.
     let text = format!("{HEADER}{separator}X\tsessionid\tSession\n\n\tcode\tblock\n");
     assert_eq!(
@@ -378,6 +382,8 @@ fn a_tab_row_broken_inside_a_cell_or_after_a_tab_is_one_row() {
         "X\tRemembers the user.\nand more\tY\n",
         "X\tsessionid\nY\t_ga\n",
         "X\tsessionid\t\nX\t_ga\n",
+        // Rows missing their purpose: the next one opens with a cookie's name.
+        "sessionid\tExample SA\ncsrftoken\tExample SA\n",
     ] {
         let text = format!("{header}{rows}");
         let shape = shapes(&text, Format::Text);
@@ -386,6 +392,14 @@ fn a_tab_row_broken_inside_a_cell_or_after_a_tab_is_one_row() {
         };
         assert_eq!(found.len(), 2, "{text:?}: {found:?}");
     }
+    // Rows each with an empty last cell, after a tab: two rows.
+    let text = "Supplier name\tCookie name\tPurpose\tDuration\n\
+                Example SA\tsessionid\t\nMatomo\t_pk_id\t\n";
+    let shape = shapes(text, Format::Text);
+    let Some(Shape::Table(found)) = shape.first() else {
+        panic!("{text:?}: {shape:?}");
+    };
+    assert_eq!(found.len(), 2, "{found:?}");
 }
 
 /// Key-value entries, the second one left as written in `second`.
@@ -479,5 +493,25 @@ fn a_field_value_may_hold_a_pipe_or_a_tab() {
             [table(&[&["_ga", "Audience."]]), table(&rows)],
             "{header:?}"
         );
+    }
+}
+
+#[test]
+fn a_value_left_empty_on_its_key_s_line_may_hold_a_pipe_or_a_tab_on_the_next() {
+    for next in ["To remember the user | across pages", "To remember\tthe user"] {
+        let text = format!(
+            "Name: sessionid\nPurpose:\n{next}\nDuration: 1 year\n\n\
+             Name: csrftoken\nPurpose: Security\nDuration: 1 year\n"
+        );
+        for format in [Format::Text, Format::Markdown] {
+            let shape = shapes(&text, format);
+            let Some(Shape::Table(rows)) = shape.first() else {
+                panic!("{text:?}: {shape:?}");
+            };
+            assert_eq!(rows.len(), 2, "{format:?} {rows:?}");
+            assert_eq!(rows[0][0], "sessionid", "{format:?} {rows:?}");
+            assert!(rows[0][1].starts_with("To remember"), "{format:?} {rows:?}");
+            assert_eq!(rows[0][2], "1 year", "{format:?} {rows:?}");
+        }
     }
 }
