@@ -179,9 +179,16 @@ fn scan(text: &str) -> Vec<Found> {
 /// `found` already holds (`https://a.example/?u=http//b` is one URL).
 fn missing_colons(text: &str, found: &[Found], ends: &mut Ends<'_>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    if memchr::memchr(b'/', text.as_bytes()).is_none() {
+        return out;
+    }
     // Both lists are in order and `//` is met in order: one pass over `found`.
     let mut next_found = found.iter().peekable();
-    for slashes in memchr::memmem::find_iter(text.as_bytes(), b"//") {
+    // The searcher is built once per process: most texts have no `//` at all.
+    static SLASHES: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = SLASHES.get_or_init(|| memchr::memmem::Finder::new(b"//"));
+    for slashes in finder.find_iter(text.as_bytes()) {
         let before = text.get(..slashes).unwrap_or("");
         let Some(name) = ["https", "http"].into_iter().find(|name| {
             before.len() >= name.len()

@@ -498,7 +498,10 @@ fn a_field_value_may_hold_a_pipe_or_a_tab() {
 
 #[test]
 fn a_value_left_empty_on_its_key_s_line_may_hold_a_pipe_or_a_tab_on_the_next() {
-    for next in ["To remember the user | across pages", "To remember\tthe user"] {
+    for next in [
+        "To remember the user | across pages",
+        "To remember\tthe user",
+    ] {
         let text = format!(
             "Name: sessionid\nPurpose:\n{next}\nDuration: 1 year\n\n\
              Name: csrftoken\nPurpose: Security\nDuration: 1 year\n"
