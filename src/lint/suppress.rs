@@ -74,7 +74,10 @@ pub struct Region {
     directive: usize,
     /// First byte silenced.
     pub start: usize,
-    /// One past the last byte silenced.
+    /// One past the last byte silenced; for a region that runs to the end of the text, one
+    /// past the end ([`past_the_end`]), so that a finding placed at the very end (a
+    /// section missing after the last line of a text without a final line break) is
+    /// silenced too.
     pub end: usize,
     /// The rules silenced.
     pub rules: Silenced,
@@ -358,13 +361,15 @@ fn first_silencing(regions: &[Region], findings: &[(usize, &str)]) -> Vec<Option
 fn fixed_region(source: &SourceFile, i: usize, d: &Directive) -> Option<Region> {
     let end_of_text = source.text.len();
     let (start, end) = match d.kind {
-        Kind::File => (0, end_of_text),
+        Kind::File => (0, past_the_end(source)),
         Kind::NextLine => {
             let line = source.line(d.span.end) + 1;
             let index = &source.line_index;
             (
                 index.line_start(line).unwrap_or(end_of_text),
-                index.line_start(line + 1).unwrap_or(end_of_text),
+                index
+                    .line_start(line + 1)
+                    .unwrap_or_else(|| past_the_end(source)),
             )
         }
         Kind::Disable | Kind::Enable => return None,
@@ -402,8 +407,13 @@ struct HoldingEvery {
 /// "every rule but those held or enabled", cut by each `enable` naming rules. Each
 /// directive costs at most a few steps per rule named (or per rule, for a bare one).
 /// `disable-file` and `disable-next-line` regions stand apart from this state.
+/// Where a region that runs to the end of `source`'s text ends: one past the end, since a
+/// finding may be placed at the end itself, past every byte.
+fn past_the_end(source: &SourceFile) -> usize {
+    source.text.len() + 1
+}
+
 fn build_regions(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
-    let end_of_text = source.text.len();
     let mut regions: Vec<Region> = Vec::new();
     // Each rule held off by a named disable (or by a bare one that came after another
     // bare one), with the directive and where its region starts.
@@ -494,7 +504,7 @@ fn build_regions(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
             }
         }
     }
-    close(&mut regions, &mut held, &mut every, end_of_text);
+    close(&mut regions, &mut held, &mut every, past_the_end(source));
     regions
 }
 
@@ -664,9 +674,7 @@ mod tests {
             let findings: Vec<(usize, &str)> = (0..30)
                 .map(|_| (next(text.len() + 1), codes[next(codes.len())]))
                 .collect();
-            // (At the very end of the text, past every byte, a region reaches only if it is
-            // empty: the reference below does not say so.)
-            for &(at, code) in findings.iter().filter(|(at, _)| *at < text.len()) {
+            for &(at, code) in &findings {
                 let held_by = holder(&directives, at, code);
                 let by_disables: Vec<usize> = regions
                     .iter()

@@ -101,6 +101,59 @@ fn disable_file_silences_the_whole_file_and_is_reported_when_unused() {
     assert_eq!(codes(&run), set(&["CL101", "CL405"]));
 }
 
+#[test]
+fn a_finding_at_the_very_end_of_the_text_is_silenced_by_a_region_running_to_the_end() {
+    // Without a final line break, the sections missing after the last one are reported at
+    // the end of the text, past its last byte.
+    let body = "# Cookies policy\n\n## What is a cookie?\n\n";
+    let last = "A cookie is a small file.";
+    let texts = [
+        format!("<!-- cookielint-disable -->\n{body}{last}"),
+        format!("<!-- cookielint-disable-file missing-section -->\n{body}{last}"),
+        format!("{body}<!-- cookielint-disable-next-line missing-section -->\n{last}"),
+    ];
+    let dir = dir_with(&[
+        ("disable.md", &texts[0]),
+        ("file.md", &texts[1]),
+        ("next-line.md", &texts[2]),
+    ]);
+    let run = check_exit(
+        dir.path(),
+        &[
+            "--no-config",
+            "--select",
+            "missing-section,unused-suppression",
+            "--format",
+            "json",
+        ],
+        0,
+    );
+    assert!(diagnostics(&run).is_empty(), "{:#?}", diagnostics(&run));
+
+    // Without the comments, each file has the findings, at the end of its text.
+    let bare = dir_with(&[("bare.md", &format!("{body}{last}"))]);
+    let run = check_exit(
+        bare.path(),
+        &[
+            "--no-config",
+            "--select",
+            "missing-section",
+            "--format",
+            "json",
+        ],
+        1,
+    );
+    let all = diagnostics(&run);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    for d in &all {
+        assert_eq!(
+            (d["line"].as_u64(), d["column"].as_u64()),
+            (Some(5), Some(26)),
+            "{d}"
+        );
+    }
+}
+
 /// Each file's lines with findings of `code`, as `(file, line)`.
 fn places(run: &crate::support::Run, code: &str) -> Vec<(String, u64)> {
     let mut found: Vec<(String, u64)> = diagnostics(run)
