@@ -434,7 +434,10 @@ pub fn run(args: CheckArgs) -> Result<u8> {
 
     if let Some(path) = &args.write_baseline {
         for e in &results.errors {
-            eprintln!("error: {}", report::escape_control(&e.message));
+            super::to_stderr(format_args!(
+                "error: {}",
+                report::escape_control(&e.message)
+            ));
         }
         let mut names = BaselineNames::new(path, &std::env::current_dir().into_diagnostic()?);
         let recorded = Baseline::record_as(results.diagnostics.all().map(|d| {
@@ -443,11 +446,11 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }));
         write_atomic(path, recorded.to_json().as_bytes())
             .map_err(|e| miette::miette!("cannot write baseline {}: {e}", path.display()))?;
-        eprintln!(
+        super::to_stderr(format_args!(
             "recorded {} in {}",
             counted(results.diagnostics.total(), "finding", "findings"),
             path.display()
-        );
+        ));
         return Ok(if results.errors.is_empty() {
             EXIT_OK
         } else {
@@ -493,7 +496,10 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     // own structure (JSON, SARIF, JUnit) except human and statistics, which use stderr.
     if matches!(args.format, OutputFormat::Human | OutputFormat::Github) || args.statistics {
         for e in &results.errors {
-            eprintln!("error: {}", report::escape_control(&e.message));
+            super::to_stderr(format_args!(
+                "error: {}",
+                report::escape_control(&e.message)
+            ));
         }
     }
     let fail_on = args

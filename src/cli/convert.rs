@@ -137,7 +137,7 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
         }
     }
     for err in &errors {
-        eprintln!("error: {err}");
+        super::to_stderr(format_args!("error: {err}"));
     }
     let code = match &args.output_dir {
         Some(dir) => write_files(&args, dir, &documents)?,
@@ -223,7 +223,7 @@ fn write_files(args: &ConvertArgs, dir: &Path, documents: &[Converted]) -> Resul
         let target = dir.join(doc.file.relative.with_extension(args.to.extension()));
         let clash = target.canonicalize().is_ok_and(|t| inputs.contains(&t));
         if clash || !written.insert(target.clone()) {
-            eprintln!(
+            super::to_stderr(format_args!(
                 "error: {}: not written, it would overwrite {}",
                 target.display(),
                 if clash {
@@ -231,12 +231,12 @@ fn write_files(args: &ConvertArgs, dir: &Path, documents: &[Converted]) -> Resul
                 } else {
                     "the output of another input"
                 }
-            );
+            ));
             code = EXIT_ERROR;
             continue;
         }
         if let Err(err) = write_atomic(&target, render(args.to, doc).as_bytes()) {
-            eprintln!("error: {}: {err}", target.display());
+            super::to_stderr(format_args!("error: {}: {err}", target.display()));
             code = EXIT_ERROR;
         }
     }

@@ -124,7 +124,10 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
     };
     super::print(&out)?;
     for e in &errors {
-        eprintln!("error: {}", cookielint::report::escape_control(e));
+        super::to_stderr(format_args!(
+            "error: {}",
+            cookielint::report::escape_control(e)
+        ));
     }
     Ok(if errors.is_empty() {
         EXIT_OK

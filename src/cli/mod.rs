@@ -114,6 +114,14 @@ pub(super) fn print_with(
     }
 }
 
+/// Writes one line to standard error. A line that cannot be written (stderr closed, or a
+/// pipe whose reader is gone) is dropped: the exit code says how the run went, and
+/// `eprintln!` would panic instead.
+pub(super) fn to_stderr(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// Exit code: success.
 const EXIT_OK: u8 = 0;
 /// Exit code: findings, or some inputs could not be read.
@@ -147,7 +155,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(report) => {
-            eprintln!("{report:?}");
+            to_stderr(format_args!("{report:?}"));
             ExitCode::from(EXIT_ERROR)
         }
     }

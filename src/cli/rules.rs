@@ -114,7 +114,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
                 hint if hint.is_empty() => "; run `cookielint rules` to list them".to_owned(),
                 hint => hint,
             };
-            eprintln!("error: unknown rule `{}`{hint}", args.rule);
+            super::to_stderr(format_args!("error: unknown rule `{}`{hint}", args.rule));
             Ok(EXIT_ERROR)
         }
     }

@@ -1016,3 +1016,55 @@ fn a_baseline_that_cannot_be_written_is_named() {
     let (_dir, finished) = write_baseline_on_a_full_disk();
     assert!(finished.stderr.contains("baseline.json"), "{finished}");
 }
+
+/// Runs `args` in `dir` with standard error on a pipe whose reader is gone before the run
+/// writes to it: the run is held at the gate of [`hold_the_walk`] (after its inputs are
+/// listed, before any message about them is written) while the test closes the pipe.
+fn with_stderr_closed(dir: &Path, args: &[&str]) -> ExitStatus {
+    let gate = dir.join("gate");
+    let mut child = cookielint(dir, args)
+        .env("COOKIELINT_TEST_WALKED", &gate)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    // Opening the gate waits for the run to reach it; closing it lets the run go on.
+    drop(std::fs::OpenOptions::new().write(true).open(&gate).unwrap());
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if start.elapsed() > HANG_GUARD {
+            let _ = child.kill();
+            panic!("{args:?}: still running after {HANG_GUARD:?}, killed: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Messages on standard error that cannot be written (its reader is gone, as in
+/// `cookielint check ... 2>&1 | head -1`) are dropped: the run ends with its documented
+/// exit code, not a panic, and writes what it was asked to write.
+#[test]
+fn a_closed_standard_error_changes_no_exit_code() {
+    let dir = gated_fixture();
+    let missing = "walked/missing.md";
+    for (args, code) in [
+        (check_args("human", &["walked", missing]), 2),
+        (convert_args(&["walked", missing]), 1),
+    ] {
+        let status = with_stderr_closed(dir.path(), &args);
+        assert_eq!(status.code(), Some(code), "{args:?}: {status:?}");
+    }
+    let baseline = dir.path().join("recorded.json");
+    let status = with_stderr_closed(
+        dir.path(),
+        &["check", "walked", "--write-baseline", "recorded.json"],
+    );
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    let recorded = json(&std::fs::read_to_string(&baseline).unwrap());
+    assert!(recorded.is_object(), "{recorded}");
+}
