@@ -25,7 +25,7 @@ use cookielint::wording::counted;
 use super::baseline_names::BaselineNames;
 use super::configs::{Configurations, Selection};
 use super::input::{self, Listed};
-use super::write::{write_atomic, write_atomic_with};
+use super::write::{overwrites_an_input, write_atomic, write_atomic_with};
 use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
 /// Arguments of `check`.
@@ -213,6 +213,19 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     let configs = registry.into_inner().finish()?;
     if paths.len() > 1 {
         found = first_of_each(found, identities);
+    }
+    for (what, target) in [
+        ("report", &args.output_file),
+        ("baseline", &args.write_baseline),
+    ] {
+        if let Some(target) = target {
+            if overwrites_an_input(target, found.iter().map(|(p, _)| p.as_path())) {
+                miette::bail!(
+                    "{what} {} not written: it would overwrite an input file",
+                    target.display()
+                );
+            }
+        }
     }
     // Cross-document thresholds and the corpus phase's selection come from the first
     // configuration; per-file overrides still apply to its findings.

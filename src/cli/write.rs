@@ -46,3 +46,28 @@ pub fn write_atomic_with(
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
+
+/// Whether writing `target` would replace one of `inputs`: whether its directory entry is
+/// the one an input names (through linked directories too). The write replaces that entry:
+/// a link at `target` is replaced, not what it points to. Only the inputs with the file name
+/// of `target` are resolved, so a tree of any size costs one name comparison per file and
+/// a few system calls; an input that is a link of another name to `target` is not seen.
+pub fn overwrites_an_input<'a>(target: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> bool {
+    let Some(name) = target.file_name() else {
+        return false;
+    };
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entry) = dir.canonicalize().map(|d| d.join(name)) else {
+        // Its directory does not exist yet: no input is there.
+        return false;
+    };
+    inputs.into_iter().any(|input| {
+        input
+            .file_name()
+            .is_some_and(|n| n == name || entry.file_name() == Some(n))
+            && input.canonicalize().is_ok_and(|p| p == entry)
+    })
+}

@@ -514,6 +514,47 @@ fn output_file_gets_exactly_the_report_standard_output_gets() {
     }
 }
 
+/// `--output-file` and `--write-baseline` refuse to replace a document being checked,
+/// named directly, found by the walk, or named through a linked directory, as `convert -o`
+/// does; the document is left whole and the run exits 2.
+#[cfg(unix)]
+#[test]
+fn output_files_never_replace_an_input() {
+    let dir = format_fixture();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("linked")).unwrap();
+    let name = "accents.txt";
+    let before = std::fs::read(dir.path().join(name)).unwrap();
+    let through_link = format!("linked/{name}");
+    for option in ["--output-file", "--write-baseline"] {
+        for (paths, target) in [
+            (vec![name], name),
+            (vec!["."], name),
+            (vec!["."], through_link.as_str()),
+        ] {
+            let mut args = vec!["--no-config", option, target];
+            args.extend(paths.iter().copied());
+            let run = check_exit(dir.path(), &args, 2);
+            assert!(
+                run.stderr.contains("it would overwrite an input file"),
+                "{args:?}: {}",
+                run.stderr
+            );
+            assert_eq!(
+                std::fs::read(dir.path().join(name)).unwrap(),
+                before,
+                "{args:?}"
+            );
+        }
+    }
+    // A new file beside the documents is written as before.
+    check_exit(
+        dir.path(),
+        &["--no-config", "--write-baseline", "new.json", name],
+        0,
+    );
+    assert!(dir.path().join("new.json").is_file());
+}
+
 #[test]
 fn human_snippet_headers_give_the_positions_the_other_reports_give() {
     // The bundled corpus: French text, accented letters and curly quotes before findings.
