@@ -248,9 +248,18 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     // they come. The list is held until the end (to read documents with corpus findings
     // again), with each displayed path allocated once for the whole run.
     let files = input::listed(found);
-    let max_size = args
-        .max_file_size
-        .or(config.max_file_size)
+    // Each file is read with its configuration's size limit; a file is read again (for the
+    // corpus findings and the human report's excerpts) up to the largest of them, which its
+    // first read kept it under.
+    let max_size_of = |config: &Config| {
+        args.max_file_size
+            .or(config.max_file_size)
+            .unwrap_or(DEFAULT_MAX_FILE_SIZE)
+    };
+    let max_size = configs
+        .iter()
+        .map(max_size_of)
+        .max()
         .unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let human = HumanOptions {
         // `auto` colours a terminal only, and a report written to a file goes to none.
@@ -267,7 +276,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             format: args.input_format.map(Into::into),
             vocabulary: Some(&config.vocabulary),
         };
-        let source = file.read(max_size).map_err(|e| FileError {
+        let source = file.read(max_size_of(config)).map_err(|e| FileError {
             file: file.shown().to_string(),
             message: e.to_string(),
         })?;
@@ -515,16 +524,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             ));
         }
     }
-    let fail_on = args
-        .fail_on
-        .map(|f| match f {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Info => Severity::Info,
-        })
-        .or(config.fail_on)
-        .unwrap_or(Severity::Error);
-    let failing = results.diagnostics.any_at_least(fail_on);
+    let failing = fails(&args, &configs, &files, &results.diagnostics);
     Ok(if !results.errors.is_empty() {
         EXIT_ERROR
     } else if failing && !args.exit_zero {
@@ -714,6 +714,34 @@ fn apply_file_settings(
             None => true,
         }
     });
+}
+
+/// Whether the findings fail the run: whether one of them has at least the failing severity
+/// in force for its file (`--fail-on`, else its configuration's `fail-on`, else errors).
+fn fails(args: &CheckArgs, configs: &[Config], files: &[(Listed, usize)], found: &Store) -> bool {
+    let fail_on = |config: Option<&Config>| {
+        args.fail_on
+            .map(|f| match f {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+                FailOn::Info => Severity::Info,
+            })
+            .or(config.and_then(|c| c.fail_on))
+            .unwrap_or(Severity::Error)
+    };
+    let first = fail_on(configs.first());
+    if configs.iter().all(|c| fail_on(Some(c)) == first) {
+        return found.any_at_least(first);
+    }
+    // Configurations disagree: each finding is judged by its file's.
+    let by_file: std::collections::HashMap<&str, Severity> = files
+        .iter()
+        .map(|(file, index)| (&**file.shown(), fail_on(configs.get(*index))))
+        .collect();
+    found.all().any(|d| {
+        let d = &d.diagnostic;
+        d.severity >= by_file.get(d.file.as_str()).copied().unwrap_or(first)
+    })
 }
 
 /// `found` with each file once, as the first path that reached it (`identities`: what each

@@ -551,3 +551,60 @@ fn a_configured_cookie_without_a_provider_reads_well() {
         run.stdout
     );
 }
+
+/// `fail-on` and `max-file-size` apply to the files of the configuration that sets them,
+/// whatever the order of the paths: not to every file when its directory comes first, nor
+/// to none when it does not.
+#[test]
+fn fail_on_and_max_file_size_apply_to_their_configurations_files_in_any_order() {
+    let orders: [&[&str]; 4] = [
+        &["site-b"],
+        &["site-a", "site-b"],
+        &["site-b", "site-a"],
+        &["."],
+    ];
+    let run_with = |dir: &std::path::Path, paths: &[&str], code: i32| {
+        let mut args = vec!["--select", RULES_USED, "--format", "concise"];
+        args.extend_from_slice(paths);
+        check_exit(dir, &args, code)
+    };
+    // ACCENTED has one finding, an info: it fails the run under site-b's `fail-on` only.
+    let dir = dir_with(&[
+        ("site-a/a.txt", ACCENTED),
+        ("site-b/b.txt", ACCENTED),
+        ("site-b/cookielint.toml", "[lint]\nfail-on = \"info\"\n"),
+    ]);
+    for paths in orders {
+        run_with(dir.path(), paths, 1);
+    }
+    run_with(dir.path(), &["site-a"], 0);
+
+    let limit = format!("[files]\nmax-file-size = {}\n", ACCENTED.len() - 1);
+    let dir = dir_with(&[
+        ("site-a/a.txt", ACCENTED),
+        ("site-b/b.txt", ACCENTED),
+        ("site-b/cookielint.toml", &limit),
+    ]);
+    for paths in orders.iter().chain([&["site-a"][..]].iter()) {
+        let run = run_with(dir.path(), paths, if paths == &["site-a"] { 0 } else { 2 });
+        let refused: Vec<&str> = run
+            .stdout
+            .lines()
+            .filter(|l| l.contains(": error: "))
+            .collect();
+        let expected = usize::from(paths != &["site-a"]);
+        assert_eq!(refused.len(), expected, "{paths:?}:\n{}", run.stdout);
+        assert!(
+            refused.iter().all(|l| l.contains("b.txt")),
+            "{paths:?}:\n{}",
+            run.stdout
+        );
+        if paths != &["site-b"] {
+            assert!(
+                run.stdout.contains("a.txt:3:"),
+                "{paths:?}:\n{}",
+                run.stdout
+            );
+        }
+    }
+}
