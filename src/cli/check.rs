@@ -446,10 +446,22 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
     }
     results.diagnostics.sort();
+    // Baselines name files by their paths as given, not as displayed (which escapes).
+    let given: std::collections::HashMap<&str, &Path> =
+        match args.baseline.is_some() || args.write_baseline.is_some() {
+            true => files
+                .iter()
+                .map(|(f, _)| (&**f.shown(), f.path()))
+                .collect(),
+            false => std::collections::HashMap::new(),
+        };
+    let name_in = |names: &mut BaselineNames, shown: &str| {
+        names.name(shown, given.get(shown).copied().unwrap_or(Path::new(shown)))
+    };
     if let (Some(baseline), Some(path)) = (baseline.as_mut(), &args.baseline) {
         let mut names = BaselineNames::new(path, &std::env::current_dir().into_diagnostic()?);
         results.diagnostics.retain(|d| {
-            let file = names.name(&d.diagnostic.file);
+            let file = name_in(&mut names, &d.diagnostic.file);
             !baseline.absorb_as(&file, &d.diagnostic)
         });
     }
@@ -464,7 +476,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         let mut names = BaselineNames::new(path, &std::env::current_dir().into_diagnostic()?);
         let recorded = Baseline::record_as(results.diagnostics.all().map(|d| {
             let d = d.into_owned().diagnostic;
-            (names.name(&d.file), d)
+            (name_in(&mut names, &d.file), d)
         }));
         write_atomic(path, recorded.to_json().as_bytes())
             .map_err(|e| miette::miette!("cannot write baseline {}: {e}", path.display()))?;

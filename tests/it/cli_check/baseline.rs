@@ -227,3 +227,43 @@ fn a_missing_section_stays_absorbed_when_other_documents_reword_its_heading() {
     let run = check_exit(dir.path(), &read_args, 0);
     assert_eq!(diagnostics(&run), Vec::<Value>::new());
 }
+
+/// A baseline matches a file named through a link to the project (`$PWD/corpus` when the
+/// working directory was entered through one), or in a directory whose name holds a
+/// backslash (which reports escape), as it matches the file named relatively: whichever
+/// spelling wrote it, whichever reads it.
+#[cfg(unix)]
+#[test]
+fn a_baseline_matches_files_named_through_links_and_unusual_directory_names() {
+    for project in ["real", "back\\slash"] {
+        let outer = tempfile::tempdir().unwrap();
+        let real = outer.path().join(project);
+        write(&real, "corpus/a.txt", ACCENTED);
+        std::os::unix::fs::symlink(&real, outer.path().join("link")).unwrap();
+        let spellings = [
+            "corpus".to_owned(),
+            real.join("corpus").to_str().unwrap().to_owned(),
+            outer
+                .path()
+                .join("link/corpus")
+                .to_str()
+                .unwrap()
+                .to_owned(),
+        ];
+        for written in &spellings {
+            let mut write_args = BASELINE_ARGS.to_vec();
+            write_args.extend(["--write-baseline", "baseline.json", written]);
+            check_exit(&real, &write_args, 0);
+            for read in &spellings {
+                let mut read_args = BASELINE_ARGS.to_vec();
+                read_args.extend(["--baseline", "baseline.json", "--format", "json", read]);
+                let run = check_exit(&real, &read_args, 0);
+                assert_eq!(
+                    diagnostics(&run),
+                    Vec::<Value>::new(),
+                    "{written} then {read}"
+                );
+            }
+        }
+    }
+}
