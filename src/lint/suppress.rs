@@ -75,9 +75,8 @@ pub struct Region {
     /// First byte silenced.
     pub start: usize,
     /// One past the last byte silenced; for a region that runs to the end of the text, one
-    /// past the end, so that a finding placed at the very end (a
-    /// section missing after the last line of a text without a final line break) is
-    /// silenced too.
+    /// past the end, so that a finding placed at the very end (a section missing after the
+    /// last line of a text without a final line break) is silenced too.
     pub end: usize,
     /// The rules silenced.
     pub rules: Silenced,
