@@ -17,7 +17,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::summary::{DocumentSummary, Field, PassageKind, SectionSlot};
+use super::summary::{CookieSummary, DocumentSummary, Field, PassageKind, SectionSlot};
 use crate::config::CorpusSettings;
 
 /// Whether `count` of `of` is a majority under `settings`.
@@ -325,8 +325,12 @@ fn usual_heading(headings: HeadingTally) -> Option<(usize, usize)> {
         .map(|(_, _, holder)| holder)
 }
 
+/// The consensus on each cookie of a family. Its holder (whose row messages quote) is the
+/// first member, in path order, whose row gives the most of the usual values: every one,
+/// when a member does; the members are visited again only for the cookies whose first
+/// declaring member departs from the consensus.
 fn cookie_consensus<'a>(
-    docs: impl Iterator<Item = (usize, &'a DocumentSummary)>,
+    docs: impl Iterator<Item = (usize, &'a DocumentSummary)> + Clone,
     size: usize,
     settings: &CorpusSettings,
 ) -> FxHashMap<String, CookieConsensus> {
@@ -337,7 +341,7 @@ fn cookie_consensus<'a>(
         fields: [ValueCounts; 5],
     }
     let mut tallies: FxHashMap<String, CookieTally> = FxHashMap::default();
-    for (m, s) in docs {
+    for (m, s) in docs.clone() {
         for cookie in &s.cookies {
             let tally = tallies
                 .entry(cookie.key().to_string())
@@ -355,7 +359,7 @@ fn cookie_consensus<'a>(
             }
         }
     }
-    tallies
+    let mut cookies: FxHashMap<String, CookieConsensus> = tallies
         .into_iter()
         .map(|(key, t)| {
             let fields = t.fields.map(|counts| field_verdict(counts, settings));
@@ -368,7 +372,65 @@ fn cookie_consensus<'a>(
             };
             (key, consensus)
         })
-        .collect()
+        .collect();
+    // How many usual values a member's row gives.
+    let agreement = |c: &CookieConsensus, cookie: &CookieSummary| {
+        Field::ALL
+            .into_iter()
+            .zip(&c.fields)
+            .filter(|(field, verdict)| match verdict {
+                FieldVerdict::Usual { key, .. } => {
+                    cookie.field(*field).is_some_and(|v| v.key == *key)
+                }
+                _ => false,
+            })
+            .count()
+    };
+    let usual_values = |c: &CookieConsensus| {
+        c.fields
+            .iter()
+            .filter(|v| matches!(v, FieldVerdict::Usual { .. }))
+            .count()
+    };
+    // The cookies whose first holder departs: the best row met so far (member, score, the
+    // name as it writes it).
+    let mut better: FxHashMap<&'a str, (usize, usize, &'a str)> = FxHashMap::default();
+    for (m, s) in docs.clone() {
+        for cookie in &s.cookies {
+            if let Some(c) = cookies.get(cookie.key()) {
+                if m == c.holder {
+                    let score = agreement(c, cookie);
+                    if score < usual_values(c) {
+                        better
+                            .entry(cookie.key())
+                            .or_insert((m, score, cookie.name()));
+                    }
+                }
+            }
+        }
+    }
+    if !better.is_empty() {
+        for (m, s) in docs {
+            for cookie in &s.cookies {
+                let (Some(best), Some(c)) =
+                    (better.get_mut(cookie.key()), cookies.get(cookie.key()))
+                else {
+                    continue;
+                };
+                let score = agreement(c, cookie);
+                if score > best.1 {
+                    *best = (m, score, cookie.name());
+                }
+            }
+        }
+        for (key, (holder, _, name)) in better {
+            if let Some(c) = cookies.get_mut(key) {
+                c.holder = holder;
+                c.name = name.to_owned();
+            }
+        }
+    }
+    cookies
 }
 
 /// The verdict on one field from its value counts (value key -> count, first holder).

@@ -523,3 +523,36 @@ fn a_missing_section_is_named_by_the_family_s_usual_heading() {
     let message = structure_drift_message(&found);
     assert!(message.contains(renumbered), "{message}");
 }
+
+/// `docs` with `from` replaced by `to` once in `name`.
+fn edited(mut docs: Docs, name: &str, from: &str, to: &str) -> Docs {
+    let text = String::from_utf8(docs[name].clone()).unwrap();
+    let changed = text.replacen(from, to, 1);
+    assert_ne!(changed, text, "{name}: {from:?}");
+    docs.insert(name.to_owned(), changed.into_bytes());
+    docs
+}
+
+/// A missing cookie is described by a row that gives the family's usual values, not by the
+/// first declaring document's when that one departs from them.
+#[test]
+fn a_missing_cookie_is_described_by_a_row_with_the_usual_values() {
+    let row = "Opendatasoft\tAPI (CSRF) (front et back office)\tcsrftoken\tRécupérer des données via des appels API";
+    let departing = "Autre SA\tAPI (CSRF) (front et back office)\tcsrftoken\tRécupérer des données via des appels API";
+    let docs = edited(bundled(), "fr-regaz.md", &format!("{row}\n"), "");
+    // The first French document by path declares it with another provider.
+    let docs = edited(docs, "fr-electricitedemayotte.txt", row, departing);
+    let found = run(&docs);
+    let missing: Vec<&Located> = found
+        .iter()
+        .filter(|l| l.diagnostic.rule == "missing-cookie")
+        .collect();
+    assert_eq!(missing.len(), 1, "{}", describe(&found));
+    let diagnostic = &missing[0].diagnostic;
+    assert_eq!(diagnostic.file, "fr-regaz.md");
+    let help = diagnostic.help.as_deref().unwrap_or_default();
+    assert!(help.contains("Opendatasoft"), "{help}");
+    assert!(!help.contains("Autre SA"), "{help}");
+    let related = &diagnostic.related[0];
+    assert_ne!(related.file, "fr-electricitedemayotte.txt", "{related:?}");
+}
