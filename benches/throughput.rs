@@ -279,6 +279,20 @@ fn hostile_inputs(scale: usize) -> Vec<(&'static str, Vec<u8>)> {
                 .repeat(scale * 6_250)
                 .into_bytes(),
         ),
+        // A platform host of many labels: each label was a portal word, searched for in the
+        // whole document and compared with every other.
+        (
+            "host_labels",
+            format!(
+                "## A quoi servent les cookies sur la plateforme <https://{}.fr>\n\n{}",
+                (0..scale * 2_000)
+                    .map(|i| format!("p{i:06}"))
+                    .collect::<Vec<_>>()
+                    .join("."),
+                "Un paragraphe ordinaire.\n\n".repeat(scale * 500)
+            )
+            .into_bytes(),
+        ),
         // A suppression before every line: each finding was matched with every region.
         (
             "suppressions",

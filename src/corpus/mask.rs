@@ -324,15 +324,28 @@ pub fn normalize_url(url: &str) -> String {
     }
 }
 
+/// The longest host name DNS allows, in bytes (RFC 1035): a longer one names no portal.
+const MAX_HOST_LEN: usize = 253;
+
+/// Most portal words taken from one host. Each is searched for in the whole document and
+/// compared with every text, so their number multiplies the cost of a document; real
+/// hosts have a handful.
+const MAX_PORTAL_WORDS: usize = 16;
+
 /// The labels of a host that name the portal: not the top-level domain, not generic words,
-/// at least three characters; hyphenated labels also give their parts of four or more.
+/// at least three characters; hyphenated labels also give their parts of four or more. At
+/// most [`MAX_PORTAL_WORDS`], the first ones, and none for a host longer than DNS allows.
 pub fn distinctive_labels(host: &str) -> Vec<String> {
+    if host.len() > MAX_HOST_LEN {
+        return Vec::new();
+    }
     let host = host.to_ascii_lowercase();
     let mut labels: Vec<&str> = host.split('.').collect();
     labels.pop();
     let mut out: Vec<String> = Vec::new();
     let mut add = |word: &str, min: usize| {
-        if word.chars().count() >= min
+        if out.len() < MAX_PORTAL_WORDS
+            && word.chars().count() >= min
             && !GENERIC_LABELS.contains(&word)
             && !out.iter().any(|w| w == word)
         {
@@ -353,6 +366,22 @@ pub fn distinctive_labels(host: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_gives_a_bounded_number_of_portal_words() {
+        assert_eq!(
+            distinctive_labels("opendata.electricite-de-mayotte.com"),
+            ["electricite-de-mayotte", "electricite", "mayotte"]
+        );
+        // Each portal word is searched for in the whole document: a host of thousands of
+        // labels made that quadratic.
+        let labels = |n: usize| (0..n).map(|i| format!("p{i:03}")).collect::<Vec<_>>();
+        let host = format!("{}.fr", labels(40).join("."));
+        assert!(host.len() <= MAX_HOST_LEN);
+        assert_eq!(distinctive_labels(&host), labels(MAX_PORTAL_WORDS));
+        let too_long = format!("{}.fr", labels(100).join("."));
+        assert!(distinctive_labels(&too_long).is_empty());
+    }
 
     /// Every text of `source` (each span) the hits spare is one the mask leaves unchanged.
     fn spared(mask: &Mask, source: &str) -> Vec<(usize, usize)> {
