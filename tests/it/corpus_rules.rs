@@ -556,3 +556,52 @@ fn a_missing_cookie_is_described_by_a_row_with_the_usual_values() {
     let related = &diagnostic.related[0];
     assert_ne!(related.file, "fr-electricitedemayotte.txt", "{related:?}");
 }
+
+/// Documents naming one platform are each paired with the first other document whose
+/// content differs (never an identical copy); identical copies alone are not reported.
+#[test]
+fn a_duplicate_platform_is_paired_with_the_first_document_that_differs() {
+    let paris = bundled()["fr-paris.md"].clone();
+    let changed = edited(
+        BTreeMap::from([("c.md".to_owned(), paris.clone())]),
+        "c.md",
+        "Charte cookies",
+        "Charte des cookies",
+    );
+    let mut docs: Docs = BTreeMap::from([
+        ("a.md".to_owned(), paris.clone()),
+        ("b.md".to_owned(), paris.clone()),
+    ]);
+    docs.extend(changed);
+    let found = run(&docs);
+    let pairs: Vec<(String, String)> = found
+        .iter()
+        .filter(|l| l.diagnostic.rule == "duplicate-platform")
+        .map(|l| {
+            let d = &l.diagnostic;
+            (
+                d.file.clone(),
+                d.related
+                    .first()
+                    .map(|r| r.file.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = [("a.md", "c.md"), ("b.md", "c.md"), ("c.md", "a.md")]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()));
+    assert_eq!(pairs, expected, "{}", describe(&found));
+
+    let copies: Docs = ["a.md", "b.md", "c.md"]
+        .into_iter()
+        .map(|n| (n.to_owned(), paris.clone()))
+        .collect();
+    let found = run(&copies);
+    assert!(
+        found
+            .iter()
+            .all(|l| l.diagnostic.rule != "duplicate-platform"),
+        "{}",
+        describe(&found)
+    );
+}

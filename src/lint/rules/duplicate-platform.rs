@@ -89,16 +89,21 @@ fn report(group: &[&DocumentSummary], out: &mut CorpusEmitter<'_>) {
     };
     let owners: Vec<&DocumentSummary> = group.iter().copied().filter(|d| owns(d)).collect();
     let judged_by_owner = !owners.is_empty() && owners.len() < group.len();
+    // The document each one clashes with: the first owner, else the first other document,
+    // whose content differs from its own (never an identical copy, nor itself). That is
+    // the first of the candidates if its content differs, else the first whose content
+    // differs from the first's: found once, not by a scan of the group per document.
+    let mut candidates = owners.iter().chain(group.iter()).copied();
+    let first = candidates.next();
+    let first_unlike_first = first.and_then(|f| candidates.find(|o| o.content != f.content));
     for doc in group {
         if judged_by_owner && owns(doc) {
             continue;
         }
-        // The document it clashes with: an owner if there is one, else any other; never an
-        // identical copy.
-        let other = owners
-            .iter()
-            .chain(group.iter())
-            .find(|o| o.path != doc.path && o.content != doc.content);
+        let other = match first {
+            Some(f) if f.content != doc.content => Some(f),
+            _ => first_unlike_first.filter(|o| o.content != doc.content),
+        };
         let (Some(other), Some(platform)) = (other, &doc.platform) else {
             continue;
         };
