@@ -79,7 +79,7 @@ impl Default for CorpusSettings {
 pub struct Config {
     /// The file it came from (`None`: built-in defaults).
     pub path: Option<PathBuf>,
-    /// The directory globs are relative to (absolute).
+    /// The directory globs are relative to (absolute; the command line gives it canonical).
     pub root: PathBuf,
     /// The directory relative input paths are resolved against (absolute).
     pub cwd: PathBuf,

@@ -1,11 +1,13 @@
 //! The path patterns of a configuration (`[files] exclude`, `[[overrides]] files`): matched
 //! as in `.gitignore`, against the path relative to the configuration's directory only,
-//! however that directory is reached (named from above, by an absolute path).
+//! however that directory is reached (named from above, by an absolute path, through a
+//! symbolic link).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::{check_exit, dir_with, file_codes, MIXED};
+use crate::support::{cookielint_with_input, json};
 
 /// Two rules that fire on `MIXED`: `missing-title` (CL101) and `trailing-whitespace`
 /// (CL405).
@@ -64,6 +66,52 @@ fn a_pattern_never_matches_a_directory_above_the_configuration() {
     // A file named on the command line takes the overrides by the same rule.
     let named = checked(dir.path(), &["legacy/archive/site/keep.txt"], "");
     assert_eq!(named, expected(&[("legacy/archive/site/keep.txt", true)]));
+}
+
+/// The configuration's directory is known by its canonical path; a project reached through a
+/// symbolic link is matched by the same patterns as when it is named directly.
+#[test]
+#[cfg(unix)]
+fn patterns_hold_through_a_symbolic_link() {
+    let config = format!(
+        "{SELECT}[files]\nexclude = [\"legacy/*.txt\"]\n\n\
+         [[overrides]]\nfiles = [\"odd/*.txt\"]\nignore = [\"missing-title\"]\n"
+    );
+    let dir = dir_with(&[
+        ("real/proj/cookielint.toml", &config),
+        ("real/proj/new/b.txt", MIXED),
+        ("real/proj/legacy/a.txt", MIXED),
+        ("real/proj/odd/c.txt", MIXED),
+    ]);
+    std::os::unix::fs::symlink("real/proj", dir.path().join("link")).unwrap();
+    let want = expected(&[("new/b.txt", true), ("odd/c.txt", false)]);
+    assert_eq!(checked(dir.path(), &["real/proj"], "real/proj/"), want);
+    assert_eq!(checked(dir.path(), &["link"], "link/"), want);
+    let absolute = dir.path().join("link");
+    let absolute = absolute.to_str().unwrap();
+    assert_eq!(
+        checked(dir.path(), &[absolute], &format!("{absolute}/")),
+        want
+    );
+    // Standard input named after a file below the link.
+    let args = [
+        "check",
+        "--stdin-filename",
+        "link/odd/s.txt",
+        "--format",
+        "json",
+        "--exit-zero",
+    ];
+    let run = cookielint_with_input(dir.path(), &args, MIXED.as_bytes());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = json(&run.stdout);
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["CL405"], "{}", run.stdout);
 }
 
 /// `exclude` and overrides' `files` follow `.gitignore`: a leading `/` anchors a pattern to
