@@ -22,7 +22,7 @@ use cookielint::source::DEFAULT_MAX_FILE_SIZE;
 use cookielint::wording::counted;
 
 use super::baseline_names::BaselineNames;
-use super::configs::{Configurations, Selection};
+use super::configs::{Configurations, RelativePaths, Selection};
 use super::input::{self, Listed};
 use super::write::{overwrites_an_input, write_atomic, write_atomic_with};
 
@@ -188,8 +188,10 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             None => groups.push((index, vec![path.clone()])),
         }
     }
-    // Walked files take the configuration nearest above them, `[files]` included.
+    // Walked files take the configuration nearest above them, `[files]` included; its
+    // patterns see them relative to its directory.
     let registry = std::cell::RefCell::new(registry);
+    let relative = RelativePaths::default();
     // Each file and its configuration; when several paths are given, what each file is
     // (to check it once), beside.
     let mut found: Vec<(PathBuf, usize)> = Vec::new();
@@ -199,7 +201,9 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         let include = |p: &Path| {
             let mut registry = registry.borrow_mut();
             let nearest = registry.for_walked(p);
-            registry.get(nearest).is_some_and(|c| c.is_included(p))
+            registry
+                .get(nearest)
+                .is_some_and(|c| c.is_included_at(p, || relative.of(c, p)))
         };
         let (files, errors) = input::collect(group, &include, paths.len() > 1);
         for file in files {
@@ -283,7 +287,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             message: e.to_string(),
         })?;
         let parsed = parse(&source, options);
-        let settings = config.settings_for(file.path());
+        let settings = config.settings_at(|| relative.of(config, file.path()));
         let first = lint_before_corpus(&source, &parsed, &config.options, &settings);
         let diagnostics: Vec<Located> = first
             .diagnostics
@@ -383,8 +387,16 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     });
     // Each file's own configuration first: a comment is not credited with silencing a
     // finding that the configuration drops anyway.
-    let config_of = |path: &str| input::find_listed(&files, path).map_or(0, |(_, config)| *config);
-    apply_file_settings(&configs, config_of, &mut corpus);
+    let settings_of = |shown: &str| {
+        let (index, path) = match input::find_listed(&files, shown) {
+            Some((file, index)) => (*index, file.path()),
+            None => (0, Path::new(shown)),
+        };
+        configs
+            .get(index)
+            .map(|config| config.settings_at(|| relative.of(config, path)))
+    };
+    apply_file_settings(&configs, settings_of, &mut corpus);
     // Markdown suppression comments silence corpus findings too.
     let suppressions: std::collections::HashMap<&str, &[cookielint::lint::suppress::Region]> =
         summaries
@@ -581,10 +593,11 @@ impl Drop for Freeing {
 ///
 /// With one configuration and no overrides, every file has the settings the corpus phase
 /// ran with, so nothing changes and nothing is looked up. Otherwise a file's settings are
-/// worked out once for its run of findings (corpus findings come sorted by file).
+/// worked out once for its run of findings (corpus findings come sorted by file), by
+/// `settings_of` (the file's displayed path).
 fn apply_file_settings(
     configs: &[Config],
-    config_of: impl Fn(&str) -> usize,
+    settings_of: impl Fn(&str) -> Option<cookielint::lint::RuleSettings>,
     found: &mut Vec<Located>,
 ) {
     if let [only] = configs {
@@ -598,9 +611,7 @@ fn apply_file_settings(
         let settings = match &current {
             Some((path, settings)) if path == file => settings,
             _ => {
-                let settings = configs
-                    .get(config_of(file))
-                    .map(|config| config.settings_for(Path::new(file)));
+                let settings = settings_of(file);
                 &current.insert((file.clone(), settings)).1
             }
         };

@@ -50,7 +50,11 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Config, Box<ConfigError>> {
             help: None,
         })
     })?;
+    // The root is canonical, as a configuration found by looking upward is: a file is
+    // placed relative to it through its directory's canonical path when its own spelling
+    // (through a symbolic link) is not below it (`configs::RelativePaths`).
     let root = absolute(path.parent().unwrap_or(Path::new(".")), cwd);
+    let root = root.canonicalize().unwrap_or(root);
     resolve_text(&path.display().to_string(), &text, &root, cwd).map(|mut c| {
         c.path = Some(path.to_path_buf());
         c

@@ -6,13 +6,18 @@
 //!
 //! The disk is asked once per directory met (is there a `cookielint.toml`?); per file, the
 //! directory is compared with the last one, or looked up in a table.
+//!
+//! A configuration's patterns are matched against a file's path relative to the
+//! configuration's directory, which is canonical: [`RelativePaths`] finds that path through
+//! symbolic links, asking the disk at most once per directory.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use miette::{IntoDiagnostic, Result};
 
-use cookielint::config::{Config, CONFIG_NAME};
+use cookielint::config::{absolute, Config, CONFIG_NAME};
 
 /// The rule selection given on the command line, applied to every configuration.
 pub struct Selection<'a> {
@@ -186,5 +191,53 @@ fn spelled(dir: &Path) -> &Path {
     match dir.as_os_str().is_empty() {
         true => Path::new("."),
         false => dir,
+    }
+}
+
+/// Files' paths relative to their configuration's directory ([`Config::root`], canonical),
+/// for its patterns. The path as written is tried first, without asking the disk; one that is
+/// not below the root as written (it goes through a symbolic link, or is outside the root)
+/// is tried again through the canonical path of its directory, found once per directory.
+#[derive(Default)]
+pub struct RelativePaths {
+    /// The canonical path of each directory asked about (absolute, as written), if found.
+    canonical: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+}
+
+impl RelativePaths {
+    /// `path` relative to `config`'s root; `None` for a file outside it.
+    pub fn of(&self, config: &Config, path: &Path) -> Option<PathBuf> {
+        if let Some(relative) = config.relative(path) {
+            return Some(relative);
+        }
+        let absolute = absolute(path, &config.cwd);
+        let canonical = self.canonical_dir(absolute.parent()?)?;
+        let relative = canonical.strip_prefix(&config.root).ok()?;
+        Some(relative.join(absolute.file_name()?))
+    }
+
+    /// The canonical path of `dir`, remembered.
+    fn canonical_dir(&self, dir: &Path) -> Option<PathBuf> {
+        // A poisoned table still holds right answers.
+        let table = || {
+            self.canonical
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+        };
+        if let Some(found) = table().get(dir) {
+            return found.clone();
+        }
+        let found = canonical(dir);
+        table().insert(dir.to_path_buf(), found.clone());
+        found
+    }
+}
+
+/// The canonical path of `dir`; for one that does not exist (the directory standard input
+/// is named in), its nearest existing ancestor's, joined with the rest.
+fn canonical(dir: &Path) -> Option<PathBuf> {
+    match dir.canonicalize() {
+        Ok(found) => Some(found),
+        Err(_) => Some(canonical(dir.parent()?)?.join(dir.file_name()?)),
     }
 }

@@ -15,6 +15,7 @@ use cookielint::convert::{csv_header, csv_rows, to_json_value, to_markdown};
 use cookielint::model::{parse, ParseOptions, Parsed};
 use cookielint::source::{SourceFile, DEFAULT_MAX_FILE_SIZE};
 
+use super::configs::RelativePaths;
 use super::input::{self, InputError, InputFile};
 use super::write::write_atomic;
 use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
@@ -89,8 +90,11 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
     let paths = input::with_stdin(&args.paths, args.stdin_filename.as_deref(), None)?;
     let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
     // Walked directories give the files the configuration's `[files]` takes, as in `check`.
-    let (files, mut errors) =
-        input::collect(&paths, &|p: &Path| config.is_included(p), paths.len() > 1);
+    let (files, mut errors) = {
+        let relative = RelativePaths::default();
+        let include = |p: &Path| config.is_included_at(p, || relative.of(&config, p));
+        input::collect(&paths, &include, paths.len() > 1)
+    };
     let max_size = args
         .max_file_size
         .or(config.max_file_size)

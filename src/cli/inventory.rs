@@ -19,6 +19,7 @@ use cookielint::model::{parse, ParseOptions};
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
 use cookielint::wording::{agreeing, counted};
 
+use super::configs::RelativePaths;
 use super::input::{self, Listed};
 use super::{EXIT_ERROR, EXIT_OK};
 
@@ -73,8 +74,11 @@ pub fn run(args: InventoryArgs) -> Result<u8> {
         Some(Path::new(".")),
     )?;
     let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
-    let (files, walk_errors) =
-        input::collect(&paths, &|p: &Path| config.is_included(p), paths.len() > 1);
+    let (files, walk_errors) = {
+        let relative = RelativePaths::default();
+        let include = |p: &Path| config.is_included_at(p, || relative.of(&config, p));
+        input::collect(&paths, &include, paths.len() > 1)
+    };
     // Documents are listed by path whatever the order of the arguments, and a file named
     // twice (`inventory corpus corpus/a.md`) counts once, as in `check`.
     let files = input::listed(files.into_iter().map(|f| (f.path, ())));

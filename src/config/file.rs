@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    check_selector, cookie, glob_set, glob_set_below, parse_severity, typo, Config, ConfigError,
+    check_selector, cookie, glob_set, parse_severity, patterns, typo, Config, ConfigError,
     CorpusSettings, Override,
 };
 use crate::lang::Language;
@@ -262,19 +262,22 @@ impl ConfigFile {
             let patterns: Vec<String> = include.iter().map(|s| s.get_ref().clone()).collect();
             config.include = glob_set(&patterns).map_err(|e| glob_error(include, e))?;
         }
-        let exclude: Vec<String> = self
-            .files
-            .exclude
-            .iter()
-            .map(|s| s.get_ref().clone())
-            .collect();
-        config.exclude =
-            glob_set_below(&exclude).map_err(|e| glob_error(&self.files.exclude, e))?;
+        // `exclude` and overrides' `files` are read as in `.gitignore`, against the path
+        // relative to the configuration's directory.
+        let below = |values: &[Str]| {
+            patterns(root, values.iter().map(|s| s.get_ref().as_str())).map_err(|(at, e)| {
+                let span = values
+                    .get(at)
+                    .or(values.first())
+                    .map_or(0..0, Spanned::span);
+                error(format!("invalid pattern: {e}"), span, None)
+            })
+        };
+        config.exclude = below(&self.files.exclude)?;
         config.max_file_size = self.files.max_file_size;
         for o in &self.overrides {
-            let patterns: Vec<String> = o.files.iter().map(|s| s.get_ref().clone()).collect();
             config.overrides.push(Override {
-                globs: glob_set_below(&patterns).map_err(|e| glob_error(&o.files, e))?,
+                files: below(&o.files)?,
                 ignore: selectors(&o.ignore, error)?,
                 select: selectors(&o.select, error)?,
                 severity: severities(&o.severity, error)?,

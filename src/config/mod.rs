@@ -10,6 +10,7 @@ mod file;
 use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use miette::{NamedSource, SourceSpan};
 
 use crate::lint::known::{KnownCookie, KnownTypo};
@@ -42,10 +43,11 @@ pub struct ConfigError {
     pub help: Option<String>,
 }
 
-/// Per-file overrides, applied in order to files matching their globs.
+/// Per-file overrides, applied in order to files matching their patterns.
 #[derive(Debug, Clone)]
 pub struct Override {
-    globs: GlobSet,
+    /// The files it applies to (see [`patterns`]).
+    files: Gitignore,
     /// Rules to stop running.
     pub ignore: Vec<String>,
     /// Rules to also run.
@@ -77,7 +79,7 @@ impl Default for CorpusSettings {
 pub struct Config {
     /// The file it came from (`None`: built-in defaults).
     pub path: Option<PathBuf>,
-    /// The directory globs are relative to (absolute).
+    /// The directory globs are relative to (absolute; the command line gives it canonical).
     pub root: PathBuf,
     /// The directory relative input paths are resolved against (absolute).
     pub cwd: PathBuf,
@@ -91,8 +93,8 @@ pub struct Config {
     pub vocabulary: Extra,
     /// Files to check in walked directories (default `*.txt`, `*.md`, `*.markdown`).
     pub include: GlobSet,
-    /// Files to skip.
-    pub exclude: GlobSet,
+    /// Files to skip (see [`patterns`]).
+    pub exclude: Gitignore,
     /// Largest file read.
     pub max_file_size: Option<u64>,
     /// Lowest severity that fails the run.
@@ -114,23 +116,33 @@ impl Config {
             options: LintOptions::default(),
             vocabulary: Extra::default(),
             include: globs(&["*.txt", "*.md", "*.markdown"]).unwrap_or_else(|_| GlobSet::empty()),
-            exclude: GlobSet::empty(),
+            exclude: Gitignore::empty(),
             max_file_size: None,
             fail_on: None,
             corpus: CorpusSettings::default(),
         }
     }
 
-    /// The rule settings for a file (overrides applied).
-    pub fn settings_for(&self, path: &Path) -> RuleSettings {
+    /// `path` relative to [`Config::root`], found lexically (no file-system access):
+    /// `None` for a path that is not below the root as written.
+    pub fn relative(&self, path: &Path) -> Option<PathBuf> {
+        absolute(path, &self.cwd)
+            .strip_prefix(&self.root)
+            .ok()
+            .map(Path::to_path_buf)
+    }
+
+    /// The rule settings for a file (overrides applied), whose path relative to the root is
+    /// `relative` (see [`Config::relative`]; `None` for a file outside the root, which no
+    /// override covers). `relative` is asked only when there are overrides.
+    pub fn settings_at(&self, relative: impl FnOnce() -> Option<PathBuf>) -> RuleSettings {
         if self.overrides.is_empty() {
             return self.settings.clone();
         }
-        let absolute = absolute(path, &self.cwd);
-        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        let relative = relative();
         let mut settings = self.settings.clone();
         for o in &self.overrides {
-            if o.globs.is_match(relative) || o.globs.is_match(path) {
+            if relative.as_deref().is_some_and(|r| covers(&o.files, r)) {
                 // Selectors were validated when the configuration was loaded.
                 let _ = settings.ignore(&o.ignore);
                 let _ = settings.extend(&o.select);
@@ -142,26 +154,39 @@ impl Config {
         settings
     }
 
-    /// Whether a file found while walking a directory is checked.
-    pub fn is_included(&self, path: &Path) -> bool {
-        // The path relative to the configuration's root is only built when a glob needs it:
-        // the usual patterns (`*.md`) take a file by its name (one they leave is asked
-        // again by its relative path), and a glob set builds a candidate (an allocation)
-        // before it looks at its globs, so an empty one (no `exclude`, the usual case) is
-        // not asked.
-        let made_absolute = std::cell::OnceCell::new();
-        let relative = || {
-            made_absolute
-                .get_or_init(|| absolute(path, &self.cwd))
-                .strip_prefix(&self.root)
-                .unwrap_or(path)
-        };
-        let name = Path::new(path.file_name().unwrap_or_default());
-        let included = self.include.is_match(name) || self.include.is_match(relative());
-        included
-            && (self.exclude.is_empty()
-                || !(self.exclude.is_match(relative()) || self.exclude.is_match(path)))
+    /// [`Config::settings_at`] with the path relative to the root found lexically.
+    pub fn settings_for(&self, path: &Path) -> RuleSettings {
+        self.settings_at(|| self.relative(path))
     }
+
+    /// Whether a file found while walking a directory is checked, its path relative to the
+    /// root being `relative` (as in [`Config::settings_at`]). `include` takes a file by
+    /// its name, or by its relative path; `exclude` leaves out one below the root only.
+    pub fn is_included_at(&self, path: &Path, relative: impl Fn() -> Option<PathBuf>) -> bool {
+        // The relative path is only built when a glob needs it: the usual patterns (`*.md`)
+        // take a file by its name (one they leave is asked again by its relative path), and
+        // an empty `exclude` (the usual case) is not asked.
+        let known = std::cell::OnceCell::new();
+        let below = || known.get_or_init(&relative).as_deref();
+        let name = Path::new(path.file_name().unwrap_or_default());
+        let included =
+            self.include.is_match(name) || below().is_some_and(|r| self.include.is_match(r));
+        included && (self.exclude.is_empty() || !below().is_some_and(|r| covers(&self.exclude, r)))
+    }
+
+    /// [`Config::is_included_at`] with the path relative to the root found lexically.
+    pub fn is_included(&self, path: &Path) -> bool {
+        self.is_included_at(path, || self.relative(path))
+    }
+}
+
+/// Whether the patterns `set` cover a file at `relative` (to their root): the file, or a
+/// directory it is in.
+fn covers(set: &Gitignore, relative: &Path) -> bool {
+    // The matcher takes paths below its root only (it asserts that).
+    !relative.as_os_str().is_empty()
+        && !relative.has_root()
+        && set.matched_path_or_any_parents(relative, false).is_ignore()
 }
 
 /// `path` made absolute (against `cwd`) with `.` and `..` resolved lexically, so it can be
@@ -276,23 +301,32 @@ pub(crate) fn glob_set(patterns: &[String]) -> Result<GlobSet, globset::Error> {
     globs(&refs)
 }
 
-/// [`glob_set`] for patterns that pick files to leave out or to treat apart (`exclude`,
-/// overrides' `files`): as in `.gitignore`, a pattern that matches a directory matches
-/// everything below it too, so `drafts` (or `drafts/`) excludes `drafts/a.md` at any depth,
-/// and `legacy` in an override covers `legacy/fr/a.md`.
-pub(crate) fn glob_set_below(patterns: &[String]) -> Result<GlobSet, globset::Error> {
-    let mut all: Vec<String> = Vec::with_capacity(patterns.len() * 2);
-    for p in patterns {
-        let p = p.trim_end_matches('/');
-        all.push(p.to_owned());
-        if !p.is_empty() && !p.ends_with("**") {
-            all.push(format!("{p}/**"));
-            if !p.contains('/') {
-                all.push(format!("**/{p}/**"));
+/// The patterns that pick files to leave out or to treat apart (`exclude`, overrides'
+/// `files`), relative to `root`, read as lines of a `.gitignore` there (ignoring case): a
+/// name without `/` (but a trailing one) matches at any depth; a leading `/`, or a `/`
+/// inside, anchors a pattern to the root; `*` does not cross a `/`, `**` does; a trailing
+/// `/` matches directories only; `!` takes back what an earlier pattern matched; and a
+/// pattern that matches a directory covers everything below it. A leading `./` stands for
+/// the root, as a leading `/` does. On error, the index of the pattern at fault.
+pub(crate) fn patterns<'a>(
+    root: &Path,
+    patterns: impl IntoIterator<Item = &'a str>,
+) -> Result<Gitignore, (usize, ignore::Error)> {
+    let mut builder = GitignoreBuilder::new(root);
+    // (Never fails: the result type is historical.)
+    let _ = builder.case_insensitive(true);
+    for (index, p) in patterns.into_iter().enumerate() {
+        let anchored;
+        let line = match p.strip_prefix("./") {
+            Some(rest) => {
+                anchored = format!("/{rest}");
+                anchored.as_str()
             }
-        }
+            None => p,
+        };
+        builder.add_line(None, line).map_err(|e| (index, e))?;
     }
-    glob_set(&all)
+    builder.build().map_err(|e| (0, e))
 }
 
 #[cfg(test)]

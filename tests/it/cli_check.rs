@@ -19,6 +19,7 @@ use crate::support::{cookielint_in, json, Run};
 mod baseline;
 mod config;
 mod formats;
+mod patterns;
 mod selection;
 mod suppression;
 mod walk;
