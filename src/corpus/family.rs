@@ -11,13 +11,15 @@
 //!
 //! A family in one language is linked as a translation of a family in another language
 //! when both have the same table columns (the template's shape) and share cookies; the
-//! larger family (with a consensus) is taken as the original.
+//! larger family (with a consensus) is taken as the original (see `translation`,
+//! which finds it through an index rather than by comparing every pair of families).
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::consensus::{self, Consensus, FieldVerdict, ValueCounts};
 use super::summary::{ColumnRoles, DocumentSummary, Field};
+use super::translation::{self, LinkFamily};
 use crate::config::CorpusSettings;
 use crate::lang::Language;
 use crate::vocab::ColumnRole;
@@ -140,39 +142,30 @@ fn usual_columns(summaries: &[DocumentSummary], members: &[usize]) -> Vec<Column
 }
 
 /// Links each family to the larger family in another language with the same columns that
-/// shares the most usual cookies with it.
+/// shares the most usual cookies with it (see the `translation` module).
 fn link_translations(summaries: &[DocumentSummary], families: &mut [Family]) {
-    let declared: Vec<FxHashSet<&str>> = families
-        .iter()
-        .map(|f| {
-            f.members
-                .iter()
-                .filter_map(|&m| summaries.get(m))
-                .flat_map(|s| s.cookies.iter().map(|c| c.key()))
-                .collect()
-        })
-        .collect();
-    let links: Vec<Option<usize>> = families
-        .iter()
-        .map(|f| {
-            let language = f.language?;
-            let own = declared.get(f.id)?;
-            families
-                .iter()
-                .filter(|r| {
-                    r.language.is_some_and(|l| l != language)
-                        && r.members.len() > f.members.len()
-                        && r.columns == f.columns
-                })
-                .filter_map(|r| {
-                    let usual = r.consensus.as_ref()?.usual_cookies();
-                    let shared = usual.filter(|k| own.contains(k)).count();
-                    (shared > 0).then_some((r.id, shared, r.members.len()))
-                })
-                .max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.0.cmp(&a.0)))
-                .map(|(id, _, _)| id)
-        })
-        .collect();
+    let links = {
+        let sides: Vec<LinkFamily<'_>> = families
+            .iter()
+            .map(|f| {
+                let declared: FxHashSet<&str> = f
+                    .members
+                    .iter()
+                    .filter_map(|&m| summaries.get(m))
+                    .flat_map(|s| s.cookies.iter().map(|c| c.key()))
+                    .collect();
+                LinkFamily {
+                    id: f.id,
+                    language: f.language,
+                    size: f.members.len(),
+                    columns: &f.columns,
+                    declared: declared.into_iter().collect(),
+                    usual: f.consensus.as_ref().map(|c| c.usual_cookies().collect()),
+                }
+            })
+            .collect();
+        translation::originals(&sides)
+    };
     for (family, link) in families.iter_mut().zip(links) {
         family.translation_of = link;
     }
