@@ -11,13 +11,15 @@
 //!
 //! A family in one language is linked as a translation of a family in another language
 //! when both have the same table columns (the template's shape) and share cookies; the
-//! larger family (with a consensus) is taken as the original.
+//! larger family (with a consensus) is taken as the original (see `translation`,
+//! which finds it through an index rather than by comparing every pair of families).
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::consensus::{self, Consensus, FieldVerdict, ValueCounts};
 use super::summary::{ColumnRoles, DocumentSummary, Field};
+use super::translation::{self, LinkFamily};
 use crate::config::CorpusSettings;
 use crate::lang::Language;
 use crate::vocab::ColumnRole;
@@ -60,13 +62,7 @@ pub fn families(
             continue;
         };
         let passages = passage_set(summary);
-        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for hash in &passages {
-            for &t in index.get(&(summary.language, *hash)).into_iter().flatten() {
-                *shared.entry(t).or_default() += 1;
-            }
-        }
-        let best = shared
+        let best = sharing_templates(&index, &templates, summary.language, &passages)
             .into_iter()
             .filter_map(|(t, count)| {
                 let larger = templates.get(t)?.representative.len().max(passages.len());
@@ -113,6 +109,67 @@ pub fn families(
     (families, family_of)
 }
 
+/// The templates in `language` that share at least half of `passages` (sorted, distinct)
+/// with a document, and how many each shares: every template that could take the document.
+///
+/// A template sharing at least half of the n passages appears in the index lists of at
+/// least ceil(n/2) of them, hence in at least one of any n/2 + 1 (rounded down) of them:
+/// only the shortest such lists are walked (prefix filtering), then each template found
+/// is counted exactly by merging its representative with the passages. Boilerplate shared
+/// by every template thus costs nothing as long as most of a document's passages are
+/// rarer. The worst case remains quadratic: documents more than half of whose passages
+/// are each shared by many templates, yet which join none of them (each template being
+/// much larger than the document), walk those long lists.
+fn sharing_templates(
+    index: &FxHashMap<(Option<Language>, u64), Vec<usize>>,
+    templates: &[Template],
+    language: Option<Language>,
+    passages: &[u64],
+) -> Vec<(usize, usize)> {
+    let mut lists: Vec<&[usize]> = passages
+        .iter()
+        .map(|hash| index.get(&(language, *hash)).map_or(&[][..], Vec::as_slice))
+        .collect();
+    lists.sort_unstable_by_key(|list| list.len());
+    let mut candidates: Vec<usize> = lists
+        .into_iter()
+        .take(passages.len() / 2 + 1)
+        .flatten()
+        .copied()
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_iter()
+        .filter_map(|t| {
+            let representative = &templates.get(t)?.representative;
+            Some((t, common_count(representative, passages)))
+        })
+        .collect()
+}
+
+/// The number of values two sorted, distinct lists have in common.
+fn common_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    let mut count = 0;
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                a.next();
+                b.next();
+            }
+        }
+    }
+    count
+}
+
 /// The distinct passage hashes of a document, sorted.
 fn passage_set(summary: &DocumentSummary) -> Vec<u64> {
     let mut set: Vec<u64> = summary
@@ -140,39 +197,30 @@ fn usual_columns(summaries: &[DocumentSummary], members: &[usize]) -> Vec<Column
 }
 
 /// Links each family to the larger family in another language with the same columns that
-/// shares the most usual cookies with it.
+/// shares the most usual cookies with it (see the `translation` module).
 fn link_translations(summaries: &[DocumentSummary], families: &mut [Family]) {
-    let declared: Vec<FxHashSet<&str>> = families
-        .iter()
-        .map(|f| {
-            f.members
-                .iter()
-                .filter_map(|&m| summaries.get(m))
-                .flat_map(|s| s.cookies.iter().map(|c| c.key()))
-                .collect()
-        })
-        .collect();
-    let links: Vec<Option<usize>> = families
-        .iter()
-        .map(|f| {
-            let language = f.language?;
-            let own = declared.get(f.id)?;
-            families
-                .iter()
-                .filter(|r| {
-                    r.language.is_some_and(|l| l != language)
-                        && r.members.len() > f.members.len()
-                        && r.columns == f.columns
-                })
-                .filter_map(|r| {
-                    let usual = r.consensus.as_ref()?.usual_cookies();
-                    let shared = usual.filter(|k| own.contains(k)).count();
-                    (shared > 0).then_some((r.id, shared, r.members.len()))
-                })
-                .max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.0.cmp(&a.0)))
-                .map(|(id, _, _)| id)
-        })
-        .collect();
+    let links = {
+        let sides: Vec<LinkFamily<'_>> = families
+            .iter()
+            .map(|f| {
+                let declared: FxHashSet<&str> = f
+                    .members
+                    .iter()
+                    .filter_map(|&m| summaries.get(m))
+                    .flat_map(|s| s.cookies.iter().map(|c| c.key()))
+                    .collect();
+                LinkFamily {
+                    id: f.id,
+                    language: f.language,
+                    size: f.members.len(),
+                    columns: &f.columns,
+                    declared: declared.into_iter().collect(),
+                    usual: f.consensus.as_ref().map(|c| c.usual_cookies().collect()),
+                }
+            })
+            .collect();
+        translation::originals(&sides)
+    };
     for (family, link) in families.iter_mut().zip(links) {
         family.translation_of = link;
     }
@@ -228,5 +276,52 @@ impl Global {
             .and_then(|v| v.get(field as usize))
             .copied()
             .unwrap_or(FieldVerdict::TooFew)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// The templates `sharing_templates` returns include every one sharing at least half
+        /// of the passages, with the count of the plain walk over every index list.
+        #[test]
+        fn sharing_templates_finds_every_possible_template(
+            reps in proptest::collection::vec(proptest::collection::btree_set(0..12u64, 0..8), 0..12),
+            doc in proptest::collection::btree_set(0..12u64, 0..8),
+        ) {
+            let templates: Vec<Template> = reps
+                .into_iter()
+                .enumerate()
+                .map(|(family, set)| Template { family, representative: set.into_iter().collect() })
+                .collect();
+            let mut index: FxHashMap<(Option<Language>, u64), Vec<usize>> = FxHashMap::default();
+            for (t, template) in templates.iter().enumerate() {
+                for &hash in &template.representative {
+                    index.entry((None, hash)).or_default().push(t);
+                }
+            }
+            let passages: Vec<u64> = doc.into_iter().collect();
+            let mut plain: FxHashMap<usize, usize> = FxHashMap::default();
+            for hash in &passages {
+                for &t in index.get(&(None, *hash)).into_iter().flatten() {
+                    *plain.entry(t).or_default() += 1;
+                }
+            }
+            let found: FxHashMap<usize, usize> =
+                sharing_templates(&index, &templates, None, &passages).into_iter().collect();
+            for (t, count) in &found {
+                prop_assert_eq!(plain.get(t).copied().unwrap_or_default(), *count);
+            }
+            for (t, count) in plain {
+                if count * 2 >= passages.len() {
+                    prop_assert_eq!(found.get(&t).copied(), Some(count));
+                }
+            }
+        }
     }
 }

@@ -19,6 +19,7 @@ pub mod family;
 pub mod inventory;
 pub mod mask;
 pub mod summary;
+mod translation;
 
 pub use consensus::{
     Consensus, CookieConsensus, FieldVerdict, SectionOrder, SlotConsensus, UsualPassage,
