@@ -104,10 +104,21 @@ fn finish(mut child: Child, what: &str) -> Finished {
     }
     let stdout = drain(child.stdout.take().unwrap());
     let stderr = drain(child.stderr.take().unwrap());
+    let status = wait_guarded(&mut child, what);
+    Finished {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    }
+}
+
+/// Waits for `child`, killing it and failing the test if it is still running after
+/// [`HANG_GUARD`] (a guard against blocking, not a time limit on the run).
+fn wait_guarded(child: &mut Child, what: &str) -> ExitStatus {
     let start = Instant::now();
-    let status = loop {
+    loop {
         if let Some(status) = child.try_wait().unwrap() {
-            break status;
+            return status;
         }
         if start.elapsed() > HANG_GUARD {
             let _ = child.kill();
@@ -115,11 +126,6 @@ fn finish(mut child: Child, what: &str) -> Finished {
             panic!("{what}: still running after {HANG_GUARD:?}, killed: it hangs");
         }
         std::thread::sleep(Duration::from_millis(10));
-    };
-    Finished {
-        status,
-        stdout: stdout.join().unwrap(),
-        stderr: stderr.join().unwrap(),
     }
 }
 
@@ -1032,17 +1038,7 @@ fn with_stderr_closed(dir: &Path, args: &[&str]) -> ExitStatus {
     drop(child.stderr.take());
     // Opening the gate waits for the run to reach it; closing it lets the run go on.
     drop(std::fs::OpenOptions::new().write(true).open(&gate).unwrap());
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        if start.elapsed() > HANG_GUARD {
-            let _ = child.kill();
-            panic!("{args:?}: still running after {HANG_GUARD:?}, killed: it hangs");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_guarded(&mut child, &format!("{args:?}"))
 }
 
 /// Messages on standard error that cannot be written (its reader is gone, as in
