@@ -69,6 +69,7 @@ fn exact_role(text: &str, extra: Option<&Extra>) -> Option<ColumnRole> {
     let trimmed = text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
     match extra.filter(|e| !e.columns.is_empty()) {
         Some(extra) => exact_role_of(trimmed, Some(extra)),
+        None if vocab::too_long_for_column_phrase(trimmed) => None,
         None => remembered_in(&ROLES, 0, trimmed, |t| exact_role_of(t, None), |_| 1),
     }
 }

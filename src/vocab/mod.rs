@@ -466,6 +466,38 @@ pub fn exact_column_role(key: &str) -> Option<ColumnRole> {
     index.get(key).copied()
 }
 
+/// Whether `text` (trimmed) is known to name no column: its key cannot be a column
+/// phrase's key, as its ASCII letters and digits alone show. Each one is a character of the key
+/// (the key keeps them, lower-cased; normalisation composes a mark onto one but never two
+/// of them into one character, and drops none), so a text holding more of them than the
+/// longest phrase key has bytes names no column. `false` when not known that way.
+///
+/// Only the first bytes are counted (twice the longest key), in a loop without an
+/// early exit that compiles to vector code: a long line of prose costs a few dozen
+/// instructions instead of a key or a lookup, and a short text costs a length test.
+pub fn too_long_for_column_phrase(text: &str) -> bool {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let longest = *LONGEST.get_or_init(|| {
+        column_phrases()
+            .iter()
+            .map(|p| p.key.len())
+            .max()
+            .unwrap_or(0)
+    });
+    if text.len() <= longest {
+        return false;
+    }
+    // Branch-free tests and a byte-wide count (the head is at most 255 bytes long), so
+    // that the loop runs sixteen bytes at a time.
+    let head = text.as_bytes().get(..(2 * longest).min(255));
+    let count = head.unwrap_or(text.as_bytes()).iter().fold(0u8, |n, &b| {
+        let digit = b.wrapping_sub(b'0') < 10;
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        n.wrapping_add(u8::from(digit | letter))
+    });
+    usize::from(count) > longest
+}
+
 /// The section phrases that start with the first character of `text` (the only ones that
 /// can be a prefix of it), from an index built once per process.
 fn section_phrases_opening(text: &str) -> impl Iterator<Item = &'static SectionPhrase> {

@@ -518,3 +518,47 @@ fn a_value_left_empty_on_its_key_s_line_may_hold_a_pipe_or_a_tab_on_the_next() {
         }
     }
 }
+
+/// The shortcut of [`exact_role`] (a text with more ASCII letters and digits than the
+/// longest column phrase names no column) never turns away a text that names one: every
+/// phrase, and variants the key folds back onto it (case, a decomposed accent, invisible
+/// characters, spread whitespace, the Kelvin sign, markup trimmed away), keeps its role.
+#[test]
+fn the_length_shortcut_keeps_every_column_phrase() {
+    use crate::vocab::{column_phrases, too_long_for_column_phrase};
+    let mut next = crate::testing::pseudo_random(0x7AB1_E5C0_1D00_u64);
+    const NOISE: [&str; 6] = ["\u{200B}", "  ", "\u{301}", "\u{AD}", "\t", "\u{FEFF}"];
+    for phrase in column_phrases() {
+        let mut variants = vec![
+            phrase.key.to_owned(),
+            phrase.key.to_uppercase(),
+            format!("** {}: **", phrase.key),
+            phrase.key.replace('k', "\u{212A}"),
+            unicode_normalization::UnicodeNormalization::nfd(phrase.key).collect(),
+        ];
+        for _ in 0..20 {
+            let mut noisy = String::new();
+            for c in phrase.key.chars() {
+                noisy.push(c);
+                if next(3) == 0 {
+                    noisy.push_str(NOISE.get(next(NOISE.len())).copied().unwrap_or(""));
+                }
+            }
+            variants.push(noisy);
+        }
+        for text in &variants {
+            let role = exact_role_of(
+                text.trim_matches(|c: char| c == '*' || c.is_whitespace()),
+                None,
+            );
+            if role.is_some() {
+                assert!(!too_long_for_column_phrase(text), "{text:?}");
+            }
+        }
+        assert!(exact_role(&variants[0], None).is_some(), "{:?}", phrase.key);
+    }
+    // Prose is turned away without being looked up.
+    assert!(too_long_for_column_phrase(
+        "Ces cookies permettent de mesurer l'audience du site et de comprendre sa navigation."
+    ));
+}
