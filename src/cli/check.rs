@@ -225,7 +225,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         ("baseline", &args.write_baseline),
     ] {
         if let Some(target) = target {
-            if overwrites_an_input(target, found.iter().map(|(p, _)| p.as_path())) {
+            if overwrites_an_input(target, found.iter().map(|(p, _)| p.as_path()), &paths) {
                 miette::bail!(
                     "{what} {} not written: it would overwrite an input file",
                     target.display()

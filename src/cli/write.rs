@@ -7,7 +7,7 @@
 //! mode of a temporary file).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `contents` to `path` atomically, creating parent directories as needed.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
@@ -49,10 +49,17 @@ pub fn write_atomic_with(
 
 /// Whether writing `target` would replace one of `inputs`: whether its directory entry is
 /// the one an input names (through linked directories too). The write replaces that entry:
-/// a link at `target` is replaced, not what it points to. Only the inputs with the file name
-/// of `target` are resolved, so a tree of any size costs one name comparison per file and
-/// a few system calls; an input that is a link of another name to `target` is not seen.
-pub fn overwrites_an_input<'a>(target: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> bool {
+/// a link at `target` is replaced, not what it points to.
+///
+/// Of the `inputs`, only those with the file name of `target` are resolved, so a tree of
+/// any size costs one name comparison per file and a few system calls. An input of another
+/// name reaches `target` only through a link, and a walk takes no links: such an input was
+/// named on the command line, and each of the `named` paths is resolved.
+pub fn overwrites_an_input<'a>(
+    target: &Path,
+    inputs: impl IntoIterator<Item = &'a Path>,
+    named: &[PathBuf],
+) -> bool {
     let Some(name) = target.file_name() else {
         return false;
     };
@@ -64,10 +71,12 @@ pub fn overwrites_an_input<'a>(target: &Path, inputs: impl IntoIterator<Item = &
         // Its directory does not exist yet: no input is there.
         return false;
     };
-    inputs.into_iter().any(|input| {
-        input
-            .file_name()
-            .is_some_and(|n| n == name || entry.file_name() == Some(n))
-            && input.canonicalize().is_ok_and(|p| p == entry)
-    })
+    let resolves_to_entry = |input: &Path| input.canonicalize().is_ok_and(|p| p == entry);
+    named.iter().any(|input| resolves_to_entry(input))
+        || inputs.into_iter().any(|input| {
+            input
+                .file_name()
+                .is_some_and(|n| n == name || entry.file_name() == Some(n))
+                && resolves_to_entry(input)
+        })
 }

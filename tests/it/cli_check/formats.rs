@@ -515,14 +515,16 @@ fn output_file_gets_exactly_the_report_standard_output_gets() {
 }
 
 /// `--output-file` and `--write-baseline` refuse to replace a document being checked,
-/// named directly, found by the walk, or named through a linked directory, as `convert -o`
-/// does; the document is left whole and the run exits 2.
+/// named directly, found by the walk, named through a linked directory, or named as a link
+/// of another name to it, as `convert -o` does; the document is left whole and the run
+/// exits 2.
 #[cfg(unix)]
 #[test]
 fn output_files_never_replace_an_input() {
     let dir = format_fixture();
     std::os::unix::fs::symlink(dir.path(), dir.path().join("linked")).unwrap();
     let name = "accents.txt";
+    std::os::unix::fs::symlink(name, dir.path().join("alias.txt")).unwrap();
     let before = std::fs::read(dir.path().join(name)).unwrap();
     let through_link = format!("linked/{name}");
     for option in ["--output-file", "--write-baseline"] {
@@ -530,6 +532,7 @@ fn output_files_never_replace_an_input() {
             (vec![name], name),
             (vec!["."], name),
             (vec!["."], through_link.as_str()),
+            (vec!["alias.txt"], name),
         ] {
             let mut args = vec!["--no-config", option, target];
             args.extend(paths.iter().copied());
