@@ -88,7 +88,7 @@ pub fn classify(text: &str, span: Span) -> LineKind {
     }
     if has_tab && !is_indented_prose(line) {
         let cells = tab_cells(line, base);
-        if cells.len() >= 2 {
+        if cells.len() >= 2 && !is_field_then_tab(text, &cells) {
             return LineKind::TabRow { cells };
         }
     }
@@ -111,6 +111,26 @@ pub fn classify(text: &str, span: Span) -> LineKind {
         };
     }
     LineKind::Text
+}
+
+/// Whether a line of two tab-separated cells is a key-value field with a tab after its
+/// colon (`Name:<TAB>_ga`): the first cell is a column's name followed by a colon, and the
+/// second names no column (a two-column header such as `Name:<TAB>Purpose` stays a row).
+fn is_field_then_tab(text: &str, cells: &[Span]) -> bool {
+    let [first, second] = cells else {
+        return false;
+    };
+    let names_column = |cell: &str| {
+        let key = cell.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+        !key.is_empty() && crate::vocab::exact_column_role(&crate::normalize::key(key)).is_some()
+    };
+    let second = second.slice(text).trim_end();
+    first
+        .slice(text)
+        .trim_end()
+        .strip_suffix(':')
+        .is_some_and(names_column)
+        && !names_column(second.strip_suffix(':').unwrap_or(second))
 }
 
 /// A tab at the very start of an otherwise ordinary line is indentation, not a column break.
@@ -563,6 +583,37 @@ mod tests {
         assert_eq!(kind("| only"), LineKind::Text);
         assert_eq!(pipe_cells("a \\| b \\\\| c |"), ["a \\| b \\\\", " c ", ""]);
         assert_eq!(pipe_cells("no pipe"), ["no pipe"]);
+    }
+
+    /// A tab after a column's name and its colon separates a field's key from its value;
+    /// a row of two column names, or of a name and a value without a colon, stays a row.
+    #[test]
+    fn a_tab_after_a_fields_colon_is_not_a_column_break() {
+        for (line, expected) in [
+            ("Name:\tsessionid", ("Name", "sessionid")),
+            ("Nom :\t_ga", ("Nom", "_ga")),
+            ("**Durée** : \t 13 mois", ("Durée", "13 mois")),
+        ] {
+            match kind(line) {
+                LineKind::KeyValue { key, value } => {
+                    assert_eq!(
+                        (key.slice(line).trim(), value.slice(line)),
+                        expected,
+                        "{line:?}"
+                    );
+                }
+                other => panic!("{line:?}: {other:?}"),
+            }
+        }
+        for row in [
+            "Name:\tPurpose",
+            "Name:\tPurpose:",
+            "Name\tsessionid",
+            "sessionid:\tvalue",
+            "Name:\tsessionid\t13 months",
+        ] {
+            assert!(matches!(kind(row), LineKind::TabRow { .. }), "{row:?}");
+        }
     }
 
     #[test]
