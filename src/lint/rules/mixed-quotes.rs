@@ -64,13 +64,6 @@ const FAMILIES: [Family; 2] = [
     },
 ];
 
-thread_local! {
-    /// The usage of each family in each raw text seen on the thread (offsets relative to the
-    /// text): a template's texts come back in document after document.
-    static USAGES: std::cell::RefCell<crate::memo::Memo<[Usage; 2]>> =
-        std::cell::RefCell::new(crate::memo::Memo::default());
-}
-
 /// How often a document (or a text) uses each style of one family, and where each style
 /// first appears.
 #[derive(Clone, Copy, Default)]
@@ -161,10 +154,9 @@ fn in_both_styles(cx: &LintContext<'_>, family: &Family) -> bool {
 fn usage(cx: &LintContext<'_>) -> [Usage; 2] {
     let mut usage = [Usage::default(); 2];
     for text in texts(cx.doc) {
-        let raw = text.span.slice(cx.text());
-        let of_text = crate::memo::remembered_in(&USAGES, 0, raw, text_usage, |_| {
-            std::mem::size_of::<[Usage; 2]>()
-        });
+        // Counted afresh: the marks are found by a byte search, which costs less than
+        // hashing the text to look up a remembered count.
+        let of_text = text_usage(text.span.slice(cx.text()));
         for (total, one) in usage.iter_mut().zip(of_text) {
             total.straight += one.straight;
             total.curly += one.curly;
