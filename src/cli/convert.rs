@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use miette::Result;
 use rayon::prelude::*;
 
-use cookielint::convert::{csv_header, csv_rows, to_json_value, to_markdown};
+use cookielint::convert::{csv_header, csv_rows, to_json_string, to_markdown};
 use cookielint::model::{parse, ParseOptions, Parsed};
 use cookielint::source::{SourceFile, DEFAULT_MAX_FILE_SIZE};
 
@@ -77,12 +77,6 @@ impl OutputFormat {
     }
 }
 
-struct Converted {
-    file: InputFile,
-    source: SourceFile,
-    parsed: Parsed,
-}
-
 /// Runs `convert` and returns the exit code.
 pub fn run(args: ConvertArgs) -> Result<u8> {
     // The configuration's vocabulary (extra heading and header wording) shapes the model:
@@ -90,7 +84,7 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
     let paths = input::with_stdin(&args.paths, args.stdin_filename.as_deref(), None)?;
     let config = super::load_config(args.config.as_deref(), args.no_config, &paths)?;
     // Walked directories give the files the configuration's `[files]` takes, as in `check`.
-    let (files, mut errors) = {
+    let (mut files, errors) = {
         let relative = RelativePaths::default();
         let include = |p: &Path| config.is_included_at(p, || relative.of(&config, p));
         input::collect(&paths, &include, paths.len() > 1)
@@ -103,25 +97,6 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
         format: args.input_format.map(Into::into),
         vocabulary: Some(&config.vocabulary),
     };
-    let results: Vec<Result<Converted, InputError>> = files
-        .into_par_iter()
-        .map(|file| {
-            let source = input::read(&file, max_size)?;
-            let parsed = parse(&source, options);
-            Ok(Converted {
-                file,
-                source,
-                parsed,
-            })
-        })
-        .collect();
-    let mut documents = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(doc) => documents.push(doc),
-            Err(err) => errors.push(err),
-        }
-    }
     if let Some(dir) = &args.output_dir {
         // Never read back what an earlier run wrote into an output directory inside a
         // walked input. (An output directory that is itself an input keeps its inputs, and
@@ -131,9 +106,8 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
             let named: HashSet<PathBuf> =
                 paths.iter().filter_map(|p| p.canonicalize().ok()).collect();
             if !named.contains(&out) {
-                documents.retain(|d| {
-                    d.file
-                        .path
+                files.retain(|f| {
+                    f.path
                         .canonicalize()
                         .map_or(true, |p| named.contains(&p) || !p.starts_with(&out))
                 });
@@ -143,88 +117,136 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
     for err in &errors {
         super::to_stderr(format_args!("error: {err}"));
     }
+    let convert = |file: &InputFile| -> std::result::Result<String, InputError> {
+        let source = input::read(file, max_size)?;
+        Ok(render(args.to, &source, &parse(&source, options)))
+    };
+    let mut failed = !errors.is_empty();
     let code = match &args.output_dir {
-        Some(dir) => write_files(&args, dir, &documents)?,
+        Some(dir) => write_files(&args, dir, &files, &convert, &mut failed),
         None => {
             // One path that is not a directory: one file, even when it is missing.
             let single = paths.len() == 1 && paths.iter().all(|p| !p.is_dir());
-            print_stdout(args.to, &documents, single)?;
+            print_stdout(args.to, &files, single, &convert, &mut failed)?;
             EXIT_OK
         }
     };
     Ok(if code != EXIT_OK {
         code
-    } else if errors.is_empty() {
-        EXIT_OK
-    } else {
+    } else if failed {
         EXIT_FINDINGS
+    } else {
+        EXIT_OK
     })
 }
 
-fn render(format: OutputFormat, doc: &Converted) -> String {
+/// Documents converted at once: enough to keep every thread busy, few enough that the
+/// outputs held before they are written stay small whatever the number of files.
+const WINDOW: usize = 256;
+
+/// Converts `files` a window at a time on the thread pool and hands each output to `emit`
+/// in the order of `files`; a file that cannot be read is reported and sets `failed`.
+fn convert_in_order(
+    files: &[InputFile],
+    convert: &(dyn Fn(&InputFile) -> std::result::Result<String, InputError> + Sync),
+    failed: &mut bool,
+    mut emit: impl FnMut(&InputFile, String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    for window in files.chunks(WINDOW) {
+        let outputs: Vec<_> = window.par_iter().map(convert).collect();
+        for (file, output) in window.iter().zip(outputs) {
+            match output {
+                Ok(text) => emit(file, text)?,
+                Err(err) => {
+                    super::to_stderr(format_args!("error: {err}"));
+                    *failed = true;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn render(format: OutputFormat, source: &SourceFile, parsed: &Parsed) -> String {
     match format {
-        OutputFormat::Json => pretty(&to_json_value(&doc.source, &doc.parsed)),
+        OutputFormat::Json => {
+            let mut text = to_json_string(source, parsed, true);
+            text.push('\n');
+            text
+        }
         OutputFormat::Jsonl => {
-            let mut line = to_json_value(&doc.source, &doc.parsed).to_string();
+            let mut line = to_json_string(source, parsed, false);
             line.push('\n');
             line
         }
-        OutputFormat::Csv => csv_header() + &csv_rows(&doc.source, &doc.parsed.document),
-        OutputFormat::Markdown => to_markdown(&doc.parsed.document),
+        OutputFormat::Csv => csv_rows(source, &parsed.document),
+        OutputFormat::Markdown => to_markdown(&parsed.document),
     }
 }
 
-fn pretty(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// Prints every document; `single` (exactly one file named) prints a JSON object rather
-/// than an array, decided from the arguments so the shape never depends on what failed
-/// (nothing at all when that file could not be read).
-fn print_stdout(format: OutputFormat, documents: &[Converted], single: bool) -> Result<()> {
-    let out = match format {
-        OutputFormat::Json if single => documents
-            .first()
-            .map(|d| render(format, d))
-            .unwrap_or_default(),
-        OutputFormat::Json => pretty(&serde_json::Value::Array(
-            documents
-                .iter()
-                .map(|d| to_json_value(&d.source, &d.parsed))
-                .collect(),
-        )),
-        OutputFormat::Csv => {
-            let mut out = csv_header();
-            for d in documents {
-                out.push_str(&csv_rows(&d.source, &d.parsed.document));
-            }
-            out
+/// Prints every document as it is converted; `single` (exactly one file named) prints a
+/// JSON object rather than an array, decided from the arguments so the shape never
+/// depends on what failed (nothing at all when that file could not be read).
+fn print_stdout(
+    format: OutputFormat,
+    files: &[InputFile],
+    single: bool,
+    convert: &(dyn Fn(&InputFile) -> std::result::Result<String, InputError> + Sync),
+    failed: &mut bool,
+) -> Result<()> {
+    let array = format == OutputFormat::Json && !single;
+    super::print_with(|out| {
+        if format == OutputFormat::Csv {
+            out.write_all(csv_header().as_bytes())?;
         }
-        OutputFormat::Jsonl => documents.iter().map(|d| render(format, d)).collect(),
-        OutputFormat::Markdown => documents
-            .iter()
-            .map(|d| render(format, d))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    };
-    super::print(&out)
+        let mut count = 0usize;
+        convert_in_order(files, convert, failed, |_, text| {
+            let first = count == 0;
+            count += 1;
+            match format {
+                // `serde_json`'s pretty array: each element one level deeper (a JSON
+                // string holds no raw line break, so every line break starts a line of
+                // the element), separated by commas, without the element's own final line
+                // break.
+                OutputFormat::Json if array => {
+                    out.write_all(if first { b"[\n  " } else { b",\n  " })?;
+                    let element = text.strip_suffix('\n').unwrap_or(&text);
+                    out.write_all(element.replace('\n', "\n  ").as_bytes())
+                }
+                // Canonical Markdown documents are separated by a blank line.
+                OutputFormat::Markdown if !first => {
+                    out.write_all(b"\n")?;
+                    out.write_all(text.as_bytes())
+                }
+                _ => out.write_all(text.as_bytes()),
+            }
+        })?;
+        if array {
+            out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        Ok(())
+    })
 }
 
 /// Writes one file per input under `dir`, mirroring each input's path relative to the
 /// directory it was found in, or, for a file named directly, its path as given (its file
 /// name when that path is absolute or climbs with `..`). Refuses to write over an input file
 /// and to write two inputs to one output.
-fn write_files(args: &ConvertArgs, dir: &Path, documents: &[Converted]) -> Result<u8> {
-    let inputs: HashSet<PathBuf> = documents
+fn write_files(
+    args: &ConvertArgs,
+    dir: &Path,
+    files: &[InputFile],
+    convert: &(dyn Fn(&InputFile) -> std::result::Result<String, InputError> + Sync),
+    failed: &mut bool,
+) -> u8 {
+    let inputs: HashSet<PathBuf> = files
         .iter()
-        .filter_map(|d| d.file.path.canonicalize().ok())
+        .filter_map(|f| f.path.canonicalize().ok())
         .collect();
     let mut code = EXIT_OK;
     let mut written = HashSet::new();
-    for doc in documents {
-        let target = dir.join(doc.file.relative.with_extension(args.to.extension()));
+    let _ = convert_in_order(files, convert, failed, |file, text| {
+        let target = dir.join(file.relative.with_extension(args.to.extension()));
         let clash = target.canonicalize().is_ok_and(|t| inputs.contains(&t));
         if clash || !written.insert(target.clone()) {
             super::to_stderr(format_args!(
@@ -237,12 +259,17 @@ fn write_files(args: &ConvertArgs, dir: &Path, documents: &[Converted]) -> Resul
                 }
             ));
             code = EXIT_ERROR;
-            continue;
+            return Ok(());
         }
-        if let Err(err) = write_atomic(&target, render(args.to, doc).as_bytes()) {
+        let text = match args.to {
+            OutputFormat::Csv => csv_header() + &text,
+            _ => text,
+        };
+        if let Err(err) = write_atomic(&target, text.as_bytes()) {
             super::to_stderr(format_args!("error: {}: {err}", target.display()));
             code = EXIT_ERROR;
         }
-    }
-    Ok(code)
+        Ok(())
+    });
+    code
 }

@@ -188,3 +188,48 @@ fn wrong_values_are_rejected() {
         assert!(!validator.is_valid(&value), "{what}: still valid");
     }
 }
+
+/// `convert --to json` prints the contract as `serde_json` prints it: one document as an
+/// object, several as an array, each element the document's JSON Lines object indented one
+/// level. The documents are converted a window at a time and printed as they come, so the
+/// array here is longer than a window (256), and holds a file that cannot be read.
+#[test]
+fn convert_prints_one_object_or_an_array_as_serde_json_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let documents = corpus_files();
+    for i in 0..300 {
+        let from = &documents[i % documents.len()];
+        let name = format!("{i:03}-{}", from.file_name().unwrap().to_string_lossy());
+        std::fs::copy(from, dir.path().join(name)).unwrap();
+    }
+    // Over the size limit given below: reported, and the others still printed.
+    std::fs::write(dir.path().join("150-too-large.txt"), "a".repeat(200_000)).unwrap();
+    let run = |format: &str, path: &std::path::Path| {
+        crate::support::cookielint(&[
+            "convert".as_ref(),
+            "--max-file-size".as_ref(),
+            "100000".as_ref(),
+            "--to".as_ref(),
+            format.as_ref(),
+            path.as_os_str(),
+        ])
+    };
+    let pretty = |value: &Value| serde_json::to_string_pretty(value).unwrap() + "\n";
+    let lines = run("jsonl", dir.path());
+    let elements: Vec<Value> = lines.stdout.lines().map(crate::support::json).collect();
+    assert_eq!(elements.len(), 300, "{}", lines.stderr);
+    assert!(
+        lines.stderr.contains("150-too-large.txt"),
+        "{}",
+        lines.stderr
+    );
+    assert_eq!(lines.code, 1);
+    let array = run("json", dir.path());
+    assert_eq!(array.code, lines.code);
+    assert_eq!(array.stdout, pretty(&Value::Array(elements.clone())));
+    let expected = &elements[7];
+    let one = std::path::PathBuf::from(expected["source"].as_str().unwrap());
+    let single = run("json", &one);
+    assert_eq!(single.code, 0, "{}", single.stderr);
+    assert_eq!(single.stdout, pretty(expected));
+}
