@@ -11,6 +11,8 @@
 //!   adversarial inputs at two sizes; time is linear when the two throughputs (MiB/s) agree.
 //! - `hostile_report/*`: the same, then the human report drawn, on a document with a finding
 //!   on each of 5,000 and 40,000 lines.
+//! - `hostile_convert/SHAPE/1x|8x`: what `convert` does with each adversarial input (decode,
+//!   parse, then the JSON contract, canonical Markdown and CSV), at the two sizes.
 //!
 //! Figures and the machine they were measured on are in BENCHMARKS.md.
 #![allow(
@@ -319,6 +321,32 @@ fn hostile(c: &mut Criterion) {
     }
 }
 
+/// Decodes and parses one input, then renders it in each of `convert`'s formats.
+fn convert_bytes(bytes: &[u8]) -> usize {
+    let Ok(source) = SourceFile::from_bytes("hostile.md", bytes, u64::MAX) else {
+        return 0;
+    };
+    let parsed = parse(&source, ParseOptions::default());
+    cookielint::convert::to_json_string(&source, &parsed, true).len()
+        + cookielint::convert::to_markdown(&parsed.document).len()
+        + cookielint::convert::csv_rows(&source, &parsed.document).len()
+}
+
+fn hostile_convert(c: &mut Criterion) {
+    let (small, large) = (hostile_inputs(1), hostile_inputs(8));
+    for ((name, small), (_, large)) in small.iter().zip(&large) {
+        let mut group = c.benchmark_group(format!("hostile_convert/{name}"));
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(2));
+        for (label, input) in [("1x", small), ("8x", large)] {
+            group.throughput(Throughput::Bytes(input.len() as u64));
+            group.bench_function(label, |b| b.iter(|| convert_bytes(input)));
+        }
+        group.finish();
+    }
+}
+
 /// A document with one finding (trailing whitespace) on each of `lines` lines.
 fn many_findings(lines: usize) -> Vec<u8> {
     let mut text = String::from("Charte cookies\n\n");
@@ -363,6 +391,7 @@ criterion_group!(
     check,
     corpus_phase,
     hostile,
-    hostile_report
+    hostile_report,
+    hostile_convert
 );
 criterion_main!(benches);

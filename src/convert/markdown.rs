@@ -12,9 +12,21 @@ use crate::model::{CookieTable, Document, Paragraph, Row, Section, UrlPlacement}
 use crate::syntax::recover;
 use crate::vocab::ColumnRole;
 
+/// The names of the cookies read from each row, by table and row index, in the order of
+/// the document's cookies: built once, so a document of many rows costs no search of all
+/// its cookies per row.
+type RowNames<'d> = rustc_hash::FxHashMap<(usize, usize), Vec<&'d str>>;
+
 /// Renders `doc` as canonical Markdown.
 pub fn to_markdown(doc: &Document) -> String {
     let mut out = String::new();
+    let mut names = RowNames::default();
+    for cookie in &doc.cookies {
+        names
+            .entry((cookie.table, cookie.row))
+            .or_default()
+            .push(cookie.name.display.as_ref());
+    }
     if let Some(title) = &doc.title {
         out.push_str("# ");
         out.push_str(&title.text.display);
@@ -31,9 +43,9 @@ pub fn to_markdown(doc: &Document) -> String {
         .filter(|(_, t)| t.section.is_none())
         .map(|(i, _)| i)
         .collect();
-    push_blocks(&mut out, doc, &doc.introduction, &loose);
+    push_blocks(&mut out, doc, &names, &doc.introduction, &loose);
     for (index, section) in doc.sections.iter().enumerate() {
-        push_section(&mut out, doc, index, section);
+        push_section(&mut out, doc, &names, index, section);
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -41,7 +53,13 @@ pub fn to_markdown(doc: &Document) -> String {
     out
 }
 
-fn push_section(out: &mut String, doc: &Document, index: usize, section: &Section) {
+fn push_section(
+    out: &mut String,
+    doc: &Document,
+    names: &RowNames<'_>,
+    index: usize,
+    section: &Section,
+) {
     for _ in 0..section.depth.clamp(2, 6) {
         out.push('#');
     }
@@ -61,25 +79,34 @@ fn push_section(out: &mut String, doc: &Document, index: usize, section: &Sectio
         out.push_str(&url.url);
         out.push_str(">\n\n");
     }
-    push_blocks(out, doc, &section.paragraphs, &section.tables);
+    push_blocks(out, doc, names, &section.paragraphs, &section.tables);
 }
 
 /// Paragraphs and tables in source order, so an inline label stays before its table.
-fn push_blocks(out: &mut String, doc: &Document, paragraphs: &[Paragraph], tables: &[usize]) {
+fn push_blocks(
+    out: &mut String,
+    doc: &Document,
+    names: &RowNames<'_>,
+    paragraphs: &[Paragraph],
+    tables: &[usize],
+) {
     let mut paragraphs = paragraphs.iter().peekable();
-    let mut tables = tables.iter().filter_map(|&t| doc.tables.get(t)).peekable();
-    let mut pending: Vec<&CookieTable> = Vec::new();
+    let mut tables = tables
+        .iter()
+        .filter_map(|&t| doc.tables.get(t).map(|table| (t, table)))
+        .peekable();
+    let mut pending: Vec<(usize, &CookieTable)> = Vec::new();
     // Whether the last block written is a paragraph that reads as a table header.
     let mut header_like = false;
     loop {
         let next_paragraph = paragraphs.peek().map(|p| p.text.span.start);
-        let next_table = tables.peek().map(|t| t.span.start);
+        let next_table = tables.peek().map(|(_, t)| t.span.start);
         match (next_paragraph, next_table) {
             (Some(p), Some(t)) if t < p => pending.extend(tables.next()),
             (None, Some(_)) => pending.extend(tables.next()),
             (Some(_), _) => {
                 if !pending.is_empty() {
-                    flush_tables(out, doc, &mut pending);
+                    flush_tables(out, names, &mut pending);
                     header_like = false;
                 }
                 if let Some(paragraph) = paragraphs.next() {
@@ -92,7 +119,7 @@ fn push_blocks(out: &mut String, doc: &Document, paragraphs: &[Paragraph], table
             (None, None) => break,
         }
     }
-    flush_tables(out, doc, &mut pending);
+    flush_tables(out, names, &mut pending);
 }
 
 /// Written between a paragraph made only of column-header phrases and the paragraph after
@@ -154,18 +181,22 @@ fn escape_pipes(text: &str) -> String {
 }
 
 /// Writes consecutive tables, merging those of one category and one column layout.
-fn flush_tables(out: &mut String, doc: &Document, pending: &mut Vec<&CookieTable>) {
-    let mut groups: Vec<Vec<&CookieTable>> = Vec::new();
-    for table in pending.drain(..) {
+fn flush_tables(out: &mut String, names: &RowNames<'_>, pending: &mut Vec<(usize, &CookieTable)>) {
+    let mut groups: Vec<Vec<(usize, &CookieTable)>> = Vec::new();
+    for (index, table) in pending.drain(..) {
         match groups.last_mut() {
-            Some(group) if group.first().is_some_and(|first| same_shape(first, table)) => {
-                group.push(table)
+            Some(group)
+                if group
+                    .first()
+                    .is_some_and(|(_, first)| same_shape(first, table)) =>
+            {
+                group.push((index, table))
             }
-            _ => groups.push(vec![table]),
+            _ => groups.push(vec![(index, table)]),
         }
     }
     for group in groups {
-        push_table(out, doc, &group);
+        push_table(out, names, &group);
     }
 }
 
@@ -178,8 +209,8 @@ fn same_shape(a: &CookieTable, b: &CookieTable) -> bool {
             .all(|(x, y)| x.role == y.role && x.header.key == y.header.key)
 }
 
-fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
-    let Some(first) = group.first() else {
+fn push_table(out: &mut String, names: &RowNames<'_>, group: &[(usize, &CookieTable)]) {
+    let Some((_, first)) = group.first() else {
         return;
     };
     // The header keeps the table's own width and each row its own cells: padding or widening
@@ -187,7 +218,7 @@ fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
     let width = match first.columns.len() {
         0 => group
             .iter()
-            .flat_map(|t| t.rows.iter().map(|r| r.cells.len()))
+            .flat_map(|(_, t)| t.rows.iter().map(|r| r.cells.len()))
             .max()
             .unwrap_or(0),
         n => n,
@@ -204,14 +235,13 @@ fn push_table(out: &mut String, doc: &Document, group: &[&CookieTable]) {
         })
         .collect();
     let mut rows: Vec<Vec<Cow<'_, str>>> = Vec::new();
-    for table in group {
-        let index = doc.tables.iter().position(|t| std::ptr::eq(t, *table));
+    for &(index, table) in group {
         let name_column = table.column(ColumnRole::Name);
         for (r, row) in table.rows.iter().enumerate() {
             if row.cells.is_empty() {
                 continue;
             }
-            let mut names = row_names(doc, index, r, name_column, row);
+            let mut names = row_names(names, index, r, name_column, row);
             let cells = row
                 .cells
                 .iter()
@@ -307,19 +337,14 @@ impl Escapes {
 /// on separate lines of one cell stay separate when read back, and a separator alone on its
 /// line (`/` then a name given as prose on the next) does not join the name.
 fn row_names(
-    doc: &Document,
-    table: Option<usize>,
+    names: &RowNames<'_>,
+    table: usize,
     r: usize,
     name_column: Option<usize>,
     row: &Row,
 ) -> Option<String> {
     let cell = row.cells.get(name_column?)?;
-    let names: Vec<&str> = doc
-        .cookies
-        .iter()
-        .filter(|c| Some(c.table) == table && c.row == r)
-        .map(|c| c.name.display.as_ref())
-        .collect();
+    let names: &[&str] = names.get(&(table, r)).map_or(&[], Vec::as_slice);
     let read_back: Vec<&str> = split_names(&cell.display)
         .into_iter()
         .filter_map(|range| cell.display.get(range))
