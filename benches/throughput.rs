@@ -10,7 +10,8 @@
 //! - `hostile/SHAPE/1x|8x`: every per-document stage (decode, parse, every rule, summary) on
 //!   adversarial inputs at two sizes; time is linear when the two throughputs (MiB/s) agree.
 //! - `hostile_report/*`: the same, then the human report drawn, on a document with a finding
-//!   on each of 5,000 and 40,000 lines.
+//!   on each of 5,000 and 40,000 lines, and on a table of 2,000 and 16,000 rows declaring
+//!   one cookie (each duplicate names the first declaration, farther and farther away).
 //! - `hostile_convert/SHAPE/1x|8x`: what `convert` does with each adversarial input (decode,
 //!   parse, then the JSON contract, canonical Markdown and CSV), at the two sizes.
 //!
@@ -371,18 +372,38 @@ fn report_bytes(config: &Config, bytes: &[u8]) -> usize {
     cookielint::report::human(&source, &found, Default::default()).len()
 }
 
+/// A table declaring one cookie on each of `rows` rows: each row after the first is a
+/// duplicate whose related place, the first declaration, is farther and farther away.
+fn far_duplicates(rows: usize) -> Vec<u8> {
+    let mut text = String::from(
+        "Charte cookies\n\nCookies de mesure d'audience\n\n\
+         Fournisseur\tService\tNom du cookie\tFinalité\tDurée\n",
+    );
+    for _ in 0..rows {
+        text.push_str("Google\tGoogle Analytics\t_ga\tMesure d'audience\t13 mois\n");
+    }
+    text.into_bytes()
+}
+
 fn hostile_report(c: &mut Criterion) {
     let config = Config::defaults(Path::new("."), Path::new("."));
-    let mut group = c.benchmark_group("hostile_report/findings");
-    group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(3));
-    for (label, lines) in [("1x", 5_000), ("8x", 40_000)] {
-        let input = many_findings(lines);
-        group.throughput(Throughput::Bytes(input.len() as u64));
-        group.bench_function(label, |b| b.iter(|| report_bytes(&config, &input)));
+    type Shape = fn(usize) -> Vec<u8>;
+    let shapes: [(&str, Shape, usize); 2] = [
+        ("findings", many_findings, 5_000),
+        ("far_duplicates", far_duplicates, 2_000),
+    ];
+    for (name, shape, base) in shapes {
+        let mut group = c.benchmark_group(format!("hostile_report/{name}"));
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(3));
+        for (label, scale) in [("1x", 1), ("8x", 8)] {
+            let input = shape(base * scale);
+            group.throughput(Throughput::Bytes(input.len() as u64));
+            group.bench_function(label, |b| b.iter(|| report_bytes(&config, &input)));
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 criterion_group!(

@@ -6,6 +6,7 @@
 //! copy of the text in which each control or bidirectional-override character is replaced by
 //! a visible character of the same UTF-8 length, so every span still lines up.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use miette::{
@@ -14,7 +15,7 @@ use miette::{
 };
 
 use super::{escape_control, Located};
-use crate::lint::{find, Severity};
+use crate::lint::{find, Related, Severity};
 use crate::source::{LineIndex, SourceFile, Span};
 
 /// Rendering options.
@@ -342,6 +343,32 @@ impl Window {
     }
 }
 
+/// The most bytes between the lines of a finding's own span and those of a related place in
+/// its file, context lines included, for the place to be drawn with it. A finding is
+/// drawn from one window of the text holding all its labels, so a place far away (a
+/// cookie declared again thousands of rows after its first declaration) would make each
+/// such finding cost the whole text between them, and a report of many of them quadratic.
+const NEAR_BYTES: usize = 4 * DRAWABLE_BYTES;
+
+/// `located` without the related places in its own file that are not within
+/// [`NEAR_BYTES`] of its span, and those places: they are named in the help instead, as
+/// the places in other files are.
+fn near_labels<'l>(source: &SourceFile, located: &'l Located) -> (Cow<'l, Located>, Vec<Related>) {
+    let d = &located.diagnostic;
+    let near = |r: &Related| {
+        r.file != d.file
+            || Window::around(source, [d.span, r.span].into_iter())
+                .is_some_and(|w| w.end - w.start <= NEAR_BYTES)
+    };
+    if d.related.iter().all(near) {
+        return (Cow::Borrowed(located), Vec::new());
+    }
+    let mut trimmed = located.clone();
+    let (kept, far) = trimmed.diagnostic.related.drain(..).partition(|r| near(r));
+    trimmed.diagnostic.related = kept;
+    (Cow::Owned(trimmed), far)
+}
+
 /// The spans a finding labels in its own file, each with its related message (none: the
 /// finding's own span, labelled with its message).
 fn labelled(d: &crate::lint::Diagnostic) -> impl Iterator<Item = (Span, Option<&str>)> + '_ {
@@ -367,6 +394,8 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
     let mut out = String::new();
     let mut description = String::new();
     for located in diagnostics {
+        let (located, far) = near_labels(source, located);
+        let located = located.as_ref();
         let d = &located.diagnostic;
         // Decided before the finding is described (the description holds its lines).
         let spans = labelled(d).map(|(span, _)| span);
@@ -375,7 +404,7 @@ pub fn human(source: &SourceFile, diagnostics: &[Located], options: HumanOptions
             out.push('\n');
             continue;
         }
-        let (message, help) = texts(d);
+        let (message, help) = texts(d, &far);
         let draw_from = |snippets: &Snippets<'_>, shift: usize| {
             draw(&handlers, located, (&message, &help), snippets, shift)
         };
@@ -649,7 +678,9 @@ pub fn human_from_whole_text(
     };
     let mut out = String::new();
     for located in diagnostics {
-        let (message, help) = texts(&located.diagnostic);
+        let (located, far) = near_labels(source, located);
+        let located = located.as_ref();
+        let (message, help) = texts(&located.diagnostic, &far);
         match draw(&handlers, located, (&message, &help), &snippets, 0) {
             Some(drawn) => out.push_str(&drawn),
             None => out.push_str(&super::concise_line(located)),
@@ -660,13 +691,15 @@ pub fn human_from_whole_text(
 }
 
 /// A finding's message and help as drawn: escaped, with the places it names in other
-/// files appended to the help.
-fn texts(d: &crate::lint::Diagnostic) -> (String, Option<String>) {
+/// files, and then the places in its own file too far away to be drawn with it (`far`),
+/// appended to the help.
+fn texts(d: &crate::lint::Diagnostic, far: &[Related]) -> (String, Option<String>) {
     let mut help = d.help.as_deref().map(escape_control);
     let elsewhere: Vec<String> = d
         .related
         .iter()
         .filter(|r| r.file != d.file)
+        .chain(far)
         .map(|r| {
             format!(
                 "{}:{}:{}: {}",
