@@ -306,20 +306,25 @@ fn hostile_inputs(scale: usize) -> Vec<(&'static str, Vec<u8>)> {
     ]
 }
 
-fn hostile(c: &mut Criterion) {
-    let config = Config::defaults(Path::new("."), Path::new("."));
+/// Benchmarks `run` on every adversarial input at 1x and 8x, one group `PREFIX/SHAPE` each.
+fn at_two_sizes(c: &mut Criterion, prefix: &str, seconds: u64, run: impl Fn(&[u8]) -> usize) {
     let (small, large) = (hostile_inputs(1), hostile_inputs(8));
     for ((name, small), (_, large)) in small.iter().zip(&large) {
-        let mut group = c.benchmark_group(format!("hostile/{name}"));
+        let mut group = c.benchmark_group(format!("{prefix}/{name}"));
         group
             .sample_size(10)
-            .measurement_time(Duration::from_secs(3));
+            .measurement_time(Duration::from_secs(seconds));
         for (label, input) in [("1x", small), ("8x", large)] {
             group.throughput(Throughput::Bytes(input.len() as u64));
-            group.bench_function(label, |b| b.iter(|| check_bytes(&config, input)));
+            group.bench_function(label, |b| b.iter(|| run(input)));
         }
         group.finish();
     }
+}
+
+fn hostile(c: &mut Criterion) {
+    let config = Config::defaults(Path::new("."), Path::new("."));
+    at_two_sizes(c, "hostile", 3, |input| check_bytes(&config, input));
 }
 
 /// Decodes and parses one input, then renders it in each of `convert`'s formats.
@@ -334,18 +339,7 @@ fn convert_bytes(bytes: &[u8]) -> usize {
 }
 
 fn hostile_convert(c: &mut Criterion) {
-    let (small, large) = (hostile_inputs(1), hostile_inputs(8));
-    for ((name, small), (_, large)) in small.iter().zip(&large) {
-        let mut group = c.benchmark_group(format!("hostile_convert/{name}"));
-        group
-            .sample_size(10)
-            .measurement_time(Duration::from_secs(2));
-        for (label, input) in [("1x", small), ("8x", large)] {
-            group.throughput(Throughput::Bytes(input.len() as u64));
-            group.bench_function(label, |b| b.iter(|| convert_bytes(input)));
-        }
-        group.finish();
-    }
+    at_two_sizes(c, "hostile_convert", 2, convert_bytes);
 }
 
 /// A document with one finding (trailing whitespace) on each of `lines` lines.

@@ -1,25 +1,30 @@
 //! Hostile documents whose findings could grow faster than the document: the size of what
 //! the binary reports stays in proportion to what it reads.
 
-use crate::support::{cookielint_in, json};
+use crate::support::{cookielint_in, json, Run};
 
-/// Writes `text` as `name` in a new directory and checks it with the JSON report.
-fn check_json(name: &str, text: &str) -> serde_json::Value {
+/// Writes `text` as `name` in a new directory and checks it with `--no-config --exit-zero`
+/// and the report options `report`.
+fn check_with(name: &str, text: &str, report: [&str; 2]) -> Run {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(name), text).unwrap();
+    let [option, value] = report;
     let run = cookielint_in(
         dir.path(),
-        &[
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--exit-zero",
-            name,
-        ],
+        &["check", "--no-config", option, value, "--exit-zero", name],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    json(&run.stdout)
+    run
+}
+
+/// The JSON report of `text` checked as `name`.
+fn check_json(name: &str, text: &str) -> serde_json::Value {
+    json(&check_with(name, text, ["--format", "json"]).stdout)
+}
+
+/// The human report of `text` checked as `name`, without colour.
+fn check_human(name: &str, text: &str) -> Run {
+    check_with(name, text, ["--color", "never"])
 }
 
 /// Every `http:` of `http:/http:/...` began a malformed URL running to the end of the
@@ -51,20 +56,7 @@ fn urls_inside_a_url_are_one_url() {
 fn findings_on_a_long_line_do_not_each_draw_it() {
     let line = "cookie\u{200b}".repeat(2000);
     let text = format!("# Cookies policy\n\n{line}\n");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("long.md"), &text).unwrap();
-    let run = cookielint_in(
-        dir.path(),
-        &[
-            "check",
-            "--no-config",
-            "--color",
-            "never",
-            "--exit-zero",
-            "long.md",
-        ],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = check_human("long.md", &text);
     assert!(
         run.stdout.len() < 20 * text.len(),
         "{} bytes of report for {} bytes of text",
@@ -92,20 +84,7 @@ fn a_far_related_place_is_named_not_drawn() {
     for _ in 0..1_000 {
         text.push_str("Google\tGoogle Analytics\t_ga\tMesure d'audience\t13 mois\n");
     }
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("dup.txt"), &text).unwrap();
-    let run = cookielint_in(
-        dir.path(),
-        &[
-            "check",
-            "--no-config",
-            "--color",
-            "never",
-            "--exit-zero",
-            "dup.txt",
-        ],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = check_human("dup.txt", &text);
     // Each finding starts with a line naming its code and rule.
     let mut findings: Vec<String> = Vec::new();
     for line in run.stdout.lines() {
