@@ -296,6 +296,22 @@ fn hostile_inputs(scale: usize) -> Vec<(&'static str, Vec<u8>)> {
             )
             .into_bytes(),
         ),
+        // A header of thousands of columns, then rows: each cookie's fields searched the
+        // whole header for their column.
+        (
+            "wide_header",
+            format!(
+                "Nom du cookie\t{}\n{}",
+                (0..scale * 2_000)
+                    .map(|i| format!("h{i}"))
+                    .collect::<Vec<_>>()
+                    .join("\t"),
+                (0..scale * 2_000)
+                    .map(|i| format!("c{i}\tp\n"))
+                    .collect::<String>()
+            )
+            .into_bytes(),
+        ),
         // A suppression before every line: each finding was matched with every region.
         (
             "suppressions",

@@ -222,6 +222,7 @@ fn table(
         section,
         layout: t.layout,
         inferred: t.layout == crate::syntax::TableLayout::Inferred,
+        first_of_role: CookieTable::first_of_role(&columns),
         columns,
         header: t.header.as_ref().map(|h| h.span),
         separator: t.separator,
@@ -491,5 +492,30 @@ mod tests {
         }
         assert_eq!(inline_label("no label here"), None);
         assert_eq!(inline_label("Analytics cookies"), None);
+    }
+
+    /// The roles' column indexes, worked out when a table is built, are the first column of
+    /// each role: with a role repeated, a role missing, an unknown header, and a table
+    /// without a header whose name column is guessed.
+    #[test]
+    fn each_role_is_found_at_its_first_column() {
+        let text = "Charte cookies\n\nCookies de mesure d'audience\n\n\
+                    Inconnu\tNom du cookie\tFinalité\tNom du cookie\tDurée\n\
+                    x\t_ga\tMesure\t_gid\t13 mois\n\n\
+                    | a | b |\n|---|---|\n| sessionid | 1 jour |\n";
+        let doc = crate::model::parse(
+            &crate::source::SourceFile::from_text("roles.md", text),
+            crate::model::ParseOptions::default(),
+        )
+        .document;
+        assert!(doc.tables.len() >= 2, "{:?}", doc.tables.len());
+        for table in &doc.tables {
+            for role in ColumnRole::ALL {
+                let first = table.columns.iter().position(|c| c.role == Some(role));
+                assert_eq!(table.column(role), first, "{role:?}");
+            }
+        }
+        let first = doc.tables.first().map(|t| t.column(ColumnRole::Name));
+        assert_eq!(first, Some(Some(1)));
     }
 }

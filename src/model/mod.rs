@@ -176,12 +176,24 @@ pub struct CookieTable {
     pub gaps: Vec<Span>,
     /// The category its cookies are declared under.
     pub category: Option<Category>,
+    /// The index of the first column of each role, in the order of [`ColumnRole::ALL`],
+    /// worked out when the table is built: [`CookieTable::column`] is asked for each
+    /// cookie and each field, and a header of thousands of columns (a hostile file) would
+    /// make every answer a search of them all.
+    first_of_role: [Option<usize>; ColumnRole::ALL.len()],
 }
 
 impl CookieTable {
-    /// Index of the first column with `role`.
+    /// Index of the first column with `role` (as the table was built: `columns` changed
+    /// afterwards is not looked at).
     pub fn column(&self, role: ColumnRole) -> Option<usize> {
-        self.columns.iter().position(|c| c.role == Some(role))
+        let slot = ColumnRole::ALL.iter().position(|r| *r == role)?;
+        self.first_of_role.get(slot).copied().flatten()
+    }
+
+    /// [`CookieTable::first_of_role`] of `columns`.
+    fn first_of_role(columns: &[Column]) -> [Option<usize>; ColumnRole::ALL.len()] {
+        ColumnRole::ALL.map(|role| columns.iter().position(|c| c.role == Some(role)))
     }
 }
 
