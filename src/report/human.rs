@@ -345,10 +345,11 @@ impl Window {
 
 /// The most bytes between the lines of a finding's own span and those of a related place in
 /// its file, context lines included, for the place to be drawn with it. A finding is
-/// drawn from one window of the text holding all its labels, so a place far away (a
-/// cookie declared again thousands of rows after its first declaration) would make each
-/// such finding cost the whole text between them, and a report of many of them quadratic.
-const NEAR_BYTES: usize = 4 * DRAWABLE_BYTES;
+/// drawn from one window of the text holding all its labels, and miette draws every line
+/// between two labels whose contexts it joins, so a place far away (a cookie declared again
+/// thousands of rows after its first declaration) would make each such finding cost, and
+/// draw, the whole text between them: a report of many of them quadratic.
+const NEAR_BYTES: usize = DRAWABLE_BYTES;
 
 /// `located` without the related places in its own file that are not within
 /// [`NEAR_BYTES`] of its span, and those places: they are named in the help instead, as
