@@ -140,6 +140,9 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
     })
 }
 
+/// Reads, parses and renders one file.
+type Convert<'a> = dyn Fn(&InputFile) -> std::result::Result<String, InputError> + Sync + 'a;
+
 /// Documents converted at once: enough to keep every thread busy, few enough that the
 /// outputs held before they are written stay small whatever the number of files.
 const WINDOW: usize = 256;
@@ -148,7 +151,7 @@ const WINDOW: usize = 256;
 /// in the order of `files`; a file that cannot be read is reported and sets `failed`.
 fn convert_in_order(
     files: &[InputFile],
-    convert: &(dyn Fn(&InputFile) -> std::result::Result<String, InputError> + Sync),
+    convert: &Convert<'_>,
     failed: &mut bool,
     mut emit: impl FnMut(&InputFile, String) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
@@ -191,7 +194,7 @@ fn print_stdout(
     format: OutputFormat,
     files: &[InputFile],
     single: bool,
-    convert: &(dyn Fn(&InputFile) -> std::result::Result<String, InputError> + Sync),
+    convert: &Convert<'_>,
     failed: &mut bool,
 ) -> Result<()> {
     let array = format == OutputFormat::Json && !single;
@@ -236,7 +239,7 @@ fn write_files(
     args: &ConvertArgs,
     dir: &Path,
     files: &[InputFile],
-    convert: &(dyn Fn(&InputFile) -> std::result::Result<String, InputError> + Sync),
+    convert: &Convert<'_>,
     failed: &mut bool,
 ) -> u8 {
     let inputs: HashSet<PathBuf> = files
