@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use cookielint::config::Config;
 use cookielint::lint::baseline::Baseline;
-use cookielint::lint::{lint_before_corpus, Severity, RULES};
+use cookielint::lint::{lint_before_corpus_into, Severity, RULES};
 use cookielint::model::{parse, ParseOptions};
 use cookielint::report::{self, Diagnostics, FileError, HumanOptions, Located, Results, Store};
 use cookielint::source::DEFAULT_MAX_FILE_SIZE;
@@ -26,6 +26,7 @@ use super::configs::{Configurations, RelativePaths, Selection};
 use super::input::{self, Listed};
 use super::write::{overwrites_an_input, write_atomic, write_atomic_with};
 
+mod found;
 mod human;
 use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use human::{concise_footer, human_footer, use_color, write_human, Texts};
@@ -142,7 +143,7 @@ const CHUNK: usize = 512;
 
 struct Checked {
     file: std::sync::Arc<str>,
-    diagnostics: Vec<Located>,
+    diagnostics: found::Found,
     /// The `unused-suppression` findings that stand only if their comment silences no
     /// corpus finding either, with the comment's index among the document's suppressions.
     unless_corpus_uses: Vec<(usize, Located, bool)>,
@@ -288,14 +289,11 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         })?;
         let parsed = parse(&source, options);
         let settings = config.settings_at(|| relative.of(config, file.path()));
-        let first = lint_before_corpus(&source, &parsed, &config.options, &settings);
-        let diagnostics: Vec<Located> = first
-            .diagnostics
-            .into_iter()
-            .map(|d| Located::new(&source, d))
-            .collect();
-        let unless_corpus_uses = first
-            .unless_corpus_uses
+        let mut gathering = found::Gathering::new();
+        let unless_corpus_uses =
+            lint_before_corpus_into(&source, &parsed, &config.options, &settings, |d| {
+                gathering.push(file.shown(), &source, d)
+            })
             .into_iter()
             .map(|u| {
                 (
@@ -305,6 +303,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
                 )
             })
             .collect();
+        let diagnostics = gathering.finish(&source);
         let mut summary = cookielint::corpus::summarize(&source, &parsed);
         if summary.path == *file.shown() {
             summary.path = std::sync::Arc::clone(file.shown());
@@ -343,8 +342,13 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         for outcome in outcomes {
             match outcome {
                 Ok(checked) => {
-                    for d in checked.diagnostics {
-                        results.diagnostics.push_in(&checked.file, d);
+                    match checked.diagnostics {
+                        found::Found::Few(list) => {
+                            for d in list {
+                                results.diagnostics.push_in(&checked.file, d);
+                            }
+                        }
+                        found::Found::Many(store) => results.diagnostics.append(store),
                     }
                     unless_corpus_uses.extend(checked.unless_corpus_uses.into_iter().map(
                         |(suppression, d, corpus_only)| {

@@ -6,20 +6,29 @@ use super::registry::RuleMeta;
 use crate::normalize;
 use crate::source::{SourceFile, Span};
 
+/// Where an [`Emitter`] puts the diagnostics it records.
+pub trait Collect {
+    /// Takes one finished diagnostic.
+    fn collect(&mut self, diagnostic: Diagnostic);
+}
+
+impl Collect for Vec<Diagnostic> {
+    fn collect(&mut self, diagnostic: Diagnostic) {
+        self.push(diagnostic);
+    }
+}
+
 /// Collects one rule's diagnostics for one file.
 pub struct Emitter<'a> {
     meta: &'static RuleMeta,
     source: &'a SourceFile,
-    out: &'a mut Vec<Diagnostic>,
+    out: &'a mut dyn Collect,
 }
 
 impl<'a> Emitter<'a> {
-    /// An emitter for `meta` on `source`, appending to `out`.
-    pub fn new(
-        meta: &'static RuleMeta,
-        source: &'a SourceFile,
-        out: &'a mut Vec<Diagnostic>,
-    ) -> Self {
+    /// An emitter for `meta` on `source`, handing what it records to `out` (a
+    /// `Vec<Diagnostic>` appends it).
+    pub fn new(meta: &'static RuleMeta, source: &'a SourceFile, out: &'a mut dyn Collect) -> Self {
         Emitter { meta, source, out }
     }
 
@@ -64,7 +73,7 @@ pub struct DiagnosticBuilder<'e> {
     /// computed when the diagnostic is recorded.
     fingerprinted: bool,
     source: &'e SourceFile,
-    out: &'e mut Vec<Diagnostic>,
+    out: &'e mut dyn Collect,
 }
 
 impl DiagnosticBuilder<'_> {
@@ -100,7 +109,7 @@ impl Drop for DiagnosticBuilder<'_> {
             if !self.fingerprinted {
                 d.fingerprint = normalize::key(self.source.slice(d.span));
             }
-            self.out.push(d);
+            self.out.collect(d);
         }
     }
 }

@@ -73,13 +73,40 @@ pub fn lint_before_corpus(
     options: &LintOptions,
     settings: &RuleSettings,
 ) -> FirstPhase {
+    let mut diagnostics = Vec::new();
+    let unless_corpus_uses =
+        lint_before_corpus_into(source, parsed, options, settings, |d| diagnostics.push(d));
+    diagnostic::sort(&mut diagnostics);
+    FirstPhase {
+        diagnostics,
+        unless_corpus_uses,
+    }
+}
+
+/// [`lint_before_corpus`] handing each finding to `keep` as soon as it is known not to be
+/// silenced, a batch at a time, so that a document of millions of findings is never held
+/// whole as [`Diagnostic`]s. The findings come with their severity, in no particular order
+/// and not deduplicated (what [`diagnostic::sort`] does is left to the caller); the
+/// `unless_corpus_uses` findings are returned.
+pub fn lint_before_corpus_into(
+    source: &SourceFile,
+    parsed: &Parsed,
+    options: &LintOptions,
+    settings: &RuleSettings,
+    keep: impl FnMut(Diagnostic),
+) -> Vec<suppress::UnlessCorpusUses> {
     let cx = LintContext {
         source,
         doc: &parsed.document,
         problems: &parsed.problems,
         options,
     };
-    let mut diagnostics = Vec::new();
+    let mut batches = Batches {
+        suppressions: suppress::Suppressions::new(source, &parsed.document),
+        pending: Vec::new(),
+        severity: Severity::Info,
+        keep,
+    };
     for (index, rule) in RULES.iter().enumerate() {
         let Check::Document(check) = rule.check else {
             continue;
@@ -87,21 +114,47 @@ pub fn lint_before_corpus(
         if !settings.is_enabled(index) {
             continue;
         }
-        let start = diagnostics.len();
-        let mut emitter = Emitter::new(&rule.meta, source, &mut diagnostics);
-        check(&cx, &mut emitter);
-        let severity = settings.severity(index);
-        for d in diagnostics.iter_mut().skip(start) {
-            d.severity = severity;
-        }
+        batches.severity = settings.severity(index);
+        check(&cx, &mut Emitter::new(&rule.meta, source, &mut batches));
     }
-    let suppress::Applied {
-        kept: mut diagnostics,
-        unless_corpus_uses,
-    } = suppress::apply(source, &parsed.document, diagnostics, settings);
-    diagnostic::sort(&mut diagnostics);
-    FirstPhase {
-        diagnostics,
-        unless_corpus_uses,
+    batches.flush();
+    let Batches {
+        suppressions,
+        mut keep,
+        ..
+    } = batches;
+    let applied = suppressions.finish(source, settings);
+    applied.kept.into_iter().for_each(&mut keep);
+    applied.unless_corpus_uses
+}
+
+/// The findings of [`lint_before_corpus_into`] on their way to its caller: given their
+/// rule's severity, then filtered by the suppression comments a batch at a time.
+struct Batches<K> {
+    suppressions: suppress::Suppressions,
+    pending: Vec<Diagnostic>,
+    /// The severity of the rule that is running.
+    severity: Severity,
+    keep: K,
+}
+
+impl<K: FnMut(Diagnostic)> Batches<K> {
+    fn flush(&mut self) {
+        self.suppressions.silence(&mut self.pending);
+        self.pending.drain(..).for_each(&mut self.keep);
+    }
+}
+
+impl<K: FnMut(Diagnostic)> emit::Collect for Batches<K> {
+    fn collect(&mut self, mut diagnostic: Diagnostic) {
+        diagnostic.severity = self.severity;
+        if self.suppressions.is_empty() {
+            (self.keep)(diagnostic);
+            return;
+        }
+        self.pending.push(diagnostic);
+        if self.pending.len() >= self.suppressions.batch() {
+            self.flush();
+        }
     }
 }

@@ -1,7 +1,12 @@
 //! Hostile documents whose findings could grow faster than the document: the size of what
 //! the binary reports stays in proportion to what it reads.
 
-use crate::support::{cookielint_in, json, Run};
+use cookielint::lint::suppress::Suppressions;
+use cookielint::lint::{
+    diagnostic, lint_before_corpus, lint_document, Check, Emitter, RuleSettings, RULES,
+};
+
+use crate::support::{cookielint_in, json, parse_bytes, Run};
 
 /// Writes `text` as `name` in a new directory and checks it with `--no-config --exit-zero`
 /// and the report options `report`.
@@ -110,4 +115,131 @@ fn a_far_related_place_is_named_not_drawn() {
     let last = &findings[998];
     assert!(last.contains("see also dup.txt:6:"), "{last}");
     assert!(last.lines().count() < 20, "{} lines", last.lines().count());
+}
+
+/// A Markdown document of more findings than `check` keeps whole for a file (4,096) and
+/// than the suppression comments are applied to at a time (4,096): 4,200 `empty-cell`,
+/// then 800 `duplicate-cookie` findings. A comment near the end silences one of the
+/// latter, found in the second batch; another silences nothing.
+fn many_findings() -> String {
+    let head = "# Cookies policy\n\nIn order to provide you with the best service possible, we \
+        use cookies.\n\n## What cookies are used on the <https://x.example.com> platform\n\n\
+        ### Cookies necessary for the platform to function properly\n\nProvider: \
+        Opendatasoft\nService: Auth\nName: first\nPurpose: p\nDuration: 1 day\n\
+        Category: necessary\nValue: v\n";
+    let entries = |n: usize| "Name: x\n".repeat(n);
+    [
+        head,
+        &entries(700),
+        "<!-- cookielint-disable-next-line duplicate-cookie -->\n",
+        &entries(101),
+        "<!-- cookielint-disable-next-line known-typo -->\n",
+        &entries(1),
+    ]
+    .concat()
+}
+
+/// Suppression comments are applied to a document's findings a batch at a time, as the
+/// rules find them: the outcome is that of applying them to all the findings at once.
+#[test]
+fn suppressions_applied_batch_by_batch_silence_what_they_silence_at_once() {
+    let (source, parsed) = parse_bytes("many.md", many_findings().as_bytes());
+    let options = cookielint::lint::LintOptions::default();
+    let settings = RuleSettings::default();
+    let mut all = Vec::new();
+    for (index, rule) in RULES.iter().enumerate() {
+        if let Check::Document(check) = rule.check {
+            let start = all.len();
+            check(
+                &cookielint::lint::LintContext {
+                    source: &source,
+                    doc: &parsed.document,
+                    problems: &parsed.problems,
+                    options: &options,
+                },
+                &mut Emitter::new(&rule.meta, &source, &mut all),
+            );
+            for d in all.iter_mut().skip(start) {
+                d.severity = settings.severity(index);
+            }
+        }
+    }
+    let found = all.len();
+    let mut suppressions = Suppressions::new(&source, &parsed.document);
+    suppressions.silence(&mut all);
+    assert_eq!(all.len(), found - 1, "one finding is silenced");
+    let mut applied = suppressions.finish(&source, &settings);
+    all.append(&mut applied.kept);
+    diagnostic::sort(&mut all);
+    let unused: Vec<usize> = all
+        .iter()
+        .filter(|d| d.rule == "unused-suppression")
+        .map(|d| source.line_col(d.span.start).line)
+        .collect();
+    assert_eq!(unused, [818], "the second comment only");
+    let batched = lint_before_corpus(&source, &parsed, &options, &settings);
+    assert!(batched.diagnostics.len() > 4096);
+    assert_eq!(batched.diagnostics, all);
+    assert_eq!(
+        batched.unless_corpus_uses.len(),
+        applied.unless_corpus_uses.len()
+    );
+}
+
+/// `check` keeps the findings of a file of many findings compact as it finds them: its
+/// report lists what the library finds, in the library's order.
+#[test]
+fn a_file_of_many_findings_is_reported_as_the_library_finds_them() {
+    let text = many_findings();
+    let (source, parsed) = parse_bytes("many.md", text.as_bytes());
+    let expected: Vec<String> = lint_document(
+        &source,
+        &parsed,
+        &Default::default(),
+        &RuleSettings::default(),
+    )
+    .into_iter()
+    .map(|d| {
+        let at = source.line_col(d.span.start);
+        let related = d
+            .related
+            .iter()
+            .map(|r| r.line.to_string())
+            .collect::<Vec<_>>();
+        format!(
+            "{}:{} {} {} [{}] {}",
+            at.line,
+            at.column,
+            d.code,
+            d.message,
+            related.join(","),
+            d.fingerprint
+        )
+    })
+    .collect();
+    let report = check_json("many.md", &text);
+    let reported: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let related: Vec<String> = d["related"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["line"].to_string())
+                .collect();
+            format!(
+                "{}:{} {} {} [{}] {}",
+                d["line"],
+                d["column"],
+                d["code"].as_str().unwrap(),
+                d["message"].as_str().unwrap(),
+                related.join(","),
+                d["fingerprint"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(expected.len() > 4096);
+    assert_eq!(reported, expected);
 }
