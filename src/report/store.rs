@@ -2,10 +2,9 @@
 //!
 //! A corpus of 100,000 documents yields half a million findings, and most of their text is
 //! repeated: the same message, help and fingerprint in thousands of documents. The store
-//! keeps each distinct text once and a finding as a 44-byte record of indexes and 32-bit
-//! positions (a finding that does not fit, with a position past 32 bits, a column or a line
-//! count past 16 bits, or more than 255 related locations, is kept whole beside the
-//! records). Renderers read it through [`Diagnostics`], which rebuilds one [`Located`] at a
+//! keeps each distinct text once and a finding as a 48-byte record of indexes and 32-bit
+//! positions (a finding that does not fit, with a position, line or column past 32 bits, or
+//! more than 255 related locations, is kept whole beside the records). Renderers read it through [`Diagnostics`], which rebuilds one [`Located`] at a
 //! time.
 
 use std::borrow::Cow;
@@ -77,7 +76,7 @@ impl Texts {
     }
 }
 
-/// One finding that fits (see the module documentation), in 44 bytes.
+/// One finding that fits (see the module documentation), in 48 bytes.
 #[derive(Clone, Copy, Debug)]
 struct Record {
     /// The file's index in the store's list of files, or [`NONE`]: the finding did not fit
@@ -91,8 +90,9 @@ struct Record {
     span: [u32; 2],
     /// Start line and column.
     start: [u32; 2],
-    /// End line minus start line, and end column.
-    end: [u16; 2],
+    /// End line minus start line, and end column (a long line's columns pass 16 bits, and
+    /// so do all of its findings').
+    end: [u32; 2],
     message: u32,
     help: u32,
     fingerprint: u32,
@@ -243,10 +243,7 @@ impl Store {
             related_count: u8::try_from(related.len()).ok()?,
             span: [narrow(d.span.start)?, narrow(d.span.end)?],
             start: [narrow(located.start.line)?, narrow(located.start.column)?],
-            end: [
-                u16::try_from(lines).ok()?,
-                u16::try_from(located.end.column).ok()?,
-            ],
+            end: [narrow(lines)?, narrow(located.end.column)?],
             message: self.texts.id(&d.message)?,
             help: match &d.help {
                 Some(help) => self.texts.id(help)?,
@@ -294,7 +291,7 @@ impl Store {
             })
             .collect();
         let [start_line, start_column] = record.start.map(widen);
-        let [lines, end_column] = record.end.map(usize::from);
+        let [lines, end_column] = record.end.map(widen);
         View {
             code,
             rule,
