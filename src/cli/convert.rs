@@ -11,13 +11,13 @@ use clap::{Args, ValueEnum};
 use miette::Result;
 use rayon::prelude::*;
 
-use cookielint::convert::{csv_header, csv_rows, to_json_string, to_markdown};
+use cookielint::convert::{csv_header, csv_rows, to_json_string, to_markdown, write_json};
 use cookielint::model::{parse, ParseOptions, Parsed};
 use cookielint::source::{SourceFile, DEFAULT_MAX_FILE_SIZE};
 
 use super::configs::RelativePaths;
 use super::input::{self, InputError, InputFile};
-use super::write::write_atomic;
+use super::write::{write_atomic, write_atomic_with};
 use super::{InputFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
 /// Arguments of `convert`.
@@ -117,9 +117,14 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
     for err in &errors {
         super::to_stderr(format_args!("error: {err}"));
     }
-    let convert = |file: &InputFile| -> std::result::Result<String, InputError> {
+    let convert = |file: &InputFile| -> std::result::Result<Converted, InputError> {
         let source = input::read(file, max_size)?;
-        Ok(render(args.to, &source, &parse(&source, options)))
+        let parsed = parse(&source, options);
+        let json = matches!(args.to, OutputFormat::Json | OutputFormat::Jsonl);
+        Ok(match json && source.text.len() > STREAMED_BYTES {
+            true => Converted::Streamed(Box::new((source, parsed))),
+            false => Converted::Text(render(args.to, &source, &parsed)),
+        })
     };
     let mut failed = !errors.is_empty();
     let code = match &args.output_dir {
@@ -141,11 +146,84 @@ pub fn run(args: ConvertArgs) -> Result<u8> {
 }
 
 /// Reads, parses and renders one file.
-type Convert<'a> = dyn Fn(&InputFile) -> std::result::Result<String, InputError> + Sync + 'a;
+type Convert<'a> = dyn Fn(&InputFile) -> std::result::Result<Converted, InputError> + Sync + 'a;
+
+/// A document larger than this is converted to JSON as its output is written.
+const STREAMED_BYTES: usize = 1 << 20;
+
+/// One converted document.
+enum Converted {
+    /// Its output.
+    Text(String),
+    /// A large document to be converted to JSON as the output is written
+    /// ([`Converted::write_to`]), instead of being held whole.
+    Streamed(Box<(SourceFile, Parsed)>),
+}
+
+impl Converted {
+    /// Writes the output: the text as rendered, or a streamed document's JSON (`pretty`, or
+    /// on one line) followed by a line break.
+    fn write_to(&self, pretty: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Converted::Text(text) => out.write_all(text.as_bytes()),
+            Converted::Streamed(document) => {
+                let (source, parsed) = &**document;
+                write_json(source, parsed, pretty, out)?;
+                out.write_all(b"\n")
+            }
+        }
+    }
+}
+
+/// Writes what it is given with every line after the first indented by two spaces: a
+/// pretty JSON document as an element of a pretty array (a JSON string holds no raw line
+/// break).
+struct Indented<'w> {
+    out: &'w mut dyn std::io::Write,
+}
+
+impl std::io::Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut lines = buf.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.out.write_all(first)?;
+        }
+        for line in lines {
+            self.out.write_all(b"\n  ")?;
+            self.out.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
 
 /// Documents converted at once: enough to keep every thread busy, few enough that the
 /// outputs held before they are written stay small whatever the number of files.
 const WINDOW: usize = 256;
+
+/// Input bytes converted at once. An output can be a hundred times its input (a cell of
+/// thousands of cookie names), so a window also ends before its files reach this size: a
+/// file as large is converted alone.
+const WINDOW_BYTES: u64 = 8 << 20;
+
+/// The end of the window that starts at `start`: at most [`WINDOW`] files, and no more
+/// than [`WINDOW_BYTES`] of input after the first file (`size` gives a file's, or 0 when
+/// it cannot tell).
+fn window_end(count: usize, start: usize, mut size: impl FnMut(usize) -> u64) -> usize {
+    let mut end = start;
+    let mut bytes = 0u64;
+    while end < count && end - start < WINDOW {
+        bytes = bytes.saturating_add(size(end));
+        if end > start && bytes > WINDOW_BYTES {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
 
 /// Converts `files` a window at a time on the thread pool and hands each output to `emit`
 /// in the order of `files`; a file that cannot be read is reported and sets `failed`.
@@ -153,13 +231,23 @@ fn convert_in_order(
     files: &[InputFile],
     convert: &Convert<'_>,
     failed: &mut bool,
-    mut emit: impl FnMut(&InputFile, String) -> std::io::Result<()>,
+    mut emit: impl FnMut(&InputFile, Converted) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    for window in files.chunks(WINDOW) {
+    let size = |i: usize| {
+        files
+            .get(i)
+            .and_then(|f| std::fs::metadata(&f.path).ok())
+            .map_or(0, |m| m.len())
+    };
+    let mut start = 0;
+    while start < files.len() {
+        let end = window_end(files.len(), start, size);
+        let window = files.get(start..end).unwrap_or_default();
+        start = end;
         let outputs: Vec<_> = window.par_iter().map(convert).collect();
         for (file, output) in window.iter().zip(outputs) {
             match output {
-                Ok(text) => emit(file, text)?,
+                Ok(converted) => emit(file, converted)?,
                 Err(err) => {
                     super::to_stderr(format_args!("error: {err}"));
                     *failed = true;
@@ -203,25 +291,20 @@ fn print_stdout(
             out.write_all(csv_header().as_bytes())?;
         }
         let mut count = 0usize;
-        convert_in_order(files, convert, failed, |_, text| {
+        convert_in_order(files, convert, failed, |_, converted| {
             let first = count == 0;
             count += 1;
             match format {
-                // `serde_json`'s pretty array: each element one level deeper (a JSON
-                // string holds no raw line break, so every line break starts a line of
-                // the element), separated by commas, without the element's own final line
-                // break.
                 OutputFormat::Json if array => {
                     out.write_all(if first { b"[\n  " } else { b",\n  " })?;
-                    let element = text.strip_suffix('\n').unwrap_or(&text);
-                    out.write_all(element.replace('\n', "\n  ").as_bytes())
+                    write_json_element(&converted, out)
                 }
                 // Canonical Markdown documents are separated by a blank line.
                 OutputFormat::Markdown if !first => {
                     out.write_all(b"\n")?;
-                    out.write_all(text.as_bytes())
+                    converted.write_to(false, out)
                 }
-                _ => out.write_all(text.as_bytes()),
+                _ => converted.write_to(format == OutputFormat::Json, out),
             }
         })?;
         if array {
@@ -229,6 +312,22 @@ fn print_stdout(
         }
         Ok(())
     })
+}
+
+/// Writes a document's pretty JSON as an element of `serde_json`'s pretty array: one level
+/// deeper (a JSON string holds no raw line break, so every line break starts a line of the
+/// element), without the document's own final line break.
+fn write_json_element(converted: &Converted, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match converted {
+        Converted::Streamed(document) => {
+            let (source, parsed) = &**document;
+            write_json(source, parsed, true, &mut Indented { out })
+        }
+        Converted::Text(text) => {
+            let element = text.strip_suffix('\n').unwrap_or(text);
+            out.write_all(element.replace('\n', "\n  ").as_bytes())
+        }
+    }
 }
 
 /// Writes one file per input under `dir`, mirroring each input's path relative to the
@@ -248,7 +347,7 @@ fn write_files(
         .collect();
     let mut code = EXIT_OK;
     let mut written = HashSet::new();
-    let _ = convert_in_order(files, convert, failed, |file, text| {
+    let _ = convert_in_order(files, convert, failed, |file, converted| {
         let target = dir.join(file.relative.with_extension(args.to.extension()));
         let clash = target.canonicalize().is_ok_and(|t| inputs.contains(&t));
         if clash || !written.insert(target.clone()) {
@@ -264,15 +363,53 @@ fn write_files(
             code = EXIT_ERROR;
             return Ok(());
         }
-        let text = match args.to {
-            OutputFormat::Csv => csv_header() + &text,
-            _ => text,
+        let written = match converted {
+            Converted::Text(text) if args.to == OutputFormat::Csv => {
+                write_atomic(&target, (csv_header() + &text).as_bytes())
+            }
+            Converted::Text(text) => write_atomic(&target, text.as_bytes()),
+            streamed => write_atomic_with(&target, |out| {
+                streamed.write_to(args.to == OutputFormat::Json, out)
+            }),
         };
-        if let Err(err) = write_atomic(&target, text.as_bytes()) {
+        if let Err(err) = written {
             super::to_stderr(format_args!("error: {}: {err}", target.display()));
             code = EXIT_ERROR;
         }
         Ok(())
     });
     code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The windows `window_end` cuts `sizes` into.
+    fn windows(sizes: &[u64]) -> Vec<std::ops::Range<usize>> {
+        let mut cut = Vec::new();
+        let mut start = 0;
+        while start < sizes.len() {
+            let end = window_end(sizes.len(), start, |i| sizes.get(i).copied().unwrap_or(0));
+            cut.push(start..end);
+            start = end;
+        }
+        cut
+    }
+
+    #[test]
+    fn a_window_ends_at_its_count_or_its_bytes_and_holds_a_large_file_alone() {
+        const MB: u64 = 1 << 20;
+        assert_eq!(windows(&[]), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(windows(&[1; 600]), [0..256, 256..512, 512..600]);
+        // 3 + 3 fit; the third pushes past 8 MB and starts the next window.
+        assert_eq!(windows(&[3 * MB, 3 * MB, 3 * MB, 1]), [0..2, 2..4]);
+        // A file larger than a window is converted alone, wherever it comes.
+        assert_eq!(
+            windows(&[1, 2, 20 * MB, 1, 30 * MB, 30 * MB]),
+            [0..2, 2..3, 3..4, 4..5, 5..6]
+        );
+        // Exactly 8 MB fit; unknown sizes count for nothing.
+        assert_eq!(windows(&[4 * MB, 4 * MB, 0, 1]), [0..3, 3..4]);
+    }
 }

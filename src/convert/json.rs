@@ -123,6 +123,23 @@ pub fn to_json_string(source: &SourceFile, parsed: &Parsed, pretty: bool) -> Str
     text.unwrap_or_default()
 }
 
+/// Writes the JSON text of a parsed document to `out` as it is rendered: the same text as
+/// [`to_json_string`], without holding it whole (a large document's JSON can be a hundred
+/// times its size).
+pub fn write_json(
+    source: &SourceFile,
+    parsed: &Parsed,
+    pretty: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let json = contract(source, parsed);
+    match pretty {
+        true => serde_json::to_writer_pretty(out, &json)?,
+        false => serde_json::to_writer(out, &json)?,
+    }
+    Ok(())
+}
+
 /// The contract's structs for a parsed document (borrowing its texts).
 fn contract<'a>(source: &SourceFile, parsed: &'a Parsed) -> JsonDocument<'a> {
     let doc = &parsed.document;

@@ -9,5 +9,5 @@ mod json;
 mod markdown;
 
 pub use self::csv::{csv_field, csv_header, csv_rows};
-pub use self::json::{to_json_string, to_json_value, JSON_SCHEMA_VERSION};
+pub use self::json::{to_json_string, to_json_value, write_json, JSON_SCHEMA_VERSION};
 pub use self::markdown::to_markdown;

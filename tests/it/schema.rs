@@ -2,7 +2,7 @@
 //! parser fixture validates against `docs/document.schema.json`, and the schema is strict
 //! enough to reject a document with a missing or an unknown field.
 
-use cookielint::convert::{to_json_value, JSON_SCHEMA_VERSION};
+use cookielint::convert::{to_json_string, to_json_value, JSON_SCHEMA_VERSION};
 use serde_json::{json, Value};
 
 use crate::support::{corpus_files, fixture_files, parse_path, relative, root};
@@ -232,4 +232,61 @@ fn convert_prints_one_object_or_an_array_as_serde_json_does() {
     let single = run("json", &one);
     assert_eq!(single.code, 0, "{}", single.stderr);
     assert_eq!(single.stdout, pretty(expected));
+}
+
+/// A document of more than 1 MB is converted to JSON as its output is written, instead of
+/// being held whole: the text is the library's, alone, as an element of an array, as JSON
+/// Lines, and in a file under `--output-dir`.
+#[test]
+fn a_large_document_s_json_is_written_as_it_is_rendered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "Cookies policy\n\nWhat cookies are used on the <https://x.example.com> platform\n\n\
+         Service provider\tCookie name\tPurpose\tDuration\n",
+    );
+    for i in 0..20_000 {
+        text += &format!("Opendatasoft\tcookie_{i}\tRemember the user's \"choice\"\t1 year\n");
+    }
+    assert!(text.len() > 1 << 20);
+    let large = dir.path().join("large.txt");
+    std::fs::write(&large, &text).unwrap();
+    std::fs::copy(&corpus_files()[0], dir.path().join("small.txt")).unwrap();
+    let (source, parsed) = parse_path(&large);
+    assert_eq!(parsed.document.cookies.len(), 20_000);
+    let pretty = to_json_string(&source, &parsed, true) + "\n";
+    let line = to_json_string(&source, &parsed, false) + "\n";
+    let run = |args: &[&std::ffi::OsStr]| {
+        let run = crate::support::cookielint(
+            &[&["convert".as_ref(), "--no-config".as_ref()], args].concat(),
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let (json, jsonl) = ("json".as_ref(), "jsonl".as_ref());
+    assert_eq!(run(&["--to".as_ref(), json, large.as_os_str()]), pretty);
+    assert_eq!(run(&["--to".as_ref(), jsonl, large.as_os_str()]), line);
+    let lines = run(&["--to".as_ref(), jsonl, dir.path().as_os_str()]);
+    assert_eq!(
+        lines.lines().next().map(|l| l.to_owned() + "\n"),
+        Some(line)
+    );
+    let elements: Vec<Value> = lines.lines().map(crate::support::json).collect();
+    assert_eq!(elements.len(), 2);
+    let array = run(&["--to".as_ref(), json, dir.path().as_os_str()]);
+    assert_eq!(
+        array,
+        serde_json::to_string_pretty(&Value::Array(elements)).unwrap() + "\n"
+    );
+    let out = dir.path().join("out");
+    run(&[
+        "--to".as_ref(),
+        json,
+        "-o".as_ref(),
+        out.as_os_str(),
+        large.as_os_str(),
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("large.json")).unwrap(),
+        pretty
+    );
 }
