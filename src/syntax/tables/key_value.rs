@@ -13,7 +13,7 @@ use crate::vocab::{ColumnRole, Extra};
 
 /// `key-value-table = entry *( *blank entry )` with `entry = 2*( field-line
 /// *continuation-line )`, where each key names a column exactly and a repeated key opens a
-/// new entry, and the first two lines are not both without a value.
+/// new entry, and the first two fields are not keys alone on two lines in a row.
 ///
 /// A field line ([`field_at`]) may have an empty value (`Purpose:` alone) and a value
 /// holding pipes or tabs. Columns are the roles met, in order of first appearance; a key
@@ -29,10 +29,19 @@ pub(super) fn key_value(
 ) -> Option<(TableBlock, usize)> {
     let kv_role = |j: usize| field_at(text, entries, j, extra);
     let (_, _, first) = kv_role(i)?;
-    let (_, _, second) = kv_role(i + 1)?;
+    // A first value left empty on its key's line may start on the next lines (`Name:` /
+    // `_ga` / `Purpose: ...`), as any value may.
+    let mut k = i + 1;
+    while first.is_empty()
+        && kv_role(k).is_none()
+        && matches!(entries.get(k), Some(Entry::Line(_, LineKind::Text)))
+    {
+        k += 1;
+    }
+    let (_, _, second) = kv_role(k)?;
     // Lines that are keys alone are the header of a one-cell-per-line table ("Name:" /
     // "Purpose:"), not an entry.
-    if first.is_empty() && second.is_empty() {
+    if first.is_empty() && second.is_empty() && k == i + 1 {
         return None;
     }
     let mut columns: Vec<(ColumnRole, Span)> = Vec::new();
