@@ -13,7 +13,8 @@ use crate::vocab::{ColumnRole, Extra};
 
 /// `key-value-table = entry *( *blank entry )` with `entry = 2*( field-line
 /// *continuation-line )`, where each key names a column exactly and a repeated key opens a
-/// new entry, and the first two fields are not keys alone on two lines in a row.
+/// new entry, and the first two lines are not both without a value (but an entry's first
+/// line may be `Name:` alone, its names on the next line).
 ///
 /// A field line ([`field_at`]) may have an empty value (`Purpose:` alone) and a value
 /// holding pipes or tabs. Columns are the roles met, in order of first appearance; a key
@@ -28,16 +29,18 @@ pub(super) fn key_value(
     extra: Option<&Extra>,
 ) -> Option<(TableBlock, usize)> {
     let kv_role = |j: usize| field_at(text, entries, j, extra);
-    let (_, _, first) = kv_role(i)?;
-    // A first value left empty on its key's line may start on the next lines (`Name:` /
-    // `_ga` / `Purpose: ...`), as any value may.
-    let mut k = i + 1;
-    while first.is_empty()
-        && kv_role(k).is_none()
-        && matches!(entries.get(k), Some(Entry::Line(_, LineKind::Text)))
-    {
-        k += 1;
-    }
+    let (role, _, first) = kv_role(i)?;
+    // An entry's name left off its key's line may stand alone on the next (`Name:` /
+    // `_ga` / `Purpose: ...`): a line of cookie names only, so that a key alone followed by
+    // prose (`Description:` / a sentence) or by a table's lines stays what it was.
+    let k = match (role, entries.get(i + 1)) {
+        (ColumnRole::Name, Some(Entry::Line(span, LineKind::Text)))
+            if first.is_empty() && kv_role(i + 1).is_none() && names_only(span.slice(text)) =>
+        {
+            i + 2
+        }
+        _ => i + 1,
+    };
     let (_, _, second) = kv_role(k)?;
     // Lines that are keys alone are the header of a one-cell-per-line table ("Name:" /
     // "Purpose:"), not an entry.
@@ -187,6 +190,16 @@ fn field_at(
 fn ends_with_colon(line: &str) -> bool {
     line.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
         .ends_with(':')
+}
+
+/// Whether `line` lists cookie names and nothing else (`_ga`, `_ga, _gid`).
+fn names_only(line: &str) -> bool {
+    let names = crate::cookie_name::split_names(line);
+    !names.is_empty()
+        && names.iter().all(|name| {
+            line.get(name.clone())
+                .is_some_and(crate::cookie_name::looks_like_cookie_name)
+        })
 }
 
 fn has_name(columns: &[(ColumnRole, Span)]) -> bool {

@@ -446,6 +446,46 @@ fn a_key_without_a_value_is_an_empty_field_of_its_entry() {
 }
 
 #[test]
+fn an_entry_s_names_may_stand_on_the_line_after_its_name_key() {
+    let text = "Name:\nsessionid\nPurpose: Keeps you.\n\nName:\n_ga, _gid\nPurpose:\nAudience\n";
+    let expected = [table(&[
+        &["sessionid", "Keeps you."],
+        &["_ga, _gid", "Audience"],
+    ])];
+    assert_eq!(shapes(text, Format::Text), expected);
+    // A key alone followed by prose, or by a table's lines, is not an entry's start: the
+    // lines keep the shapes they had without the rule.
+    let prose = "These cookies are necessary for the platform to work.";
+    let entry = "Name: sessionid\nProvider: Example SA\nPurpose: To remember.\n";
+    for key in ["Description:", "Cookies:", "Name:"] {
+        let text = format!("{key}\n{prose}\n{entry}");
+        let shape = shapes(&text, Format::Text);
+        assert_eq!(
+            shape.last(),
+            Some(&table(&[&["sessionid", "Example SA", "To remember."]])),
+            "{key}"
+        );
+        assert!(
+            shape
+                .iter()
+                .all(|s| !format!("{s:?}").contains(&format!("\"{prose}\""))
+                    || matches!(s, Shape::Paragraph(_))),
+            "{key}: {shape:?}"
+        );
+    }
+    let one_per_line = "Cookies:\nCookie name\nPurpose\nsessionid\nTo remember the user.\n\
+                        csrftoken\nTo protect forms.\n";
+    let shape = shapes(one_per_line, Format::Text);
+    assert!(
+        shape.contains(&table(&[
+            &["sessionid", "To remember the user."],
+            &["csrftoken", "To protect forms."]
+        ])),
+        "{shape:?}"
+    );
+}
+
+#[test]
 fn a_field_value_may_hold_a_pipe_or_a_tab() {
     for purpose in ["Keeps you (table | map).", "Keeps you\t(table)."] {
         let text = entries(&format!(
