@@ -38,7 +38,8 @@ impl Gathering {
             return;
         }
         let store = self.many.get_or_insert_with(Store::new);
-        for earlier in self.few.drain(..) {
+        // Moved once, when the findings reach SPILL (and their room freed).
+        for earlier in std::mem::take(&mut self.few) {
             store.push_in(file, Located::new(source, earlier));
         }
         store.push_in(file, Located::new(source, diagnostic));
