@@ -4,8 +4,8 @@
 //! repeated: the same message, help and fingerprint in thousands of documents. The store
 //! keeps each distinct text once and a finding as a 48-byte record of indexes and 32-bit
 //! positions (a finding that does not fit, with a position, line or column past 32 bits, or
-//! more than 255 related locations, is kept whole beside the records). Renderers read it through [`Diagnostics`], which rebuilds one [`Located`] at a
-//! time.
+//! more than 255 related locations, is kept whole beside the records). Renderers read it
+//! through [`Diagnostics`], which rebuilds one [`Located`] at a time.
 
 use std::borrow::Cow;
 use std::hash::BuildHasher;
@@ -213,6 +213,17 @@ impl Store {
         self.records.push(record);
     }
 
+    /// The index of the rule `(code, name)` in the store's list, added when new; `None`
+    /// when the list is full.
+    fn rule_id(&mut self, code: &'static str, name: &'static str) -> Option<u16> {
+        if let Some(i) = self.rules.iter().position(|&p| p == (code, name)) {
+            return u16::try_from(i).ok();
+        }
+        let i = u16::try_from(self.rules.len()).ok()?;
+        self.rules.push((code, name));
+        Some(i)
+    }
+
     /// `located` as a record, or `None` when a position does not fit in 32 bits.
     fn compact(&mut self, file: u32, located: &Located) -> Option<Record> {
         let d = &located.diagnostic;
@@ -227,14 +238,7 @@ impl Store {
             });
         }
         let first_related = narrow(self.related.len())?;
-        let rule = match self.rules.iter().position(|&p| p == (d.code, d.rule)) {
-            Some(i) => u16::try_from(i).ok()?,
-            None => {
-                let i = u16::try_from(self.rules.len()).ok()?;
-                self.rules.push((d.code, d.rule));
-                i
-            }
-        };
+        let rule = self.rule_id(d.code, d.rule)?;
         let lines = located.end.line.checked_sub(located.start.line)?;
         let record = Record {
             file,
@@ -413,13 +417,7 @@ impl Store {
             let compact = (|| {
                 let file = file_ids.get(widen(record.file)).copied().flatten()?;
                 let &(code, rule) = other.rules.get(usize::from(record.rule))?;
-                let rule = match self.rules.iter().position(|&p| p == (code, rule)) {
-                    Some(i) => u16::try_from(i).ok()?,
-                    None => {
-                        self.rules.push((code, rule));
-                        u16::try_from(self.rules.len() - 1).ok()?
-                    }
-                };
+                let rule = self.rule_id(code, rule)?;
                 let first_related = narrow(self.related.len())?;
                 let from = widen(record.related);
                 let count = usize::from(record.related_count);
